@@ -1,0 +1,36 @@
+package io.ticketsync.cli;
+
+import io.ticketsync.config.ConfigLoader;
+import io.ticketsync.config.TicketSyncConfig;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code --config FILE} and {@code --set key=value}, shared by every command that needs configuration. */
+final class ConfigOptions {
+
+    static final Path DEFAULT_FILE = Path.of("config", "ticket-sync.properties");
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file (default: config/ticket-sync.properties when it exists).")
+    private Path file;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+            description = "Override one key; wins over the file and TICKET_SYNC_* environment variables.")
+    private Map<String, String> overrides = new LinkedHashMap<>();
+
+    TicketSyncConfig load() {
+        return ConfigLoader.load(configFile(), System.getenv(), overrides);
+    }
+
+    private Optional<Path> configFile() {
+        if (file != null) {
+            return Optional.of(file);
+        }
+        return Files.isRegularFile(DEFAULT_FILE) ? Optional.of(DEFAULT_FILE) : Optional.empty();
+    }
+}

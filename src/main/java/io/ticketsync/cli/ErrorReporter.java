@@ -1,0 +1,23 @@
+package io.ticketsync.cli;
+
+import io.ticketsync.config.InvalidConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Turns a failed command into one clear line on stderr and an exit code; no stack trace for user errors. */
+final class ErrorReporter implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(final Exception exception,
+                                        final CommandLine commandLine,
+                                        final ParseResult parseResult) {
+        if (exception instanceof InvalidConfigException) {
+            commandLine.getErr().println("ticket-sync: configuration error: " + exception.getMessage());
+            return ExitCodes.CONFIG_ERROR;
+        }
+        commandLine.getErr().println("ticket-sync: " + exception);
+        exception.printStackTrace(commandLine.getErr());
+        return ExitCodes.FAILURE;
+    }
+}

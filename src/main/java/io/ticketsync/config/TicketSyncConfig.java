@@ -1,0 +1,161 @@
+package io.ticketsync.config;
+
+import io.ticketsync.errors.DeserializationDeadLetterHandler;
+import io.ticketsync.errors.ProcessingDeadLetterHandler;
+import io.ticketsync.errors.ProductionDeadLetterHandler;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The typed, immutable configuration of one ticket-sync instance, parsed once from the merged raw
+ * key/value map (see {@link ConfigLoader} for where values come from). Nothing else reads raw
+ * properties: the exception handlers, which Kafka Streams configures with the raw map, parse it
+ * through {@link #from(Map)} too.
+ */
+public final class TicketSyncConfig {
+
+    public static final String APPLICATION_ID = StreamsConfig.APPLICATION_ID_CONFIG;
+    public static final String TOPIC_INPUT = "topic.input";
+    public static final String TOPIC_OUTPUT = "topic.output";
+    public static final String TOPIC_DLQ = "topic.dlq";
+    public static final String MAPPING_STATUS_PREFIX = "mapping.status.";
+    public static final String MAPPING_PRIORITY_PREFIX = "mapping.priority.";
+    public static final String DLQ_STACKTRACE_MAX_BYTES = "dlq.stacktrace.max.bytes";
+    public static final String DLQ_MESSAGE_MAX_CHARS = "dlq.message.max.chars";
+    public static final String OUTPUT_MAX_RECORD_BYTES = "output.max.record.bytes";
+
+    private final Map<String, String> raw;
+    private final String applicationId;
+    private final Topics topics;
+    private final ValueMapping statusMapping;
+    private final ValueMapping priorityMapping;
+    private final int stackTraceMaxBytes;
+    private final int messageMaxChars;
+    private final int outputMaxRecordBytes;
+
+    private TicketSyncConfig(final Map<String, String> raw) {
+        this.raw = Map.copyOf(raw);
+        this.applicationId = required(APPLICATION_ID);
+        this.topics = new Topics(required(TOPIC_INPUT), required(TOPIC_OUTPUT), required(TOPIC_DLQ));
+        this.statusMapping = mapping("status", MAPPING_STATUS_PREFIX);
+        this.priorityMapping = mapping("priority", MAPPING_PRIORITY_PREFIX);
+        this.stackTraceMaxBytes = positiveInt(DLQ_STACKTRACE_MAX_BYTES);
+        this.messageMaxChars = positiveInt(DLQ_MESSAGE_MAX_CHARS);
+        this.outputMaxRecordBytes = positiveInt(OUTPUT_MAX_RECORD_BYTES);
+        if (Set.of(topics.input(), topics.output(), topics.deadLetter()).size() != 3) {
+            throw new InvalidConfigException("topic.input, topic.output and topic.dlq must be three different topics, got "
+                    + topics);
+        }
+    }
+
+    /**
+     * Parses a raw map whose values are strings (or objects whose {@code toString()} is the
+     * value). Built-in defaults fill in keys the map lacks.
+     *
+     * @throws InvalidConfigException naming the first key that is missing or malformed
+     */
+    public static TicketSyncConfig from(final Map<String, ?> values) {
+        final Map<String, String> merged = new HashMap<>(Defaults.load());
+        values.forEach((key, value) -> {
+            if (value != null) {
+                merged.put(key, String.valueOf(value));
+            }
+        });
+        return new TicketSyncConfig(merged);
+    }
+
+    public String applicationId() {
+        return applicationId;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public ValueMapping statusMapping() {
+        return statusMapping;
+    }
+
+    public ValueMapping priorityMapping() {
+        return priorityMapping;
+    }
+
+    /** Cap on the UTF-8 size of the {@code __streams.errors.stacktrace} header. */
+    public int stackTraceMaxBytes() {
+        return stackTraceMaxBytes;
+    }
+
+    /** Cap on the length of the {@code __streams.errors.message} header. */
+    public int messageMaxChars() {
+        return messageMaxChars;
+    }
+
+    /** Largest encoded output value; larger snapshots are dead-lettered at the PRODUCTION stage. */
+    public int outputMaxRecordBytes() {
+        return outputMaxRecordBytes;
+    }
+
+    /** Every raw value, sorted by key. */
+    public Map<String, String> raw() {
+        return new TreeMap<>(raw);
+    }
+
+    /**
+     * The properties handed to {@code KafkaStreams}: every raw key (Kafka Streams and client keys
+     * pass straight through; ticket-sync's own keys reach the exception handlers), plus the
+     * handlers and timestamp extractor that make up ticket-sync's error contract.
+     */
+    public Map<String, Object> streamsProperties() {
+        final Map<String, Object> props = new HashMap<>(raw);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeserializationDeadLetterHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingDeadLetterHandler.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ProductionDeadLetterHandler.class);
+        // A record with an invalid timestamp must not kill the thread (the default extractor throws).
+        // No global stores today; enabling it now keeps behaviour stable when Kafka 5.0 flips the default.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, UsePartitionTimeOnInvalidTimestamp.class);
+        return props;
+    }
+
+    private String required(final String key) {
+        final String value = raw.get(key);
+        if (value == null || value.isBlank()) {
+            throw new InvalidConfigException("missing required configuration '" + key + "'");
+        }
+        return value.trim();
+    }
+
+    private int positiveInt(final String key) {
+        final String value = required(key);
+        try {
+            final int parsed = Integer.parseInt(value);
+            if (parsed <= 0) {
+                throw new InvalidConfigException("'" + key + "' must be a positive integer, got '" + value + "'");
+            }
+            return parsed;
+        } catch (final NumberFormatException e) {
+            throw new InvalidConfigException("'" + key + "' must be a positive integer, got '" + value + "'");
+        }
+    }
+
+    private ValueMapping mapping(final String name, final String prefix) {
+        final Map<String, String> entries = new TreeMap<>();
+        raw.forEach((key, value) -> {
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                if (value.isBlank()) {
+                    throw new InvalidConfigException("'" + key + "' maps to an empty target value");
+                }
+                entries.put(key.substring(prefix.length()), value.trim());
+            }
+        });
+        if (entries.isEmpty()) {
+            throw new InvalidConfigException("no " + name + " mapping configured: add '" + prefix + "<source>=<TARGET>' keys");
+        }
+        return new ValueMapping(name, entries);
+    }
+}

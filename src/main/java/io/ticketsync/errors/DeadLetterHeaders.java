@@ -1,0 +1,28 @@
+package io.ticketsync.errors;
+
+import java.util.Set;
+
+/** Names of the headers a dead letter carries on top of the original record's own. */
+public final class DeadLetterHeaders {
+
+    // Kafka Streams' own (KIP-1034) names, repeated here because Kafka keeps its constants internal.
+    public static final String EXCEPTION = "__streams.errors.exception";
+    public static final String MESSAGE = "__streams.errors.message";
+    public static final String STACKTRACE = "__streams.errors.stacktrace";
+    public static final String TOPIC = "__streams.errors.topic";
+    public static final String PARTITION = "__streams.errors.partition";
+    public static final String OFFSET = "__streams.errors.offset";
+
+    public static final String STAGE = "ticketsync.error.stage";
+    public static final String REASON = "ticketsync.error.reason";
+    public static final String APPLICATION_ID = "ticketsync.application.id";
+    public static final String TASK_ID = "ticketsync.task.id";
+    public static final String PROCESSOR_NODE = "ticketsync.processor.node";
+
+    /** Every header a dead letter adds; a copy of the original headers never keeps stale ones. */
+    public static final Set<String> ALL = Set.of(EXCEPTION, MESSAGE, STACKTRACE, TOPIC, PARTITION, OFFSET,
+            STAGE, REASON, APPLICATION_ID, TASK_ID, PROCESSOR_NODE);
+
+    private DeadLetterHeaders() {
+    }
+}

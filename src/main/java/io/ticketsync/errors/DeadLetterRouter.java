@@ -1,0 +1,60 @@
+package io.ticketsync.errors;
+
+import io.ticketsync.config.TicketSyncConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * What the three exception handlers share: the classifier that decides poison vs not, and the
+ * factory that builds the dead letter. Logs every routing decision with the record's coordinates
+ * (never its content).
+ */
+public final class DeadLetterRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRouter.class);
+
+    private final FailureClassifier classifier;
+    private final DeadLetterRecordFactory factory;
+
+    public DeadLetterRouter(final FailureClassifier classifier, final DeadLetterRecordFactory factory) {
+        this.classifier = classifier;
+        this.factory = factory;
+    }
+
+    /** Built from the raw map Kafka Streams hands to {@code configure}. */
+    public static DeadLetterRouter from(final Map<String, ?> configs) {
+        return new DeadLetterRouter(FailureClassifier.withDefaults(), new DeadLetterRecordFactory(TicketSyncConfig.from(configs)));
+    }
+
+    public boolean isPoison(final Exception exception) {
+        return classifier.classify(exception) == FailureKind.POISON;
+    }
+
+    public boolean isDeadLetterTopic(final String topic) {
+        return factory.topic().equals(topic);
+    }
+
+    public ProducerRecord<byte[], byte[]> deadLetter(final ErrorStage stage,
+                                                     final Reason fallbackReason,
+                                                     final ErrorHandlerContext context,
+                                                     final byte[] originalKey,
+                                                     final byte[] originalValue,
+                                                     final Exception exception) {
+        final Reason reason = Reason.of(exception, fallbackReason);
+        LOG.warn("Dead-lettering record {}-{}@{} to {}: stage={} reason={} node={} error={}: {}",
+                context.topic(), context.partition(), context.offset(), factory.topic(), stage, reason.code(),
+                context.processorNodeId(), exception.getClass().getSimpleName(), exception.getMessage());
+        return factory.build(stage, reason, context, originalKey, originalValue, exception);
+    }
+
+    /** Logs why a record is not dead-lettered and the task fails instead. */
+    public void logFailure(final ErrorStage stage, final ErrorHandlerContext context, final Exception exception) {
+        LOG.error("Failing task {} at stage {} for record {}-{}@{}: {} is not a bad-record error; "
+                        + "the input offset stays uncommitted", context.taskId(), stage, context.topic(),
+                context.partition(), context.offset(), exception.getClass().getName(), exception);
+    }
+}

@@ -1,0 +1,31 @@
+package io.ticketsync.errors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+
+import java.util.List;
+import java.util.Map;
+
+/** Dead-letters input records whose key or value cannot be decoded, then lets processing resume. */
+public final class DeserializationDeadLetterHandler implements DeserializationExceptionHandler {
+
+    private DeadLetterRouter router;
+
+    @Override
+    public void configure(final Map<String, ?> configs) {
+        router = DeadLetterRouter.from(configs);
+    }
+
+    @Override
+    public Response handleError(final ErrorHandlerContext context,
+                                final ConsumerRecord<byte[], byte[]> record,
+                                final Exception exception) {
+        if (!router.isPoison(exception)) {
+            router.logFailure(ErrorStage.DESERIALIZATION, context, exception);
+            return Response.fail();
+        }
+        return Response.resume(List.of(router.deadLetter(
+                ErrorStage.DESERIALIZATION, Reason.UNDECODABLE, context, record.key(), record.value(), exception)));
+    }
+}

@@ -1,0 +1,79 @@
+package io.ticketsync.errors;
+
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SecurityDisabledException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.streams.errors.MissingSourceTopicException;
+
+import java.util.List;
+
+/**
+ * Decides poison vs recoverable vs fatal for any throwable. The exception handlers (to choose
+ * between dead-lettering and failing) and the uncaught-exception policy (to choose between
+ * replacing a thread and shutting down) both ask this one class.
+ */
+public final class FailureClassifier {
+
+    /** Failures no retry can fix. */
+    public static final List<Class<? extends Throwable>> DEFAULT_FATAL = List.of(
+            Error.class,
+            AuthenticationException.class,
+            AuthorizationException.class,
+            SecurityDisabledException.class,
+            ConfigException.class,
+            InvalidConfigurationException.class,
+            UnsupportedVersionException.class,
+            MissingSourceTopicException.class);
+
+    /** Kafka exceptions that reject one record rather than signal broken infrastructure. */
+    private static final List<Class<? extends Throwable>> RECORD_REJECTIONS = List.of(
+            RecordTooLargeException.class,
+            InvalidRecordException.class);
+
+    private final List<Class<? extends Throwable>> fatal;
+
+    public FailureClassifier(final List<Class<? extends Throwable>> fatal) {
+        this.fatal = List.copyOf(fatal);
+    }
+
+    public static FailureClassifier withDefaults() {
+        return new FailureClassifier(DEFAULT_FATAL);
+    }
+
+    public FailureKind classify(final Throwable failure) {
+        if (anyInChain(failure, fatal)) {
+            return FailureKind.FATAL;
+        }
+        if (failure instanceof BadRecordException || isAny(failure, RECORD_REJECTIONS)) {
+            return FailureKind.POISON;
+        }
+        if (failure instanceof KafkaException) {
+            return FailureKind.RECOVERABLE;
+        }
+        // Anything else was thrown by our own business logic about this record.
+        return FailureKind.POISON;
+    }
+
+    private static boolean anyInChain(final Throwable failure, final List<Class<? extends Throwable>> types) {
+        Throwable current = failure;
+        int depth = 0;
+        // The depth bound guards against cause cycles.
+        while (current != null && depth++ < 32) {
+            if (isAny(current, types)) {
+                return true;
+            }
+            current = current.getCause();
+        }
+        return false;
+    }
+
+    private static boolean isAny(final Throwable failure, final List<Class<? extends Throwable>> types) {
+        return types.stream().anyMatch(type -> type.isInstance(failure));
+    }
+}

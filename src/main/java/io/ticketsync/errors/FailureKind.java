@@ -1,0 +1,11 @@
+package io.ticketsync.errors;
+
+/** The one decision every error path shares. */
+public enum FailureKind {
+    /** The record is at fault: dead-letter it and go on. */
+    POISON,
+    /** Infrastructure trouble that may pass: fail the task, let the thread be replaced. */
+    RECOVERABLE,
+    /** Retrying cannot help (security, configuration, a JVM error): shut the client down. */
+    FATAL
+}

@@ -1,0 +1,61 @@
+package io.ticketsync.errors;
+
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+
+/**
+ * Why a record was dead-lettered: the short, machine-readable value of the
+ * {@code ticketsync.error.reason} header. Codes are part of the product contract; do not rename.
+ */
+public enum Reason {
+    // Deserialization: the bytes are not a TicketChange.
+    NULL_KEY("null-key"),
+    INVALID_KEY_ENCODING("invalid-key-encoding"),
+    NULL_VALUE("null-value"),
+    EMPTY_VALUE("empty-value"),
+    INVALID_UTF8("invalid-utf8"),
+    INVALID_JSON("invalid-json"),
+    JSON_LIMIT_EXCEEDED("json-limit-exceeded"),
+    NOT_AN_OBJECT("not-an-object"),
+    MISSING_FIELD("missing-field"),
+    WRONG_TYPE("wrong-type"),
+    INVALID_TICKET_ID("invalid-ticket-id"),
+    INVALID_VERSION("invalid-version"),
+    INVALID_OP("invalid-op"),
+    INVALID_TIMESTAMP("invalid-timestamp"),
+    UNDECODABLE("undecodable"),
+    // Processing: a well-formed change that cannot be applied.
+    KEY_MISMATCH("key-mismatch"),
+    UNMAPPED_STATUS("unmapped-status"),
+    UNMAPPED_PRIORITY("unmapped-priority"),
+    MISSING_INITIAL_FIELDS("missing-initial-fields"),
+    INVALID_FIELD("invalid-field"),
+    UNEXPECTED_EXCEPTION("unexpected-exception"),
+    // Production: the output topic (or its serializer) refused the result.
+    RECORD_TOO_LARGE("record-too-large"),
+    RECORD_REJECTED("record-rejected");
+
+    private final String code;
+
+    Reason(final String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The reason an exception names, or {@code fallback} when it names none. */
+    public static Reason of(final Throwable exception, final Reason fallback) {
+        if (exception instanceof BadRecordException bad) {
+            return bad.reason();
+        }
+        if (exception instanceof RecordTooLargeException) {
+            return RECORD_TOO_LARGE;
+        }
+        if (exception instanceof InvalidRecordException) {
+            return RECORD_REJECTED;
+        }
+        return fallback;
+    }
+}

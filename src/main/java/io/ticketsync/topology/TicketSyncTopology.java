@@ -1,0 +1,44 @@
+package io.ticketsync.topology;
+
+import io.ticketsync.codec.JsonSerde;
+import io.ticketsync.codec.TicketChangeDeserializer;
+import io.ticketsync.codec.TicketKeyDeserializer;
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.model.SyncedTicket;
+import io.ticketsync.model.TicketState;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Builds the ticket-sync topology: a pure function of the configuration (no I/O, no clock, no
+ * static state). Every node and the store are named, so {@code describe()} is stable and
+ * {@code topology.md} can be checked against it.
+ */
+public final class TicketSyncTopology {
+
+    public static final String SOURCE = "ticket-changes-source";
+    public static final String PROCESSOR = "ticket-sync-processor";
+    public static final String STORE = "ticket-snapshots";
+    public static final String SINK = "synced-tickets-sink";
+
+    private TicketSyncTopology() {
+    }
+
+    public static Topology build(final TicketSyncConfig config) {
+        return build(config, new TicketApplier(config.statusMapping(), config.priorityMapping()));
+    }
+
+    /** The same topology around other rules: lets tests make business logic throw. */
+    static Topology build(final TicketSyncConfig config, final TicketRules rules) {
+        final JsonSerde<SyncedTicket> output = new JsonSerde<>(SyncedTicket.class, config.outputMaxRecordBytes());
+        final Topology topology = new Topology();
+        topology.addSource(SOURCE, new TicketKeyDeserializer(), new TicketChangeDeserializer(), config.topics().input());
+        topology.addProcessor(PROCESSOR, () -> new TicketSyncProcessor(rules, STORE), SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STORE), Serdes.String(), new JsonSerde<>(TicketState.class)), PROCESSOR);
+        topology.addSink(SINK, config.topics().output(), new StringSerializer(), output.serializer(), PROCESSOR);
+        return topology;
+    }
+}

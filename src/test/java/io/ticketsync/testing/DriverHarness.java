@@ -1,0 +1,132 @@
+package io.ticketsync.testing;
+
+import io.ticketsync.codec.JsonSerde;
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.model.SyncedTicket;
+import io.ticketsync.topology.SyncMetrics;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A TopologyTestDriver around a topology, with the production configuration (but see the note on
+ * the processing guarantee in the constructor), a fixed clock, raw
+ * byte input (so tests can send anything at all) and typed readers for output and dead letters.
+ */
+public final class DriverHarness implements AutoCloseable {
+
+    public static final Instant START = Instant.parse("2026-11-23T00:00:00Z");
+
+    private final TopologyTestDriver driver;
+    private final Path stateDir;
+    private final TestInputTopic<byte[], byte[]> input;
+    private final TestOutputTopic<String, SyncedTicket> output;
+    private final TestOutputTopic<byte[], byte[]> deadLetters;
+    private Instant nextTimestamp = START;
+
+    public DriverHarness(final Topology topology, final TicketSyncConfig config) {
+        try {
+            this.stateDir = Files.createTempDirectory("ticket-sync-driver");
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        final Properties props = new Properties();
+        props.putAll(config.streamsProperties());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // The driver's exactly_once_v2 emulation loses dead letters written during deserialization:
+        // it calls MockProducer.clear() (which drops the open transaction) before committing it.
+        // The guarantee itself is tested against a real broker; here the handlers' output is.
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        this.driver = new TopologyTestDriver(topology, props, START);
+        this.input = driver.createInputTopic(config.topics().input(), new ByteArraySerializer(), new ByteArraySerializer());
+        this.output = driver.createOutputTopic(config.topics().output(), new StringDeserializer(),
+                new JsonSerde<>(SyncedTicket.class).deserializer());
+        this.deadLetters = driver.createOutputTopic(config.topics().deadLetter(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    /** Pipes a record keyed by {@code key} (UTF-8) with the given value bytes. */
+    public void send(final String key, final byte[] value) {
+        sendRaw(key == null ? null : key.getBytes(StandardCharsets.UTF_8), value, null);
+    }
+
+    /** Pipes a change keyed by its own ticketId. */
+    public void send(final TicketChangeBuilder change) {
+        send(change.ticketId(), change);
+    }
+
+    public void send(final String key, final TicketChangeBuilder change) {
+        send(key, change.bytes());
+    }
+
+    /** Pipes raw key and value bytes with optional headers; each record one second after the last. */
+    public void sendRaw(final byte[] key, final byte[] value, final Headers headers) {
+        input.pipeInput(new TestRecord<>(key, value, headers, nextTimestamp));
+        nextTimestamp = nextTimestamp.plus(Duration.ofSeconds(1));
+    }
+
+    public TestOutputTopic<String, SyncedTicket> output() {
+        return output;
+    }
+
+    public TestOutputTopic<byte[], byte[]> deadLetters() {
+        return deadLetters;
+    }
+
+    public TopologyTestDriver driver() {
+        return driver;
+    }
+
+    public long appliedCount() {
+        return syncMetricTotal(SyncMetrics.APPLIED);
+    }
+
+    public long skippedStaleCount() {
+        return syncMetricTotal(SyncMetrics.SKIPPED_STALE);
+    }
+
+    private long syncMetricTotal(final String operation) {
+        double total = 0;
+        for (final Map.Entry<MetricName, ? extends Metric> entry : driver.metrics().entrySet()) {
+            final MetricName name = entry.getKey();
+            if (name.group().equals(SyncMetrics.GROUP) && name.name().equals(operation + "-total")) {
+                total += (Double) entry.getValue().metricValue();
+            }
+        }
+        return (long) total;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        deleteRecursively(stateDir);
+    }
+
+    private static void deleteRecursively(final Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (final IOException e) {
+            // The temp dir is only cleanup; a leftover directory must not fail a test.
+        }
+    }
+}
