@@ -52,9 +52,14 @@ public final class DeadLetterRouter {
     }
 
     /** Logs why a record is not dead-lettered and the task fails instead. */
+    public void logFailure(final ErrorStage stage, final ErrorHandlerContext context, final Exception exception,
+                           final String why) {
+        LOG.error("Failing task {} at stage {} for record {}-{}@{} ({}); the input offset stays uncommitted",
+                context.taskId(), stage, context.topic(), context.partition(), context.offset(), why, exception);
+    }
+
+    /** Logs a failure whose cause is infrastructure, not the record. */
     public void logFailure(final ErrorStage stage, final ErrorHandlerContext context, final Exception exception) {
-        LOG.error("Failing task {} at stage {} for record {}-{}@{}: {} is not a bad-record error; "
-                        + "the input offset stays uncommitted", context.taskId(), stage, context.topic(),
-                context.partition(), context.offset(), exception.getClass().getName(), exception);
+        logFailure(stage, context, exception, exception.getClass().getName() + " is not a bad-record error");
     }
 }

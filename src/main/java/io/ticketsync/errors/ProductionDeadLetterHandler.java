@@ -53,9 +53,13 @@ public final class ProductionDeadLetterHandler implements ProductionExceptionHan
     private Response route(final ErrorHandlerContext context, final Exception exception) {
         // After a record is handed to the producer Kafka Streams frees the input bytes; without
         // them a dead letter could not carry the original record, so fail rather than lose it.
-        final boolean originalAvailable = context.sourceRawValue() != null || context.sourceRawKey() != null;
-        if (!router.isPoison(exception) || !originalAvailable) {
+        if (!router.isPoison(exception)) {
             router.logFailure(ErrorStage.PRODUCTION, context, exception);
+            return Response.fail();
+        }
+        if (context.sourceRawValue() == null && context.sourceRawKey() == null) {
+            router.logFailure(ErrorStage.PRODUCTION, context, exception,
+                    "the output was refused after the input bytes were released, so no faithful dead letter can be built");
             return Response.fail();
         }
         return Response.resume(List.of(router.deadLetter(ErrorStage.PRODUCTION, Reason.RECORD_REJECTED,
