@@ -7,8 +7,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -47,7 +48,7 @@ public final class TicketSyncConfig {
         this.stackTraceMaxBytes = positiveInt(DLQ_STACKTRACE_MAX_BYTES);
         this.messageMaxChars = positiveInt(DLQ_MESSAGE_MAX_CHARS);
         this.outputMaxRecordBytes = positiveInt(OUTPUT_MAX_RECORD_BYTES);
-        if (Set.of(topics.input(), topics.output(), topics.deadLetter()).size() != 3) {
+        if (new HashSet<>(List.of(topics.input(), topics.output(), topics.deadLetter())).size() != 3) {
             throw new InvalidConfigException("topic.input, topic.output and topic.dlq must be three different topics, got "
                     + topics);
         }

@@ -1,0 +1,63 @@
+package io.ticketsync.cli;
+
+import io.ticketsync.topology.TicketSyncTopology;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureOutput() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreOutput() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void shouldPrintTopologyForEffectiveConfiguration() {
+        final int code = Main.run("topology", "--set", "topic.input=my.changes");
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Source: " + TicketSyncTopology.SOURCE + " (topics: [my.changes])")
+                .contains("Sink: " + TicketSyncTopology.SINK + " (topic: tickets.synced)");
+    }
+
+    @Test
+    void shouldExitWithUsageCodeWhenCommandIsUnknownOrMissing() {
+        assertThat(Main.run("frobnicate")).isEqualTo(ExitCodes.USAGE);
+        assertThat(Main.run()).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing command");
+    }
+
+    @Test
+    void shouldExitWithConfigCodeAndNameTheKeyWhenConfigurationIsInvalid() {
+        assertThat(Main.run("topology", "--set", "dlq.stacktrace.max.bytes=-1")).isEqualTo(ExitCodes.CONFIG_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("dlq.stacktrace.max.bytes");
+    }
+
+    @Test
+    void shouldExitWithConfigCodeWhenConfigFileIsMissing() {
+        assertThat(Main.run("topology", "--config", "no/such/file.properties")).isEqualTo(ExitCodes.CONFIG_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no/such/file.properties");
+    }
+}
