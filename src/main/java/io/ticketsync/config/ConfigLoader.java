@@ -33,7 +33,7 @@ public final class ConfigLoader {
         return TicketSyncConfig.from(merged);
     }
 
-    /** {@code TICKET_SYNC_TOPIC_DLQ=x} becomes {@code topic.dlq=x}; other variables are ignored. */
+    /** {@code TICKET_SYNC_DLQ_TOPIC=x} becomes {@code dlq.topic=x}; other variables are ignored. */
     static Map<String, String> fromEnvironment(final Map<String, String> environment) {
         final Map<String, String> values = new TreeMap<>();
         environment.forEach((name, value) -> {

@@ -21,9 +21,9 @@ import java.util.TreeMap;
 public final class TicketSyncConfig {
 
     public static final String APPLICATION_ID = StreamsConfig.APPLICATION_ID_CONFIG;
-    public static final String TOPIC_INPUT = "topic.input";
-    public static final String TOPIC_OUTPUT = "topic.output";
-    public static final String TOPIC_DLQ = "topic.dlq";
+    public static final String INPUT_TOPIC = "input.topic";
+    public static final String OUTPUT_TOPIC = "output.topic";
+    public static final String DLQ_TOPIC = "dlq.topic";
     public static final String MAPPING_STATUS_PREFIX = "mapping.status.";
     public static final String MAPPING_PRIORITY_PREFIX = "mapping.priority.";
     public static final String DLQ_STACKTRACE_MAX_BYTES = "dlq.stacktrace.max.bytes";
@@ -42,14 +42,14 @@ public final class TicketSyncConfig {
     private TicketSyncConfig(final Map<String, String> raw) {
         this.raw = Map.copyOf(raw);
         this.applicationId = required(APPLICATION_ID);
-        this.topics = new Topics(required(TOPIC_INPUT), required(TOPIC_OUTPUT), required(TOPIC_DLQ));
+        this.topics = new Topics(required(INPUT_TOPIC), required(OUTPUT_TOPIC), required(DLQ_TOPIC));
         this.statusMapping = mapping("status", MAPPING_STATUS_PREFIX);
         this.priorityMapping = mapping("priority", MAPPING_PRIORITY_PREFIX);
         this.stackTraceMaxBytes = positiveInt(DLQ_STACKTRACE_MAX_BYTES);
         this.messageMaxChars = positiveInt(DLQ_MESSAGE_MAX_CHARS);
         this.outputMaxRecordBytes = positiveInt(OUTPUT_MAX_RECORD_BYTES);
         if (new HashSet<>(List.of(topics.input(), topics.output(), topics.deadLetter())).size() != 3) {
-            throw new InvalidConfigException("topic.input, topic.output and topic.dlq must be three different topics, got "
+            throw new InvalidConfigException("input.topic, output.topic and dlq.topic must be three different topics, got "
                     + topics);
         }
     }

@@ -34,7 +34,7 @@ class MainTest {
 
     @Test
     void shouldPrintTopologyForEffectiveConfiguration() {
-        final int code = Main.run("topology", "--set", "topic.input=my.changes");
+        final int code = Main.run("topology", "--set", "input.topic=my.changes");
 
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString(StandardCharsets.UTF_8))

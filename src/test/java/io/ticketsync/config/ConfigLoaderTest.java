@@ -1,13 +1,16 @@
 package io.ticketsync.config;
 
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,11 +32,11 @@ class ConfigLoaderTest {
 
     @Test
     void shouldLetCommandLineBeatEnvironmentBeatFileBeatDefaults() throws IOException {
-        final Path file = write("topic.input=from-file\ntopic.output=from-file-out\ntopic.dlq=from-file-dlq\n");
+        final Path file = write("input.topic=from-file\noutput.topic=from-file-out\ndlq.topic=from-file-dlq\n");
         final Map<String, String> env = Map.of(
-                "TICKET_SYNC_TOPIC_OUTPUT", "from-env-out",
-                "TICKET_SYNC_TOPIC_DLQ", "from-env-dlq");
-        final Map<String, String> cli = Map.of("topic.dlq", "from-cli-dlq");
+                "TICKET_SYNC_OUTPUT_TOPIC", "from-env-out",
+                "TICKET_SYNC_DLQ_TOPIC", "from-env-dlq");
+        final Map<String, String> cli = Map.of("dlq.topic", "from-cli-dlq");
 
         final TicketSyncConfig config = ConfigLoader.load(Optional.of(file), env, cli);
 
@@ -59,7 +62,7 @@ class ConfigLoaderTest {
                 Map.of("output.max.record.bytes", "lots")))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("output.max.record.bytes").hasMessageContaining("lots");
-        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), Map.of("topic.dlq", "tickets.changes")))
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), Map.of("dlq.topic", "tickets.changes")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("three different topics");
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), Map.of("application.id", " ")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("application.id");
@@ -81,12 +84,28 @@ class ConfigLoaderTest {
                 io.ticketsync.errors.ProcessingDeadLetterHandler.class);
         assertThat(props).containsEntry("production.exception.handler",
                 io.ticketsync.errors.ProductionDeadLetterHandler.class);
-        assertThat(props).containsEntry("topic.dlq", "tickets.dlq");
+        assertThat(props).containsEntry("dlq.topic", "tickets.dlq");
     }
 
     @Test
     void shouldShipDocumentedConfigFileAsTheBuiltInDefaults() {
         assertThat(PropertiesFiles.read(Path.of("config", "ticket-sync.properties"))).isEqualTo(Defaults.load());
+    }
+
+    @Test
+    void shouldKeepOwnKeysClearOfPrefixesKafkaStreamsInterprets() {
+        // Kafka Streams passes "topic.*" keys to internal-topic creation and client prefixes to
+        // clients; one of our keys there would break the changelog topic or a client.
+        final List<String> kafkaPrefixes = List.of(StreamsConfig.TOPIC_PREFIX, StreamsConfig.CONSUMER_PREFIX,
+                StreamsConfig.PRODUCER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX, StreamsConfig.MAIN_CONSUMER_PREFIX,
+                StreamsConfig.RESTORE_CONSUMER_PREFIX, StreamsConfig.GLOBAL_CONSUMER_PREFIX);
+        final Set<String> kafkaKeys = StreamsConfig.configDef().names();
+
+        for (final String key : Defaults.load().keySet()) {
+            if (!kafkaKeys.contains(key)) {
+                assertThat(kafkaPrefixes).as("prefix of ticket-sync key %s", key).noneMatch(key::startsWith);
+            }
+        }
     }
 
     private Path write(final String content) throws IOException {

@@ -1,0 +1,155 @@
+package io.ticketsync.testing;
+
+import io.ticketsync.config.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A real single-node KRaft broker in this JVM (Kafka's own test kit), with the helpers integration
+ * tests need: topics, a producer of raw records, and read_committed reads that wait.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    public static final int INPUT_PARTITIONS = 6;
+
+    private final KafkaClusterTestKit cluster;
+
+    private KafkaBroker(final KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    public static KafkaBroker start() throws Exception {
+        final KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .build())
+                // A single broker: internal topics cannot have more than one replica.
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        return new KafkaBroker(cluster);
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    public Admin admin() {
+        return Admin.create(Map.of("bootstrap.servers", bootstrapServers()));
+    }
+
+    /** Creates the three topics as DESIGN.md lays them out (input 6 partitions, output compacted). */
+    public void createTopics(final Topics topics) throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(
+                    new NewTopic(topics.input(), INPUT_PARTITIONS, (short) 1),
+                    new NewTopic(topics.output(), INPUT_PARTITIONS, (short) 1)
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                    new NewTopic(topics.deadLetter(), 1, (short) 1))).all().get();
+        }
+    }
+
+    /** Sends records in order and waits until all are acknowledged; returns their metadata offsets. */
+    public void produce(final String topic, final List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (final ProducerRecord<byte[], byte[]> record : records) {
+                producer.send(new ProducerRecord<>(topic, record.partition(), record.timestamp(), record.key(),
+                        record.value(), record.headers()));
+            }
+            producer.flush();
+        }
+    }
+
+    /**
+     * Reads a topic from the beginning with read_committed until {@code done} holds for what was
+     * read, or fails after {@code timeout}.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readCommittedUntil(final String topic,
+                                                                 final Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
+                                                                 final Duration timeout) {
+        final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Instant deadline = Instant.now().plus(timeout);
+            while (!done.test(records)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("timed out after " + timeout + " reading " + topic + "; got "
+                            + records.size() + " records");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** Reads everything committed in a topic right now (up to the end offsets). */
+    public List<ConsumerRecord<byte[], byte[]>> readAllCommitted(final String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            final Instant deadline = Instant.now().plusSeconds(30);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("timed out reading " + topic + " to its end offsets " + end);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    public Set<String> topicNames() throws Exception {
+        try (Admin admin = admin()) {
+            return admin.listTopics().names().get();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}
