@@ -5,17 +5,9 @@ import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
 import java.util.List;
-import java.util.Map;
 
 /** Dead-letters input records whose key or value cannot be decoded, then lets processing resume. */
-public final class DeserializationDeadLetterHandler implements DeserializationExceptionHandler {
-
-    private DeadLetterRouter router;
-
-    @Override
-    public void configure(final Map<String, ?> configs) {
-        router = DeadLetterRouter.from(configs);
-    }
+public final class DeserializationDeadLetterHandler extends RoutingHandler implements DeserializationExceptionHandler {
 
     @Override
     public Response handleError(final ErrorHandlerContext context,

@@ -5,20 +5,12 @@ import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Dead-letters records that business logic rejects or throws on, then lets processing resume.
  * Infrastructure failures (Kafka exceptions: state store, send, migration) fail the task instead.
  */
-public final class ProcessingDeadLetterHandler implements ProcessingExceptionHandler {
-
-    private DeadLetterRouter router;
-
-    @Override
-    public void configure(final Map<String, ?> configs) {
-        router = DeadLetterRouter.from(configs);
-    }
+public final class ProcessingDeadLetterHandler extends RoutingHandler implements ProcessingExceptionHandler {
 
     @Override
     public Response handleError(final ErrorHandlerContext context, final Record<?, ?> record, final Exception exception) {

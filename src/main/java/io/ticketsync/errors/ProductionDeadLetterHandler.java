@@ -8,23 +8,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Dead-letters results the output topic (or its serializer) refuses. Never resumes past a failed
  * dead-letter write: that would lose the record, so the task fails and its offset stays
  * uncommitted. Transient send errors are retried by reprocessing from the last commit.
  */
-public final class ProductionDeadLetterHandler implements ProductionExceptionHandler {
+public final class ProductionDeadLetterHandler extends RoutingHandler implements ProductionExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProductionDeadLetterHandler.class);
-
-    private DeadLetterRouter router;
-
-    @Override
-    public void configure(final Map<String, ?> configs) {
-        router = DeadLetterRouter.from(configs);
-    }
 
     @Override
     public Response handleError(final ErrorHandlerContext context,

@@ -75,7 +75,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Sends records in order and waits until all are acknowledged; returns their metadata offsets. */
+    /** Sends records in order and waits until all are acknowledged. */
     public void produce(final String topic, final List<ProducerRecord<byte[], byte[]>> records) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
@@ -98,15 +98,7 @@ public final class KafkaBroker implements AutoCloseable {
                                                                  final Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
                                                                  final Duration timeout) {
         final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<byte[], byte[]> consumer = readCommittedFromStart(topic)) {
             final Instant deadline = Instant.now().plus(timeout);
             while (!done.test(records)) {
                 if (Instant.now().isAfter(deadline)) {
@@ -121,14 +113,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Reads everything committed in a topic right now (up to the end offsets). */
     public List<ConsumerRecord<byte[], byte[]>> readAllCommitted(final String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<byte[], byte[]> consumer = readCommittedFromStart(topic)) {
+            final Set<TopicPartition> partitions = consumer.assignment();
             final Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
             final Instant deadline = Instant.now().plusSeconds(30);
@@ -140,6 +126,19 @@ public final class KafkaBroker implements AutoCloseable {
             }
             return records;
         }
+    }
+
+    /** A read_committed consumer assigned to every partition of {@code topic}, at the beginning. */
+    public KafkaConsumer<byte[], byte[]> readCommittedFromStart(final String topic) {
+        final KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 
     public Set<String> topicNames() throws Exception {
