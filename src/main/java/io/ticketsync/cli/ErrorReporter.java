@@ -1,6 +1,7 @@
 package io.ticketsync.cli;
 
 import io.ticketsync.config.InvalidConfigException;
+import io.ticketsync.runtime.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

@@ -1,5 +1,6 @@
 package io.ticketsync.cli;
 
+import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.topology.TicketSyncTopology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

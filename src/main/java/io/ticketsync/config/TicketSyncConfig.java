@@ -1,11 +1,14 @@
 package io.ticketsync.config;
 
 import io.ticketsync.errors.DeserializationDeadLetterHandler;
+import io.ticketsync.errors.FailureClassifier;
 import io.ticketsync.errors.ProcessingDeadLetterHandler;
 import io.ticketsync.errors.ProductionDeadLetterHandler;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +32,16 @@ public final class TicketSyncConfig {
     public static final String DLQ_STACKTRACE_MAX_BYTES = "dlq.stacktrace.max.bytes";
     public static final String DLQ_MESSAGE_MAX_CHARS = "dlq.message.max.chars";
     public static final String OUTPUT_MAX_RECORD_BYTES = "output.max.record.bytes";
+    public static final String UNCAUGHT_REPLACE_MAX = "uncaught.replace.max";
+    public static final String UNCAUGHT_REPLACE_WINDOW_MS = "uncaught.replace.window.ms";
+    public static final String UNCAUGHT_FATAL_EXCEPTIONS = "uncaught.fatal.exceptions";
+    public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
+    public static final String STARTUP_TIMEOUT_MS = "startup.timeout.ms";
+    public static final String HTTP_BIND_ADDRESS = "http.bind.address";
+    public static final String HTTP_PORT = "http.port";
+    public static final String HEALTH_STUCK_TIMEOUT_MS = "health.stuck.timeout.ms";
+    /** Not a property: the metrics object handed to the exception handlers through Kafka's config map. */
+    public static final String METRICS_OBJECT = "ticketsync.internal.metrics";
 
     private final Map<String, String> raw;
     private final String applicationId;
@@ -38,6 +51,14 @@ public final class TicketSyncConfig {
     private final int stackTraceMaxBytes;
     private final int messageMaxChars;
     private final int outputMaxRecordBytes;
+    private final int replaceMax;
+    private final Duration replaceWindow;
+    private final List<Class<? extends Throwable>> fatalExceptions;
+    private final Duration shutdownTimeout;
+    private final Duration startupTimeout;
+    private final String httpBindAddress;
+    private final int httpPort;
+    private final Duration stuckTimeout;
 
     private TicketSyncConfig(final Map<String, String> raw) {
         this.raw = Map.copyOf(raw);
@@ -48,6 +69,14 @@ public final class TicketSyncConfig {
         this.stackTraceMaxBytes = positiveInt(DLQ_STACKTRACE_MAX_BYTES);
         this.messageMaxChars = positiveInt(DLQ_MESSAGE_MAX_CHARS);
         this.outputMaxRecordBytes = positiveInt(OUTPUT_MAX_RECORD_BYTES);
+        this.replaceMax = nonNegativeInt(UNCAUGHT_REPLACE_MAX);
+        this.replaceWindow = Duration.ofMillis(positiveInt(UNCAUGHT_REPLACE_WINDOW_MS));
+        this.fatalExceptions = throwableClasses(UNCAUGHT_FATAL_EXCEPTIONS);
+        this.shutdownTimeout = Duration.ofMillis(positiveInt(SHUTDOWN_TIMEOUT_MS));
+        this.startupTimeout = Duration.ofMillis(positiveInt(STARTUP_TIMEOUT_MS));
+        this.httpBindAddress = required(HTTP_BIND_ADDRESS);
+        this.httpPort = nonNegativeInt(HTTP_PORT);
+        this.stuckTimeout = Duration.ofMillis(positiveInt(HEALTH_STUCK_TIMEOUT_MS));
         if (new HashSet<>(List.of(topics.input(), topics.output(), topics.deadLetter())).size() != 3) {
             throw new InvalidConfigException("input.topic, output.topic and dlq.topic must be three different topics, got "
                     + topics);
@@ -63,7 +92,7 @@ public final class TicketSyncConfig {
     public static TicketSyncConfig from(final Map<String, ?> values) {
         final Map<String, String> merged = new HashMap<>(Defaults.load());
         values.forEach((key, value) -> {
-            if (value != null) {
+            if (value != null && !METRICS_OBJECT.equals(key)) {
                 merged.put(key, String.valueOf(value));
             }
         });
@@ -101,6 +130,42 @@ public final class TicketSyncConfig {
         return outputMaxRecordBytes;
     }
 
+    /** At most this many stream-thread replacements within {@link #replaceWindow()}. */
+    public int replaceMax() {
+        return replaceMax;
+    }
+
+    public Duration replaceWindow() {
+        return replaceWindow;
+    }
+
+    /** The one classifier, with the configured fatal classes. */
+    public FailureClassifier failureClassifier() {
+        return new FailureClassifier(fatalExceptions);
+    }
+
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public Duration startupTimeout() {
+        return startupTimeout;
+    }
+
+    public String httpBindAddress() {
+        return httpBindAddress;
+    }
+
+    /** 0 picks a free port. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** Liveness fails when a task with input waiting has not committed for this long. */
+    public Duration stuckTimeout() {
+        return stuckTimeout;
+    }
+
     /** Every raw value, sorted by key. */
     public Map<String, String> raw() {
         return new TreeMap<>(raw);
@@ -132,16 +197,39 @@ public final class TicketSyncConfig {
     }
 
     private int positiveInt(final String key) {
+        return intAtLeast(key, 1, "a positive integer");
+    }
+
+    private int nonNegativeInt(final String key) {
+        return intAtLeast(key, 0, "an integer >= 0");
+    }
+
+    private int intAtLeast(final String key, final int minimum, final String expected) {
         final String value = required(key);
         try {
             final int parsed = Integer.parseInt(value);
-            if (parsed <= 0) {
-                throw new InvalidConfigException("'" + key + "' must be a positive integer, got '" + value + "'");
+            if (parsed >= minimum) {
+                return parsed;
             }
-            return parsed;
         } catch (final NumberFormatException e) {
-            throw new InvalidConfigException("'" + key + "' must be a positive integer, got '" + value + "'");
+            // reported below
         }
+        throw new InvalidConfigException("'" + key + "' must be " + expected + ", got '" + value + "'");
+    }
+
+    private List<Class<? extends Throwable>> throwableClasses(final String key) {
+        final List<Class<? extends Throwable>> classes = new ArrayList<>();
+        for (final String name : required(key).split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                classes.add(Class.forName(name.trim()).asSubclass(Throwable.class));
+            } catch (final ClassNotFoundException | ClassCastException e) {
+                throw new InvalidConfigException("'" + key + "' lists '" + name.trim() + "', which is not a Throwable class");
+            }
+        }
+        return List.copyOf(classes);
     }
 
     private ValueMapping mapping(final String name, final String prefix) {

@@ -1,6 +1,7 @@
 package io.ticketsync.errors;
 
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.metrics.TicketSyncMetrics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
@@ -19,15 +20,20 @@ public final class DeadLetterRouter {
 
     private final FailureClassifier classifier;
     private final DeadLetterRecordFactory factory;
+    private final TicketSyncMetrics metrics;
 
-    public DeadLetterRouter(final FailureClassifier classifier, final DeadLetterRecordFactory factory) {
+    public DeadLetterRouter(final FailureClassifier classifier, final DeadLetterRecordFactory factory,
+                            final TicketSyncMetrics metrics) {
         this.classifier = classifier;
         this.factory = factory;
+        this.metrics = metrics;
     }
 
     /** Built from the raw map Kafka Streams hands to {@code configure}. */
     public static DeadLetterRouter from(final Map<String, ?> configs) {
-        return new DeadLetterRouter(FailureClassifier.withDefaults(), new DeadLetterRecordFactory(TicketSyncConfig.from(configs)));
+        final TicketSyncConfig config = TicketSyncConfig.from(configs);
+        return new DeadLetterRouter(config.failureClassifier(), new DeadLetterRecordFactory(config),
+                TicketSyncMetrics.from(configs));
     }
 
     public boolean isPoison(final Exception exception) {
@@ -48,6 +54,7 @@ public final class DeadLetterRouter {
         LOG.warn("Dead-lettering record {}-{}@{} to {}: stage={} reason={} node={} error={}: {}",
                 context.topic(), context.partition(), context.offset(), factory.topic(), stage, reason.code(),
                 context.processorNodeId(), exception.getClass().getSimpleName(), exception.getMessage());
+        metrics.deadLettered(stage, reason);
         return factory.build(stage, reason, context, originalKey, originalValue, exception);
     }
 

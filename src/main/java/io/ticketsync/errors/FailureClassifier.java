@@ -2,34 +2,17 @@ package io.ticketsync.errors;
 
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.SecurityDisabledException;
-import org.apache.kafka.common.errors.UnsupportedVersionException;
-import org.apache.kafka.streams.errors.MissingSourceTopicException;
 
 import java.util.List;
 
 /**
  * Decides poison vs recoverable vs fatal for any throwable. The exception handlers (to choose
  * between dead-lettering and failing) and the uncaught-exception policy (to choose between
- * replacing a thread and shutting down) both ask this one class.
+ * replacing a thread and shutting down) both ask this one class. The fatal classes are configured
+ * ({@code uncaught.fatal.exceptions}); see {@code TicketSyncConfig#failureClassifier()}.
  */
 public final class FailureClassifier {
-
-    /** Failures no retry can fix. */
-    public static final List<Class<? extends Throwable>> DEFAULT_FATAL = List.of(
-            Error.class,
-            AuthenticationException.class,
-            AuthorizationException.class,
-            SecurityDisabledException.class,
-            ConfigException.class,
-            InvalidConfigurationException.class,
-            UnsupportedVersionException.class,
-            MissingSourceTopicException.class);
 
     /** Kafka exceptions that reject one record rather than signal broken infrastructure. */
     private static final List<Class<? extends Throwable>> RECORD_REJECTIONS = List.of(
@@ -40,10 +23,6 @@ public final class FailureClassifier {
 
     public FailureClassifier(final List<Class<? extends Throwable>> fatal) {
         this.fatal = List.copyOf(fatal);
-    }
-
-    public static FailureClassifier withDefaults() {
-        return new FailureClassifier(DEFAULT_FATAL);
     }
 
     public FailureKind classify(final Throwable failure) {

@@ -1,5 +1,6 @@
 package io.ticketsync.cli;
 
+import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.topology.TicketSyncTopology;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package io.ticketsync.errors;
 
+import io.ticketsync.testing.TestConfigs;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FailureClassifierTest {
 
-    private final FailureClassifier classifier = FailureClassifier.withDefaults();
+    private final FailureClassifier classifier = TestConfigs.defaults().failureClassifier();
 
     @Test
     void shouldCallRecordErrorsAndBusinessLogicExceptionsPoison() {

@@ -1,0 +1,82 @@
+package io.ticketsync.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.errors.ErrorStage;
+import io.ticketsync.errors.Reason;
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.util.Map;
+
+/**
+ * ticket-sync's own counters, next to Kafka Streams' metrics in one Micrometer registry:
+ * {@code ticketsync_dead_lettered_total{stage,reason}}, {@code ticketsync_thread_replacements_total},
+ * {@code ticketsync_uncaught_decisions_total{decision,cause}}. Applied and stale counts are Kafka
+ * Streams custom metrics ({@code kafka_stream_ticket_sync_*}).
+ */
+public final class TicketSyncMetrics {
+
+    private final MeterRegistry registry;
+
+    public TicketSyncMetrics(final MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public static TicketSyncMetrics prometheus() {
+        return new TicketSyncMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /**
+     * The instance the runner put into the Kafka config map, or a private one when there is none
+     * (e.g. under TopologyTestDriver).
+     */
+    public static TicketSyncMetrics from(final Map<String, ?> configs) {
+        final Object metrics = configs.get(TicketSyncConfig.METRICS_OBJECT);
+        return metrics instanceof TicketSyncMetrics shared ? shared : new TicketSyncMetrics(new SimpleMeterRegistry());
+    }
+
+    public void deadLettered(final ErrorStage stage, final Reason reason) {
+        Counter.builder("ticketsync.dead.lettered")
+                .description("Records written to the dead-letter topic")
+                .tag("stage", stage.name())
+                .tag("reason", reason.code())
+                .register(registry)
+                .increment();
+    }
+
+    public void threadReplaced() {
+        Counter.builder("ticketsync.thread.replacements").description("Stream threads replaced after a failure")
+                .register(registry).increment();
+    }
+
+    /** Counts one uncaught-exception decision ({@code REPLACE_THREAD} / {@code SHUTDOWN_CLIENT}) and its cause. */
+    public void uncaughtDecision(final String decision, final String cause) {
+        Counter.builder("ticketsync.uncaught.decisions").description("Uncaught stream-thread exception decisions")
+                .tag("decision", decision).tag("cause", cause)
+                .register(registry).increment();
+    }
+
+    /** Publishes the client's Kafka Streams, consumer, producer and custom metrics. */
+    public KafkaStreamsMetrics bind(final KafkaStreams streams) {
+        final KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
+        binder.bindTo(registry);
+        return binder;
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Prometheus text exposition, when the registry is a Prometheus one. */
+    public String scrape() {
+        if (registry instanceof PrometheusMeterRegistry prometheus) {
+            return prometheus.scrape();
+        }
+        throw new IllegalStateException("metrics registry is not a Prometheus registry");
+    }
+}

@@ -1,0 +1,76 @@
+package io.ticketsync.runtime;
+
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.config.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Verifies before anything starts that the cluster answers and that the input topic exists and is
+ * readable and the output and dead-letter topics exist and are writable. Without it a missing
+ * dead-letter topic makes sends retry forever while the application looks RUNNING.
+ */
+final class TopicCheck {
+
+    private final TicketSyncConfig config;
+
+    TopicCheck(final TicketSyncConfig config) {
+        this.config = config;
+    }
+
+    void verify() {
+        final Map<String, Object> adminConfig = new StreamsConfig(config.streamsProperties()).getAdminConfigs("ticket-sync-startup-check");
+        try (Admin admin = Admin.create(adminConfig)) {
+            final Topics topics = config.topics();
+            final Map<String, KafkaFuture<TopicDescription>> descriptions = admin.describeTopics(
+                            List.of(topics.input(), topics.output(), topics.deadLetter()),
+                            new DescribeTopicsOptions().includeAuthorizedOperations(true)
+                                    .timeoutMs((int) config.startupTimeout().toMillis()))
+                    .topicNameValues();
+            final List<String> problems = new ArrayList<>();
+            check(descriptions.get(topics.input()), topics.input(), "input", AclOperation.READ, problems);
+            check(descriptions.get(topics.output()), topics.output(), "output", AclOperation.WRITE, problems);
+            check(descriptions.get(topics.deadLetter()), topics.deadLetter(), "dead-letter", AclOperation.WRITE, problems);
+            if (!problems.isEmpty()) {
+                throw new StartupCheckException("startup check failed: " + String.join("; ", problems));
+            }
+        }
+    }
+
+    private void check(final KafkaFuture<TopicDescription> future, final String topic, final String role,
+                       final AclOperation needed, final List<String> problems) {
+        try {
+            final TopicDescription description = future.get(config.startupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            final Set<AclOperation> allowed = description.authorizedOperations();
+            // Brokers that do not report operations leave this null; then the first send will tell.
+            if (allowed != null && !allowed.contains(needed) && !allowed.contains(AclOperation.ALL)) {
+                problems.add(role + " topic '" + topic + "' exists but this principal lacks " + needed + " on it");
+            }
+        } catch (final ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                problems.add(role + " topic '" + topic + "' does not exist (create it, or set the topic key)");
+            } else {
+                problems.add("cannot describe " + role + " topic '" + topic + "': " + e.getCause());
+            }
+        } catch (final TimeoutException e) {
+            throw new StartupCheckException("cannot reach Kafka at bootstrap.servers="
+                    + config.raw().get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG) + " within " + config.startupTimeout(), e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupCheckException("interrupted during the startup check", e);
+        }
+    }
+}
