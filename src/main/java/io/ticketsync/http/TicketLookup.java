@@ -42,6 +42,11 @@ final class TicketLookup {
     }
 
     Owner ownerOf(final String ticketId) {
+        if (self == null) {
+            // Without application.server Kafka Streams shares no host metadata: a single instance
+            // answers from its own stores.
+            return new Local();
+        }
         final KeyQueryMetadata metadata;
         try {
             metadata = streams.queryMetadataForKey(TicketSyncTopology.STORE, ticketId, Serdes.String().serializer());
@@ -52,7 +57,7 @@ final class TicketLookup {
             return new Unavailable("no instance owns the key yet (rebalancing or starting)");
         }
         final HostInfo active = metadata.activeHost();
-        if (self == null || active.equals(self) || HostInfo.unavailable().equals(active)) {
+        if (active.equals(self)) {
             return new Local();
         }
         return new Remote(active);

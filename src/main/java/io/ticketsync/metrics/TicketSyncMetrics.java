@@ -2,6 +2,7 @@ package io.ticketsync.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -11,7 +12,9 @@ import io.ticketsync.errors.ErrorStage;
 import io.ticketsync.errors.Reason;
 import org.apache.kafka.streams.KafkaStreams;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * ticket-sync's own counters, next to Kafka Streams' metrics in one Micrometer registry:
@@ -20,6 +23,9 @@ import java.util.Map;
  * Streams custom metrics ({@code kafka_stream_ticket_sync_*}).
  */
 public final class TicketSyncMetrics {
+
+    /** How often newly created Kafka metrics are picked up (Micrometer's default is a minute). */
+    public static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(5);
 
     private final MeterRegistry registry;
 
@@ -61,9 +67,13 @@ public final class TicketSyncMetrics {
                 .register(registry).increment();
     }
 
-    /** Publishes the client's Kafka Streams, consumer, producer and custom metrics. */
-    public KafkaStreamsMetrics bind(final KafkaStreams streams) {
-        final KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
+    /**
+     * Publishes the client's Kafka Streams, consumer, producer and custom metrics. Kafka creates
+     * metrics as tasks and threads come and go; the binder picks new ones up every
+     * {@link #KAFKA_METRICS_REFRESH} on {@code scheduler}. Close the returned binder when done.
+     */
+    public KafkaStreamsMetrics bind(final KafkaStreams streams, final ScheduledExecutorService scheduler) {
+        final KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams, Tags.empty(), scheduler, KAFKA_METRICS_REFRESH);
         binder.bindTo(registry);
         return binder;
     }

@@ -1,5 +1,6 @@
 package io.ticketsync.runtime;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.ticketsync.config.SecretMasker;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.http.HttpApi;
@@ -63,12 +64,12 @@ public final class TicketSyncApp {
         final KafkaStreams streams = new KafkaStreams(topology, streamsProperties());
         streams.setUncaughtExceptionHandler(policy);
         streams.setStateListener(lifecycle);
-        metrics.bind(streams);
-        final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            final Thread thread = new Thread(runnable, "ticket-sync-progress-sampler");
+        final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            final Thread thread = new Thread(runnable, "ticket-sync-background");
             thread.setDaemon(true);
             return thread;
         });
+        final KafkaStreamsMetrics kafkaMetrics = metrics.bind(streams, scheduler);
         try {
             health = new HealthMonitor(streams, new ProgressWatchdog(config.stuckTimeout(), System::nanoTime), lifecycle,
                     policy::lastShutdownCause);
@@ -76,12 +77,13 @@ public final class TicketSyncApp {
             serving.countDown();
             LOG.info("HTTP API listening on {}:{}", config.httpBindAddress(), http.port());
             final long sampleMillis = Math.max(100, Math.min(config.stuckTimeout().toMillis() / 4, 5_000));
-            sampler.scheduleAtFixedRate(health::sample, sampleMillis, sampleMillis, TimeUnit.MILLISECONDS);
+            scheduler.scheduleAtFixedRate(health::sample, sampleMillis, sampleMillis, TimeUnit.MILLISECONDS);
             streams.start();
             final Termination termination = lifecycle.awaitTermination();
             return close(streams, termination);
         } finally {
-            sampler.shutdownNow();
+            kafkaMetrics.close();
+            scheduler.shutdownNow();
             if (http != null) {
                 http.close();
             }

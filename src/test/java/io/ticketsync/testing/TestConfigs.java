@@ -2,6 +2,7 @@ package io.ticketsync.testing;
 
 import io.ticketsync.config.TicketSyncConfig;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,6 +14,29 @@ public final class TestConfigs {
 
     public static TicketSyncConfig defaults() {
         return with(Map.of());
+    }
+
+    /**
+     * A configuration against {@code broker} with its own application id and topics (prefixed by
+     * {@code name}), a free HTTP port and a temporary state directory.
+     */
+    public static TicketSyncConfig forBroker(final KafkaBroker broker, final String name, final Path stateDir,
+                                             final Map<String, String> overrides) {
+        final Map<String, String> values = new HashMap<>();
+        values.put("bootstrap.servers", broker.bootstrapServers());
+        values.put("application.id", name);
+        values.put(TicketSyncConfig.INPUT_TOPIC, name + ".changes");
+        values.put(TicketSyncConfig.OUTPUT_TOPIC, name + ".synced");
+        values.put(TicketSyncConfig.DLQ_TOPIC, name + ".dlq");
+        values.put(TicketSyncConfig.HTTP_BIND_ADDRESS, "127.0.0.1");
+        values.put(TicketSyncConfig.HTTP_PORT, "0");
+        values.put("state.dir", stateDir.toString());
+        // Short timeouts, as Kafka's own integration tests use, keep failures and rebalances quick.
+        values.put("commit.interval.ms", "100");
+        values.put("consumer.session.timeout.ms", "10000");
+        values.put("consumer.heartbeat.interval.ms", "1000");
+        values.putAll(overrides);
+        return TicketSyncConfig.from(values);
     }
 
     public static TicketSyncConfig with(final Map<String, String> overrides) {

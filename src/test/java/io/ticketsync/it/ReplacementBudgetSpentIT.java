@@ -1,0 +1,63 @@
+package io.ticketsync.it;
+
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.runtime.ExitCodes;
+import io.ticketsync.runtime.HealthReport;
+import io.ticketsync.testing.KafkaBroker;
+import io.ticketsync.testing.RunningApp;
+import io.ticketsync.testing.SharedBroker;
+import io.ticketsync.testing.TestConfigs;
+import io.ticketsync.testing.Workloads;
+import io.ticketsync.topology.FaultyTopology;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A failure that keeps coming back spends the replacement budget: the client is shut down, the
+ * process-exit code is non-zero, health is DOWN, and the input offset of the failing record was
+ * never committed (nothing stranded: the next owner re-fetches it).
+ */
+@Tag("integration")
+@ExtendWith(SharedBroker.class)
+class ReplacementBudgetSpentIT {
+
+    @Test
+    void shouldShutDownClientAndExitNonZeroWhenBudgetIsSpent(final KafkaBroker broker, @TempDir final Path state)
+            throws Exception {
+        final TicketSyncConfig config = TestConfigs.forBroker(broker, "budget-it", state,
+                Map.of(TicketSyncConfig.UNCAUGHT_REPLACE_MAX, "2"));
+        broker.createTopics(config.topics());
+        broker.produce(config.topics().input(), Workloads.versions(5, 3));
+        final AtomicInteger attempts = new AtomicInteger();
+        final var topology = FaultyTopology.failingOn(config,
+                change -> change.ticketId().equals("T-3") && change.version() == 2,
+                () -> {
+                    attempts.incrementAndGet();
+                    return new TimeoutException("injected: this failure never passes");
+                });
+
+        final RunningApp running = RunningApp.start(config, topology);
+        running.port();
+
+        assertThat(running.awaitExit(Duration.ofSeconds(120))).isEqualTo(ExitCodes.STREAMS_FAILED);
+        assertThat(attempts.get()).as("first failure plus one per replacement").isEqualTo(3);
+        final HealthReport live = running.app().health().liveness();
+        assertThat(live.up()).isFalse();
+        assertThat(String.join(" ", live.reasons())).contains("budget spent");
+        assertThat(running.app().metrics().registry().get("ticketsync.uncaught.decisions")
+                .tag("decision", "SHUTDOWN_CLIENT").tag("cause", "budget-spent").counter().count()).isEqualTo(1.0);
+        assertThat(broker.readAllCommitted(config.topics().output()).stream()
+                .filter(record -> new String(record.key()).equals("T-3")))
+                .as("T-3 stopped at version 1: its version 2 was never committed").hasSize(1);
+    }
+}

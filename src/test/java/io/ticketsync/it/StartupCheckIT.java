@@ -1,0 +1,48 @@
+package io.ticketsync.it;
+
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.runtime.ExitCodes;
+import io.ticketsync.runtime.TicketSyncApp;
+import io.ticketsync.testing.KafkaBroker;
+import io.ticketsync.testing.SharedBroker;
+import io.ticketsync.testing.TestConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Missing topics or an unreachable cluster stop the start with a clear error instead of a silent stall. */
+@Tag("integration")
+@ExtendWith(SharedBroker.class)
+class StartupCheckIT {
+
+    @Test
+    void shouldExitWithStartupCheckCodeWhenDeadLetterTopicIsMissing(final KafkaBroker broker, @TempDir final Path state)
+            throws Exception {
+        final TicketSyncConfig config = TestConfigs.forBroker(broker, "startup-it", state, Map.of());
+        try (Admin admin = broker.admin()) {
+            admin.createTopics(List.of(new NewTopic(config.topics().input(), 1, (short) 1),
+                    new NewTopic(config.topics().output(), 1, (short) 1))).all().get();
+        }
+
+        assertThat(TicketSyncApp.of(config).run()).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);
+    }
+
+    @Test
+    void shouldExitWithStartupCheckCodeWhenClusterIsUnreachable(@TempDir final Path state) throws Exception {
+        final TicketSyncConfig config = TestConfigs.with(Map.of(
+                "bootstrap.servers", "127.0.0.1:1",
+                "state.dir", state.toString(),
+                TicketSyncConfig.STARTUP_TIMEOUT_MS, "2000"));
+
+        assertThat(TicketSyncApp.of(config).run()).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);
+    }
+}

@@ -1,0 +1,107 @@
+package io.ticketsync.it;
+
+import io.ticketsync.codec.JsonSerde;
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.model.SyncedTicket;
+import io.ticketsync.runtime.ExitCodes;
+import io.ticketsync.testing.HttpProbe;
+import io.ticketsync.testing.KafkaBroker;
+import io.ticketsync.testing.RunningApp;
+import io.ticketsync.testing.SharedBroker;
+import io.ticketsync.testing.TestConfigs;
+import io.ticketsync.testing.Workloads;
+import io.ticketsync.topology.FaultyTopology;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A stream thread dies mid-batch with replacement budget left: the thread is replaced, the batch is
+ * re-fetched from the last commit, and every record still ends up exactly once. The running app
+ * also answers its HTTP API, and a stop request exits 0.
+ */
+@Tag("integration")
+@ExtendWith(SharedBroker.class)
+class ThreadReplacementIT {
+
+    private static final int TICKETS = 40;
+    private static final int VERSIONS = 10;
+
+    @Test
+    void shouldReplaceDeadThreadAndStillProcessEveryRecordExactlyOnce(final KafkaBroker broker, @TempDir final Path state)
+            throws Exception {
+        final TicketSyncConfig config = TestConfigs.forBroker(broker, "replace-it", state,
+                Map.of(TicketSyncConfig.UNCAUGHT_REPLACE_MAX, "3"));
+        broker.createTopics(config.topics());
+        final List<ProducerRecord<byte[], byte[]>> workload = new ArrayList<>(Workloads.versions(TICKETS, VERSIONS));
+        workload.add(Workloads.record("T-0", "{broken".getBytes(StandardCharsets.UTF_8)));
+        broker.produce(config.topics().input(), workload);
+
+        // The first time T-7 version 5 is processed, an infrastructure failure kills the thread.
+        final AtomicInteger failures = new AtomicInteger();
+        final var topology = FaultyTopology.failingOn(config,
+                change -> change.ticketId().equals("T-7") && change.version() == 5,
+                () -> failures.getAndIncrement() == 0 ? new TimeoutException("injected: broker went away mid-batch") : null);
+
+        try (RunningApp running = RunningApp.start(config, topology)) {
+            final List<ConsumerRecord<byte[], byte[]>> output = broker.readCommittedUntil(config.topics().output(),
+                    records -> records.size() >= TICKETS * VERSIONS, Duration.ofSeconds(90));
+            assertThat(broker.readAllCommitted(config.topics().output())).as("no duplicates").hasSize(TICKETS * VERSIONS);
+            final Map<String, Long> perVersion = output.stream().map(ThreadReplacementIT::ticketVersion)
+                    .collect(Collectors.groupingBy(key -> key, Collectors.counting()));
+            assertThat(perVersion).hasSize(TICKETS * VERSIONS).allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
+            assertThat(failures.get()).as("the fault fired, then the record was reprocessed").isEqualTo(2);
+            assertThat(broker.readAllCommitted(config.topics().deadLetter())).hasSize(1);
+
+            final HttpProbe http = running.http();
+            assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
+            http.awaitGet("/health/ready", response -> response.statusCode() == 200, Duration.ofSeconds(30));
+            final String metrics = http.awaitGet("/metrics",
+                    response -> response.body().contains("kafka_stream_ticket_sync_applied_total"), Duration.ofSeconds(30)).body();
+            assertThat(metrics)
+                    .contains("ticketsync_thread_replacements_total 1.0")
+                    .contains("ticketsync_dead_lettered_total{reason=\"invalid-json\",stage=\"DESERIALIZATION\"} 1.0")
+                    .contains("kafka_stream_ticket_sync_applied_total")
+                    .contains("kafka_stream_ticket_sync_skipped_stale_total");
+            assertTicketEndpoints(http);
+
+            assertThat(running.stop()).isEqualTo(ExitCodes.OK);
+        }
+    }
+
+    private static void assertTicketEndpoints(final HttpProbe http) throws Exception {
+        final HttpResponse<String> ticket = http.get("/tickets/T-7");
+        assertThat(ticket.statusCode()).isEqualTo(200);
+        assertThat(ticket.headers().firstValue("Content-Type")).contains("application/json; charset=utf-8");
+        final SyncedTicket snapshot = new JsonSerde<>(SyncedTicket.class).decode(ticket.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(snapshot.version()).isEqualTo(VERSIONS);
+        assertThat(snapshot.assignee()).isEqualTo("agent-" + VERSIONS);
+
+        assertThat(http.get("/tickets/T-unknown").statusCode()).isEqualTo(404);
+        assertThat(http.get("/tickets/" + "x".repeat(65)).statusCode()).isEqualTo(400);
+        assertThat(http.get("/nowhere").statusCode()).isEqualTo(404);
+        assertThat(http.send("POST", "/tickets/T-7").statusCode()).isEqualTo(405);
+        assertThat(http.send("DELETE", "/health/live").statusCode()).isEqualTo(405);
+    }
+
+    private static String ticketVersion(final ConsumerRecord<byte[], byte[]> record) {
+        final SyncedTicket ticket = new JsonSerde<>(SyncedTicket.class).decode(record.value());
+        return ticket.id() + "@" + ticket.version();
+    }
+}

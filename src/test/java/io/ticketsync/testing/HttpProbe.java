@@ -1,0 +1,53 @@
+package io.ticketsync.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+/** Plain HTTP calls against the app's API on loopback. */
+public final class HttpProbe {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final int port;
+
+    public HttpProbe(final int port) {
+        this.port = port;
+    }
+
+    public HttpResponse<String> get(final String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public HttpResponse<String> send(final String method, final String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.ofString("x")));
+    }
+
+    /** Polls {@code path} until the response satisfies {@code done}; fails after {@code timeout}. */
+    public HttpResponse<String> awaitGet(final String path, final Predicate<HttpResponse<String>> done,
+                                         final Duration timeout) throws IOException, InterruptedException {
+        final Instant deadline = Instant.now().plus(timeout);
+        HttpResponse<String> last = get(path);
+        while (!done.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("GET " + path + " never matched within " + timeout + "; last: "
+                        + last.statusCode() + " " + last.body());
+            }
+            Thread.sleep(100);
+            last = get(path);
+        }
+        return last;
+    }
+
+    private HttpResponse<String> send(final HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(final String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
