@@ -24,7 +24,14 @@ final class ConfigOptions {
     private Map<String, String> overrides = new LinkedHashMap<>();
 
     TicketSyncConfig load() {
-        return ConfigLoader.load(configFile(), System.getenv(), overrides);
+        return load(Map.of());
+    }
+
+    /** Loads with {@code commandDefaults} placed below the user's own {@code --set} overrides. */
+    TicketSyncConfig load(final Map<String, String> commandDefaults) {
+        final Map<String, String> merged = new LinkedHashMap<>(commandDefaults);
+        merged.putAll(overrides);
+        return ConfigLoader.load(configFile(), System.getenv(), merged);
     }
 
     private Optional<Path> configFile() {

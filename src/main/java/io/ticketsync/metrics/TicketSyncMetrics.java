@@ -1,6 +1,8 @@
 package io.ticketsync.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Measurement;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -10,10 +12,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.errors.ErrorStage;
 import io.ticketsync.errors.Reason;
+import io.ticketsync.topology.SyncMetrics;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -76,6 +80,28 @@ public final class TicketSyncMetrics {
         final KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams, Tags.empty(), scheduler, KAFKA_METRICS_REFRESH);
         binder.bindTo(registry);
         return binder;
+    }
+
+    /** The counts so far; Kafka Streams' part lags by up to {@link #KAFKA_METRICS_REFRESH}. */
+    public SyncSummary summary() {
+        final Map<String, Long> deadLettered = new TreeMap<>();
+        registry.find("ticketsync.dead.lettered").counters().forEach(counter -> deadLettered.merge(
+                counter.getId().getTag("stage") + "/" + counter.getId().getTag("reason"), (long) counter.count(), Long::sum));
+        return new SyncSummary(kafkaTotal(SyncMetrics.APPLIED), kafkaTotal(SyncMetrics.SKIPPED_STALE), deadLettered);
+    }
+
+    /** Sums a Kafka Streams custom {@code <operation>-total} metric over all stream threads. */
+    private long kafkaTotal(final String operation) {
+        final String suffix = "ticket.sync." + operation.replace('-', '.') + ".total";
+        double total = 0;
+        for (final Meter meter : registry.getMeters()) {
+            if (meter.getId().getName().endsWith(suffix)) {
+                for (final Measurement measurement : meter.measure()) {
+                    total += measurement.getValue();
+                }
+            }
+        }
+        return (long) total;
     }
 
     public MeterRegistry registry() {

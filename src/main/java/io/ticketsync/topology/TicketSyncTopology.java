@@ -8,7 +8,9 @@ import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketState;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -33,7 +35,8 @@ public final class TicketSyncTopology {
     /** The same topology around other rules: lets tests make business logic throw. */
     static Topology build(final TicketSyncConfig config, final TicketRules rules) {
         final JsonSerde<SyncedTicket> output = new JsonSerde<>(SyncedTicket.class, config.outputMaxRecordBytes());
-        final Topology topology = new Topology();
+        // Topology-level settings come from the same configuration the client runs with.
+        final Topology topology = new Topology(new TopologyConfig(new StreamsConfig(config.streamsProperties())));
         topology.addSource(SOURCE, new TicketKeyDeserializer(), new TicketChangeDeserializer(), config.topics().input());
         topology.addProcessor(PROCESSOR, () -> new TicketSyncProcessor(rules, STORE), SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(

@@ -1,0 +1,84 @@
+package io.ticketsync.cli;
+
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.dev.DevBroker;
+import io.ticketsync.dev.DevSession;
+import io.ticketsync.dev.SampleTickets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import io.ticketsync.runtime.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ticket-sync dev}: a real single-node Kafka broker on 127.0.0.1, the three topics, the
+ * bundled sample tickets (good, bad and stale), ticket-sync itself and its HTTP API, with a live
+ * summary, until Ctrl-C.
+ */
+@Command(name = "dev", mixinStandardHelpOptions = true,
+        description = {"Start a local Kafka broker, create the topics, load sample tickets and run ticket-sync",
+                "with its HTTP API until Ctrl-C. Needs only Java: the broker comes from this jar."})
+final class DevCommand implements Callable<Integer> {
+
+    @Mixin
+    private ConfigOptions config;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Broker and state data (default: a temporary directory, deleted on exit).")
+    private Path dataDir;
+
+    @Option(names = "--broker-port", defaultValue = "9092", description = "Broker port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    private int brokerPort;
+
+    @Option(names = "--controller-port", defaultValue = "9093",
+            description = "KRaft controller port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    private int controllerPort;
+
+    @Option(names = "--http-port", defaultValue = "8080", description = "HTTP API port (default: ${DEFAULT-VALUE}).")
+    private int httpPort;
+
+    @Option(names = "--samples", paramLabel = "FILE",
+            description = "Sample records in JSON Lines (default: the bundled config/sample-tickets.jsonl).")
+    private Path samples;
+
+    @Option(names = "--no-samples", description = "Do not produce sample tickets.")
+    private boolean noSamples;
+
+    @Option(names = "--broker-only", description = "Only run the broker (for other tools), until Ctrl-C.")
+    private boolean brokerOnly;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (DevSession session = DevSession.start(dataDir, brokerPort, controllerPort, spec.commandLine().getOut())) {
+            final DevBroker broker = session.broker();
+            if (brokerOnly) {
+                final CountDownLatch stop = new CountDownLatch(1);
+                Signals.onTermination(stop::countDown);
+                session.say("Broker running at " + broker.bootstrapServers() + "; Ctrl-C to stop.");
+                stop.await();
+                return ExitCodes.OK;
+            }
+            final TicketSyncConfig appConfig = config.load(Map.of(
+                    "bootstrap.servers", broker.bootstrapServers(),
+                    "state.dir", session.dataDir().resolve("streams").toString(),
+                    TicketSyncConfig.HTTP_BIND_ADDRESS, "127.0.0.1",
+                    TicketSyncConfig.HTTP_PORT, String.valueOf(httpPort)));
+            final List<ProducerRecord<byte[], byte[]>> records = noSamples ? List.of()
+                    : samples == null ? SampleTickets.bundled(appConfig.topics().input())
+                    : SampleTickets.fromFile(samples, appConfig.topics().input());
+            return session.runApp(appConfig, records, Signals::onTermination, Duration.ofSeconds(2));
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.ticketsync.dev;
+
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.metrics.SyncSummary;
+import io.ticketsync.runtime.TicketSyncApp;
+import io.ticketsync.runtime.TopicLayout;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * One {@code dev} run: a data directory (temporary unless given), the local broker, the topics,
+ * the app, the samples and a live summary. Closing stops the broker and removes a temporary
+ * directory.
+ */
+public final class DevSession implements AutoCloseable {
+
+    private final Path dataDir;
+    private final boolean temporary;
+    private final DevBroker broker;
+    private final PrintWriter out;
+
+    private DevSession(final Path dataDir, final boolean temporary, final DevBroker broker, final PrintWriter out) {
+        this.dataDir = dataDir;
+        this.temporary = temporary;
+        this.broker = broker;
+        this.out = out;
+    }
+
+    public static DevSession start(final Path dataDir, final int brokerPort, final int controllerPort,
+                                   final PrintWriter out) throws IOException, InterruptedException {
+        requireFreePort(brokerPort, "--broker-port");
+        requireFreePort(controllerPort, "--controller-port");
+        final boolean temporary = dataDir == null;
+        final Path dir = temporary ? Files.createTempDirectory("ticket-sync-dev") : dataDir;
+        out.println("Starting a Kafka broker on 127.0.0.1:" + brokerPort + " (data in " + dir + ") ...");
+        out.flush();
+        final DevBroker broker = DevBroker.start(dir.resolve("broker"), brokerPort, controllerPort, Duration.ofSeconds(90));
+        final DevSession session = new DevSession(dir, temporary, broker, out);
+        session.say("Kafka broker ready at " + broker.bootstrapServers() + " (log: " + broker.log() + ")");
+        return session;
+    }
+
+    public DevBroker broker() {
+        return broker;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public void say(final String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    /**
+     * Creates the topics, runs the app, produces the samples and prints a summary whenever it
+     * changes, until the app ends; returns the app's exit code.
+     *
+     * @param onStop receives the action that stops the app gracefully (wire it to signals)
+     */
+    public int runApp(final TicketSyncConfig config, final List<ProducerRecord<byte[], byte[]>> samples,
+                      final Consumer<Runnable> onStop, final Duration summaryInterval) throws Exception {
+        createTopics(config);
+        final TicketSyncApp app = TicketSyncApp.of(config);
+        onStop.accept(() -> app.requestStop("stop signal received"));
+        final CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+            try {
+                return app.run();
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        app.awaitServing(Duration.ofSeconds(60)).ifPresent(port -> say("ticket-sync is running. Try:\n"
+                + "  curl http://127.0.0.1:" + port + "/health/ready\n"
+                + "  curl http://127.0.0.1:" + port + "/tickets/T-1001\n"
+                + "  curl http://127.0.0.1:" + port + "/metrics\n"
+                + "Ctrl-C stops ticket-sync and the broker."));
+        produce(config.topics().input(), samples);
+        say("Produced " + samples.size() + " sample records to " + config.topics().input());
+        SyncSummary last = null;
+        while (!exit.isDone()) {
+            final SyncSummary now = app.metrics().summary();
+            if (!now.equals(last)) {
+                say("[summary] " + now + " | accounted " + now.accounted() + "/" + samples.size() + " sample records");
+                last = now;
+            }
+            try {
+                exit.get(summaryInterval.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (final TimeoutException stillRunning) {
+                // keep summarising
+            }
+        }
+        return exit.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException, IOException {
+        say("Stopping the Kafka broker ...");
+        broker.close();
+        if (temporary) {
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        say("Stopped.");
+    }
+
+    private void createTopics(final TicketSyncConfig config) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            for (final NewTopic topic : TopicLayout.newTopics(config.topics(), (short) 1)) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get();
+                    say("Created topic " + topic.name() + " (" + topic.numPartitions() + " partitions)");
+                } catch (final ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + topic.name(), e.getCause());
+                    }
+                }
+            }
+        }
+    }
+
+    private void produce(final String topic, final List<ProducerRecord<byte[], byte[]>> records) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            records.forEach(record -> producer.send(new ProducerRecord<>(topic, record.key(), record.value())));
+            producer.flush();
+        }
+    }
+
+    private static void requireFreePort(final int port, final String option) throws IOException {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (final IOException e) {
+            throw new IOException("port " + port + " on 127.0.0.1 is in use; choose another with " + option, e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.ticketsync.it;
+
+import io.ticketsync.runtime.ExitCodes;
+import io.ticketsync.testing.HttpProbe;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code java -jar target/ticket-sync.jar dev} as a user runs it: its own broker, the bundled samples
+ * fully accounted for, the HTTP API answering, and a clean stop of app and broker on SIGTERM.
+ */
+@Tag("integration")
+class DevModeIT {
+
+    private static final Path JAR = Path.of("target", "ticket-sync.jar");
+
+    @Test
+    void shouldRunBrokerAndAppAndAccountForEverySampleRecord(@TempDir final Path work) throws Exception {
+        final int brokerPort = freePort();
+        final int controllerPort = freePort();
+        final int httpPort = freePort();
+        final Path log = work.resolve("dev.log");
+        final Process dev = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar",
+                JAR.toAbsolutePath().toString(), "dev", "--data-dir", work.resolve("data").toString(),
+                "--broker-port", String.valueOf(brokerPort), "--controller-port", String.valueOf(controllerPort),
+                "--http-port", String.valueOf(httpPort)))
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            awaitLog(log, dev, "applied=19 skipped-stale=3 dead-lettered=12", Duration.ofSeconds(120));
+            assertThat(Files.readString(log)).contains("accounted 34/34 sample records")
+                    .contains("PROCESSING/unmapped-status=1").contains("DESERIALIZATION/null-key=1");
+
+            final HttpProbe http = new HttpProbe(httpPort);
+            final HttpResponse<String> ticket = http.get("/tickets/T-1001");
+            assertThat(ticket.statusCode()).isEqualTo(200);
+            assertThat(ticket.body()).contains("\"version\":4").contains("\"state\":\"RESOLVED\"")
+                    .contains("\"priority\":\"CRITICAL\"");
+            assertThat(http.get("/tickets/T-1003").statusCode()).as("deleted").isEqualTo(404);
+            assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
+
+            dev.destroy(); // SIGTERM, as Ctrl-C would
+            assertThat(dev.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            assertThat(dev.exitValue()).isEqualTo(ExitCodes.OK);
+        } finally {
+            dev.destroyForcibly();
+        }
+        assertThat(Files.readString(log)).contains("Stopped.");
+        assertThat(portIsFree(brokerPort)).as("the broker stopped with dev mode").isTrue();
+    }
+
+    private static void awaitLog(final Path log, final Process process, final String expected, final Duration timeout)
+            throws IOException, InterruptedException {
+        final Instant deadline = Instant.now().plus(timeout);
+        while (!Files.readString(log).contains(expected)) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new AssertionError("dev mode never logged '" + expected + "':\n" + Files.readString(log));
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static boolean portIsFree(final int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (final IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
