@@ -2,13 +2,12 @@ package io.ticketsync.it;
 
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.HttpProbe;
+import io.ticketsync.testing.Ports;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +29,9 @@ class DevModeIT {
 
     @Test
     void shouldRunBrokerAndAppAndAccountForEverySampleRecord(@TempDir final Path work) throws Exception {
-        final int brokerPort = freePort();
-        final int controllerPort = freePort();
-        final int httpPort = freePort();
+        final int brokerPort = Ports.free();
+        final int controllerPort = Ports.free();
+        final int httpPort = Ports.free();
         final Path log = work.resolve("dev.log");
         final Process dev = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar",
@@ -60,7 +59,7 @@ class DevModeIT {
             dev.destroyForcibly();
         }
         assertThat(Files.readString(log)).contains("Stopped.");
-        assertThat(portIsFree(brokerPort)).as("the broker stopped with dev mode").isTrue();
+        assertThat(Ports.isFree(brokerPort)).as("the broker stopped with dev mode").isTrue();
     }
 
     private static void awaitLog(final Path log, final Process process, final String expected, final Duration timeout)
@@ -71,20 +70,6 @@ class DevModeIT {
                 throw new AssertionError("dev mode never logged '" + expected + "':\n" + Files.readString(log));
             }
             Thread.sleep(500);
-        }
-    }
-
-    private static boolean portIsFree(final int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (final IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.ticketsync.it;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.HttpProbe;
+import io.ticketsync.testing.Ports;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.SharedBroker;
 import io.ticketsync.testing.TestConfigs;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +40,7 @@ class FatJarProcessIT {
         final TicketSyncConfig config = TestConfigs.forBroker(broker, "jar-it", work, Map.of());
         broker.createTopics(config.topics());
         broker.produce(config.topics().input(), Workloads.versions(10, 2));
-        final int port = freePort();
+        final int port = Ports.free();
 
         final Process process = start(work, args(config, work, port, "--set", "ssl.key.password=" + SECRET));
         try {
@@ -65,7 +65,7 @@ class FatJarProcessIT {
             throws Exception {
         final TicketSyncConfig config = TestConfigs.forBroker(broker, "jar-missing-it", work, Map.of());
 
-        final Process process = start(work, args(config, work, freePort()));
+        final Process process = start(work, args(config, work, Ports.free()));
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);
@@ -110,11 +110,5 @@ class FatJarProcessIT {
             }
         }
         throw new AssertionError("HTTP API did not come up");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

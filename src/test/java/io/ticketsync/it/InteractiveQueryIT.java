@@ -3,6 +3,7 @@ package io.ticketsync.it;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.HttpProbe;
+import io.ticketsync.testing.Ports;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.RunningApp;
 import io.ticketsync.testing.SharedBroker;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +33,8 @@ class InteractiveQueryIT {
     @Test
     void shouldAnswerEveryTicketFromEitherInstance(final KafkaBroker broker, @TempDir final Path stateA,
                                                   @TempDir final Path stateB) throws Exception {
-        final int portA = freePort();
-        final int portB = freePort();
+        final int portA = Ports.free();
+        final int portB = Ports.free();
         final TicketSyncConfig configA = instance(broker, stateA, portA);
         final TicketSyncConfig configB = instance(broker, stateB, portB);
         broker.createTopics(configA.topics());
@@ -68,11 +68,5 @@ class InteractiveQueryIT {
         return TestConfigs.forBroker(broker, "iq-it", state, Map.of(
                 TicketSyncConfig.HTTP_PORT, String.valueOf(port),
                 "application.server", "127.0.0.1:" + port));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
