@@ -41,17 +41,28 @@ public final class DevBroker implements AutoCloseable {
         this.log = log;
     }
 
-    /** Formats {@code dataDir} (once) and starts the broker; returns when it answers. */
+    /** Formats {@code dataDir} unless it already holds a broker, starts the broker, returns when it answers. */
     public static DevBroker start(final Path dataDir, final int port, final int controllerPort, final Duration timeout)
             throws IOException, InterruptedException {
+        return start(dataDir, port, controllerPort, timeout, Map.of());
+    }
+
+    /** As {@link #start(Path, int, int, Duration)}, with extra broker properties (e.g. for tests). */
+    public static DevBroker start(final Path dataDir, final int port, final int controllerPort, final Duration timeout,
+                                  final Map<String, String> extraProperties) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         final Path properties = dataDir.resolve("server.properties");
-        Files.writeString(properties, serverProperties(dataDir, port, controllerPort), StandardCharsets.UTF_8);
+        final StringBuilder content = new StringBuilder(serverProperties(dataDir, port, controllerPort));
+        extraProperties.forEach((key, value) -> content.append(key).append('=').append(value).append('\n'));
+        Files.writeString(properties, content, StandardCharsets.UTF_8);
         final Path log = dataDir.resolve("broker.log");
-        final int formatted = java(List.of("kafka.tools.StorageTool", "format", "--standalone", "--ignore-formatted",
-                "-t", Uuid.randomUuid().toString(), "-c", properties.toString()), log).waitFor();
-        if (formatted != 0) {
-            throw new IllegalStateException("formatting broker storage failed (exit " + formatted + "); see " + log);
+        // Format once; a restart on the same directory keeps its cluster id and data.
+        if (!Files.exists(dataDir.resolve("kraft-logs").resolve("meta.properties"))) {
+            final int formatted = java(List.of("kafka.tools.StorageTool", "format", "--standalone",
+                    "-t", Uuid.randomUuid().toString(), "-c", properties.toString()), log).waitFor();
+            if (formatted != 0) {
+                throw new IllegalStateException("formatting broker storage failed (exit " + formatted + "); see " + log);
+            }
         }
         final DevBroker broker = new DevBroker(java(List.of("kafka.Kafka", properties.toString()), log), port, log);
         broker.awaitReady(timeout);

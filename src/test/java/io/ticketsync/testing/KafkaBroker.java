@@ -1,8 +1,8 @@
 package io.ticketsync.testing;
 
 import io.ticketsync.config.Topics;
+import io.ticketsync.runtime.TopicLayout;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -10,7 +10,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -29,8 +28,6 @@ import java.util.function.Predicate;
  * tests need: topics, a producer of raw records, and read_committed reads that wait.
  */
 public final class KafkaBroker implements AutoCloseable {
-
-    public static final int INPUT_PARTITIONS = 6;
 
     private final KafkaClusterTestKit cluster;
 
@@ -67,11 +64,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** Creates the three topics as DESIGN.md lays them out (input 6 partitions, output compacted). */
     public void createTopics(final Topics topics) throws Exception {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(
-                    new NewTopic(topics.input(), INPUT_PARTITIONS, (short) 1),
-                    new NewTopic(topics.output(), INPUT_PARTITIONS, (short) 1)
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                    new NewTopic(topics.deadLetter(), 1, (short) 1))).all().get();
+            admin.createTopics(TopicLayout.newTopics(topics, (short) 1)).all().get();
         }
     }
 
@@ -111,21 +104,9 @@ public final class KafkaBroker implements AutoCloseable {
         return records;
     }
 
-    /** Reads everything committed in a topic right now (up to the end offsets). */
+    /** Reads everything committed in a topic right now (up to the last stable offsets). */
     public List<ConsumerRecord<byte[], byte[]>> readAllCommitted(final String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = readCommittedFromStart(topic)) {
-            final Set<TopicPartition> partitions = consumer.assignment();
-            final Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            final Instant deadline = Instant.now().plusSeconds(30);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("timed out reading " + topic + " to its end offsets " + end);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return CommittedReads.readAll(bootstrapServers(), topic);
     }
 
     /** A read_committed consumer assigned to every partition of {@code topic}, at the beginning. */

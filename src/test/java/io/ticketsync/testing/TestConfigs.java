@@ -22,8 +22,13 @@ public final class TestConfigs {
      */
     public static TicketSyncConfig forBroker(final KafkaBroker broker, final String name, final Path stateDir,
                                              final Map<String, String> overrides) {
+        return forBroker(broker.bootstrapServers(), name, stateDir, overrides);
+    }
+
+    public static TicketSyncConfig forBroker(final String bootstrapServers, final String name, final Path stateDir,
+                                             final Map<String, String> overrides) {
         final Map<String, String> values = new HashMap<>();
-        values.put("bootstrap.servers", broker.bootstrapServers());
+        values.put("bootstrap.servers", bootstrapServers);
         values.put("application.id", name);
         values.put(TicketSyncConfig.INPUT_TOPIC, name + ".changes");
         values.put(TicketSyncConfig.OUTPUT_TOPIC, name + ".synced");
@@ -33,7 +38,7 @@ public final class TestConfigs {
         values.put("state.dir", stateDir.toString());
         // Short timeouts, as Kafka's own integration tests use, keep failures and rebalances quick.
         values.put("commit.interval.ms", "100");
-        values.put("consumer.session.timeout.ms", "10000");
+        values.put("consumer.session.timeout.ms", "6000");
         values.put("consumer.heartbeat.interval.ms", "1000");
         values.putAll(overrides);
         return TicketSyncConfig.from(values);

@@ -1,0 +1,249 @@
+package io.ticketsync.it;
+
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.dev.DevBroker;
+import io.ticketsync.runtime.ExitCodes;
+import io.ticketsync.runtime.TopicLayout;
+import io.ticketsync.testing.AccountingOracle;
+import io.ticketsync.testing.AppProcess;
+import io.ticketsync.testing.FaultWorkload;
+import io.ticketsync.testing.FaultWorkload.Workload;
+import io.ticketsync.testing.Ports;
+import io.ticketsync.testing.RunningApp;
+import io.ticketsync.testing.TestConfigs;
+import io.ticketsync.testing.WorkloadFeeder;
+import io.ticketsync.topology.FaultyTopology;
+import io.ticketsync.topology.TicketSyncTopology;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Nothing lost, nothing duplicated, under faults, the way Kafka's own EOS system tests check it: a
+ * deterministic workload (thousands of changes across many tickets, ~5% bad, ~5% stale), several
+ * ticket-sync instances, a fault mid-stream, then {@link AccountingOracle} against the workload's
+ * own model. {@code -Dticketsync.soak=true} runs a much longer workload.
+ */
+@Tag("integration")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultInjectionIT {
+
+    private static final boolean SOAK = Boolean.getBoolean("ticketsync.soak");
+    private static final int TICKETS = SOAK ? 2_000 : 200;
+    private static final int CHANGES = SOAK ? 200_000 : 3_000;
+    private static final int CHUNK = SOAK ? 500 : 50;
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(SOAK ? 30 : 3);
+    /** Kafka's EOS tests shorten these so that a dead member's partitions and transaction move on quickly. */
+    private static final Map<String, String> BROKER_TUNING = Map.of(
+            "transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000",
+            "group.min.session.timeout.ms", "3000");
+
+    @TempDir
+    static Path brokerDir;
+    private static DevBroker broker;
+    private static int brokerPort;
+    private static int controllerPort;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        brokerPort = Ports.free();
+        controllerPort = Ports.free();
+        broker = DevBroker.start(brokerDir, brokerPort, controllerPort, Duration.ofSeconds(90), BROKER_TUNING);
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    @Test
+    @Order(1)
+    void shouldStayExactWhenStreamThreadsDieMidTransaction() throws Exception {
+        final TicketSyncConfig config = config("fault-thread", Map.of(TicketSyncConfig.UNCAUGHT_REPLACE_MAX, "10"));
+        final Workload workload = createTopicsAndWorkload(config, 1);
+        // The first three tickets to reach version 3 each kill their stream thread, once.
+        final Set<String> failed = ConcurrentHashMap.newKeySet();
+        final var faulty = FaultyTopology.failingOn(config,
+                change -> change.version() == 3 && failed.size() < 3 && failed.add(change.ticketId()),
+                () -> new TimeoutException("injected mid-transaction failure"));
+        try (RunningApp first = RunningApp.start(config, faulty);
+             RunningApp second = RunningApp.start(withState(config, "second"), TicketSyncTopology.build(config))) {
+            final WorkloadFeeder feeder = feed(config, workload);
+            final List<RecordMetadata> sent = feeder.awaitAll(Duration.ofMinutes(5));
+            verify(config, workload, sent);
+            assertThat(failed).hasSize(3);
+            assertThat(replacements(first) + replacements(second)).as("threads were replaced").isEqualTo(3.0);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void shouldStayExactWhenAnInstanceIsKilledHard() throws Exception {
+        final TicketSyncConfig config = config("fault-kill", Map.of());
+        final Workload workload = createTopicsAndWorkload(config, 2);
+        final AppProcess a = AppProcess.start("a", work, config, Map.of("state.dir", work.resolve("a").toString()));
+        final AppProcess b = AppProcess.start("b", work, config, Map.of("state.dir", work.resolve("b").toString()));
+        final WorkloadFeeder feeder = feed(config, workload);
+        feeder.awaitFraction(0.4);
+        a.kill(); // no commit, no leave: its open transaction must be aborted, its batch re-fetched by b
+        feeder.awaitFraction(0.7);
+        final AppProcess aAgain = AppProcess.start("a2", work, config, Map.of("state.dir", work.resolve("a").toString()));
+        final List<RecordMetadata> sent = feeder.awaitAll(Duration.ofMinutes(5));
+        verify(config, workload, sent);
+        assertThat(b.stop(Duration.ofSeconds(60))).isEqualTo(ExitCodes.OK);
+        assertThat(aAgain.stop(Duration.ofSeconds(60))).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    @Order(3)
+    void shouldStayExactThroughRollingRestarts() throws Exception {
+        final TicketSyncConfig config = config("fault-rolling", Map.of());
+        final Workload workload = createTopicsAndWorkload(config, 3);
+        AppProcess a = AppProcess.start("a", work, config, Map.of("state.dir", work.resolve("a").toString()));
+        AppProcess b = AppProcess.start("b", work, config, Map.of("state.dir", work.resolve("b").toString()));
+        final WorkloadFeeder feeder = feed(config, workload);
+        for (int round = 1; round <= 2; round++) {
+            feeder.awaitFraction(0.2 * round);
+            assertThat(a.stop(Duration.ofSeconds(60))).as("clean stop of a").isEqualTo(ExitCodes.OK);
+            a = AppProcess.start("a" + round, work, config, Map.of("state.dir", work.resolve("a").toString()));
+            feeder.awaitFraction(0.2 * round + 0.1);
+            assertThat(b.stop(Duration.ofSeconds(60))).as("clean stop of b").isEqualTo(ExitCodes.OK);
+            b = AppProcess.start("b" + round, work, config, Map.of("state.dir", work.resolve("b").toString()));
+        }
+        final List<RecordMetadata> sent = feeder.awaitAll(Duration.ofMinutes(5));
+        verify(config, workload, sent);
+        assertThat(a.stop(Duration.ofSeconds(60))).isEqualTo(ExitCodes.OK);
+        assertThat(b.stop(Duration.ofSeconds(60))).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    @Order(4)
+    void shouldStayExactWhenScalingOutFromOneToThreeInstances() throws Exception {
+        final TicketSyncConfig config = config("fault-scale", Map.of());
+        final Workload workload = createTopicsAndWorkload(config, 4);
+        final AppProcess a = AppProcess.start("a", work, config, Map.of("state.dir", work.resolve("a").toString()));
+        final WorkloadFeeder feeder = feed(config, workload);
+        feeder.awaitFraction(0.3);
+        final AppProcess b = AppProcess.start("b", work, config, Map.of("state.dir", work.resolve("b").toString()));
+        feeder.awaitFraction(0.6);
+        final AppProcess c = AppProcess.start("c", work, config, Map.of("state.dir", work.resolve("c").toString()));
+        final List<RecordMetadata> sent = feeder.awaitAll(Duration.ofMinutes(5));
+        verify(config, workload, sent);
+        for (final AppProcess instance : List.of(c, b, a)) {
+            assertThat(instance.stop(Duration.ofSeconds(60))).as(instance.name()).isEqualTo(ExitCodes.OK);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void shouldStayExactWhenTheBrokerRestartsUnderTheApp() throws Exception {
+        final TicketSyncConfig config = config("fault-broker", Map.of(TicketSyncConfig.UNCAUGHT_REPLACE_MAX, "20"));
+        final Workload workload = createTopicsAndWorkload(config, 5);
+        final Supervisor supervisor = new Supervisor(work, config);
+        supervisor.start("a");
+        supervisor.start("b");
+        final WorkloadFeeder feeder = feed(config, workload);
+        feeder.awaitFraction(0.4);
+        broker.close();
+        Thread.sleep(3_000);
+        broker = DevBroker.start(brokerDir, brokerPort, controllerPort, Duration.ofSeconds(90), BROKER_TUNING);
+        final List<RecordMetadata> sent = feeder.awaitAll(Duration.ofMinutes(5));
+        supervisor.restartExited();
+        verify(config, workload, sent);
+        supervisor.stopAll();
+    }
+
+    private static double replacements(final RunningApp app) {
+        final var counter = app.app().metrics().registry().find("ticketsync.thread.replacements").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private TicketSyncConfig config(final String name, final Map<String, String> overrides) {
+        return TestConfigs.forBroker(broker.bootstrapServers(), name, work.resolve("in-process"), overrides);
+    }
+
+    private TicketSyncConfig withState(final TicketSyncConfig config, final String instance) {
+        final Map<String, String> values = new HashMap<>(config.raw());
+        values.put("state.dir", work.resolve(instance).toString());
+        return TicketSyncConfig.from(values);
+    }
+
+    private Workload createTopicsAndWorkload(final TicketSyncConfig config, final long seed) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(TopicLayout.newTopics(config.topics(), (short) 1)).all().get();
+        }
+        final Workload workload = FaultWorkload.generate(seed, TICKETS, CHANGES);
+        assertThat(workload.count(FaultWorkload.Outcome.DEAD_LETTER)).isPositive();
+        assertThat(workload.count(FaultWorkload.Outcome.STALE)).isPositive();
+        return workload;
+    }
+
+    private WorkloadFeeder feed(final TicketSyncConfig config, final Workload workload) {
+        return WorkloadFeeder.start(broker.bootstrapServers(), config.topics().input(), workload.records(), CHUNK,
+                Duration.ofMillis(100));
+    }
+
+    private void verify(final TicketSyncConfig config, final Workload workload, final List<RecordMetadata> sent)
+            throws Exception {
+        final AccountingOracle oracle = new AccountingOracle(broker.bootstrapServers(), config);
+        oracle.awaitIdle(IDLE_TIMEOUT);
+        oracle.verify(workload, sent);
+    }
+
+    /** Restarts instances that exit non-zero, as a process supervisor (systemd, Kubernetes) would. */
+    private static final class Supervisor {
+        private final Path work;
+        private final TicketSyncConfig config;
+        private final Map<String, AppProcess> running = new LinkedHashMap<>();
+
+        Supervisor(final Path work, final TicketSyncConfig config) {
+            this.work = work;
+            this.config = config;
+        }
+
+        void start(final String name) throws Exception {
+            running.put(name, AppProcess.start(name + "-" + System.nanoTime(), work, config,
+                    Map.of("state.dir", work.resolve(name).toString())));
+        }
+
+        void restartExited() throws Exception {
+            for (final var entry : List.copyOf(running.entrySet())) {
+                if (!entry.getValue().isAlive()) {
+                    assertThat(Files.readString(entry.getValue().log())).as("a failed instance says why").contains("Exiting with code");
+                    start(entry.getKey());
+                }
+            }
+        }
+
+        void stopAll() throws Exception {
+            for (final AppProcess instance : running.values()) {
+                if (instance.isAlive()) {
+                    assertThat(instance.stop(Duration.ofSeconds(60))).as(instance.name()).isEqualTo(ExitCodes.OK);
+                }
+            }
+        }
+    }
+}
