@@ -14,7 +14,11 @@ import io.ticketsync.testing.TestConfigs;
 import io.ticketsync.testing.WorkloadFeeder;
 import io.ticketsync.topology.FaultyTopology;
 import io.ticketsync.topology.TicketSyncTopology;
+import io.ticketsync.codec.Json;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTransactionsOptions;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -108,7 +112,9 @@ class FaultInjectionIT {
         final AppProcess b = AppProcess.start("b", work, config, Map.of("state.dir", work.resolve("b").toString()));
         final WorkloadFeeder feeder = feed(config, workload);
         feeder.awaitFraction(0.4);
+        final String transaction = awaitOpenTransaction(config, work.resolve("a"));
         a.kill(); // no commit, no leave: its open transaction must be aborted, its batch re-fetched by b
+        assertThat(transaction).as("a was killed with transaction %s open", transaction).isNotEmpty();
         feeder.awaitFraction(0.7);
         final AppProcess aAgain = AppProcess.start("a2", work, config, Map.of("state.dir", work.resolve("a").toString()));
         final List<RecordMetadata> sent = feeder.awaitAll(Duration.ofMinutes(5));
@@ -174,6 +180,32 @@ class FaultInjectionIT {
         supervisor.restartExited();
         verify(config, workload, sent);
         supervisor.stopAll();
+    }
+
+    /**
+     * Waits until the instance whose state directory is {@code stateDir} has a transaction open and
+     * returns its transactional id. Kafka Streams names transactions
+     * {@code <application.id>-<process id>-<thread>} and keeps the process id in the state directory.
+     */
+    private static String awaitOpenTransaction(final TicketSyncConfig config, final Path stateDir) throws Exception {
+        final Path processFile = stateDir.resolve(config.applicationId()).resolve("kafka-streams-process-metadata");
+        final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            while (System.nanoTime() < deadline) {
+                if (Files.exists(processFile)) {
+                    final String processId = Json.MAPPER.readTree(processFile.toFile()).get("processId").asText();
+                    final String prefix = config.applicationId() + "-" + processId + "-";
+                    for (final TransactionListing listing : admin.listTransactions(new ListTransactionsOptions()
+                            .filterStates(Set.of(TransactionState.ONGOING))).all().get()) {
+                        if (listing.transactionalId().startsWith(prefix)) {
+                            return listing.transactionalId();
+                        }
+                    }
+                }
+                Thread.sleep(5);
+            }
+        }
+        return "";
     }
 
     private static double replacements(final RunningApp app) {
