@@ -1,0 +1,119 @@
+package io.ticketsync.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ticketsync.codec.Json;
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.dlq.DlqInspector;
+import io.ticketsync.dlq.DlqReplayer;
+import io.ticketsync.dlq.InspectionReport;
+import io.ticketsync.dlq.ReplayReport;
+import io.ticketsync.runtime.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code ticket-sync dlq inspect|replay}: look at dead letters and send them back once the cause is fixed. */
+@Command(name = "dlq", mixinStandardHelpOptions = true, description = "Inspect or replay the dead-letter topic.",
+        subcommands = {DlqCommand.Inspect.class, DlqCommand.Replay.class})
+final class DlqCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
+    }
+
+    /** Prints "read N/M (P%)" on stderr at most once a second, only for topics worth waiting for. */
+    private static void progress(final PrintWriter err, final long read, final long total) {
+        if (total >= 10_000) {
+            err.printf("\r  read %d/%d (%d%%)", read, total, total == 0 ? 100 : read * 100 / total);
+            if (read >= total) {
+                err.println();
+            }
+            err.flush();
+        }
+    }
+
+    @Command(name = "inspect", mixinStandardHelpOptions = true,
+            description = "Summarise dead letters by stage and reason, with counts, offsets, times and samples.")
+    static final class Inspect implements Callable<Integer> {
+
+        enum Format { text, json }
+
+        @Mixin
+        private ConfigOptions config;
+
+        @Mixin
+        private FilterOptions filter;
+
+        @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+        private Format format;
+
+        @Option(names = "--samples", defaultValue = "3", description = "Examples per group (default: ${DEFAULT-VALUE}).")
+        private int samples;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            final PrintWriter err = spec.commandLine().getErr();
+            final InspectionReport report = new DlqInspector(config.load())
+                    .inspect(filter.filter(), samples, (read, total) -> progress(err, read, total));
+            final PrintWriter out = spec.commandLine().getOut();
+            out.print(format == Format.json
+                    ? Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n"
+                    : report.toText());
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = {"Send selected dead letters back to the input topic (transactionally, at most",
+                    "--max-replays times per record). Replaying the same selection again sends only newer dead letters."})
+    static final class Replay implements Callable<Integer> {
+
+        @Mixin
+        private ConfigOptions config;
+
+        @Mixin
+        private FilterOptions filter;
+
+        @Option(names = "--dry-run", description = "Show what would be sent; send nothing, record no progress.")
+        private boolean dryRun;
+
+        @Option(names = "--max-replays", defaultValue = "3",
+                description = "Leave records already replayed this often (default: ${DEFAULT-VALUE}).")
+        private int maxReplays;
+
+        @Option(names = "--to", paramLabel = "TOPIC", description = "Target topic (default: the input topic).")
+        private String target;
+
+        @Option(names = "--batch-size", defaultValue = "500", description = "Records per transaction (default: ${DEFAULT-VALUE}).")
+        private int batchSize;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            final TicketSyncConfig loaded = config.load();
+            final PrintWriter err = spec.commandLine().getErr();
+            final ReplayReport report = new DlqReplayer(loaded).replay(filter.filter(),
+                    target == null ? loaded.topics().input() : target, maxReplays, dryRun, batchSize,
+                    (read, total) -> progress(err, read, total));
+            spec.commandLine().getOut().print(report.toText());
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.ticketsync.dlq;
+
+import java.util.List;
+
+/** What {@code dlq replay} did (or, on a dry run, would do). */
+public record ReplayReport(String filter, String target, String consumerGroup, boolean dryRun, long scanned,
+                           long matched, long sent, long exhausted, List<String> examples) {
+
+    public String toText() {
+        final StringBuilder text = new StringBuilder();
+        text.append(dryRun ? "DRY RUN, nothing sent. " : "").append("Replay of dead letters (").append(filter)
+                .append(") to ").append(target).append(" [progress kept by consumer group ").append(consumerGroup).append("]\n")
+                .append("  scanned: ").append(scanned).append(" new dead letters\n")
+                .append("  matched: ").append(matched).append('\n')
+                .append(dryRun ? "  would send: " : "  sent: ").append(sent).append('\n')
+                .append("  not sent, replay limit reached: ").append(exhausted).append('\n');
+        examples.forEach(example -> text.append("    ").append(example).append('\n'));
+        return text.toString();
+    }
+}
