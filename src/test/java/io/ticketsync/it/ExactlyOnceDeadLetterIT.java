@@ -3,6 +3,7 @@ package io.ticketsync.it;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.errors.DeadLetterHeaders;
 import io.ticketsync.testing.KafkaBroker;
+import io.ticketsync.testing.SharedBroker;
 import io.ticketsync.testing.TestConfigs;
 import io.ticketsync.testing.TicketChangeBuilder;
 import io.ticketsync.topology.SyncMetrics;
@@ -10,11 +11,9 @@ import io.ticketsync.topology.TicketSyncTopology;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -39,30 +38,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accounted for as output or stale.
  */
 @Tag("integration")
+@ExtendWith(SharedBroker.class)
 class ExactlyOnceDeadLetterIT {
 
     private static final int TICKETS = 150;
-    private static KafkaBroker broker;
-
-    @TempDir
-    Path stateDir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
 
     @Test
-    void shouldCommitOutputAndDeadLettersExactlyOnceUnderExactlyOnceV2() throws Exception {
-        final TicketSyncConfig config = TestConfigs.with(Map.of(
-                "bootstrap.servers", broker.bootstrapServers(),
-                "application.id", "eos-dlq-it",
-                TicketSyncConfig.OUTPUT_MAX_RECORD_BYTES, "1000"));
+    void shouldCommitOutputAndDeadLettersExactlyOnceUnderExactlyOnceV2(final KafkaBroker broker,
+                                                                      @TempDir final Path stateDir) throws Exception {
+        final TicketSyncConfig config = TestConfigs.forBroker(broker, "eos-dlq-it", stateDir,
+                Map.of(TicketSyncConfig.OUTPUT_MAX_RECORD_BYTES, "1000"));
         broker.createTopics(config.topics());
         final List<ProducerRecord<byte[], byte[]>> workload = new ArrayList<>();
         for (int i = 0; i < TICKETS; i++) {
@@ -72,8 +57,6 @@ class ExactlyOnceDeadLetterIT {
 
         final Properties props = new Properties();
         props.putAll(config.streamsProperties());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         try (KafkaStreams streams = new KafkaStreams(TicketSyncTopology.build(config), props)) {
             streams.start();
 

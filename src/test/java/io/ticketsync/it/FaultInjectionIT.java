@@ -108,15 +108,15 @@ class FaultInjectionIT {
     void shouldStayExactWhenAnInstanceIsKilledHard() throws Exception {
         final TicketSyncConfig config = config("fault-kill", Map.of());
         final Workload workload = createTopicsAndWorkload(config, 2);
-        final AppProcess a = AppProcess.start("a", work, config, Map.of("state.dir", work.resolve("a").toString()));
-        final AppProcess b = AppProcess.start("b", work, config, Map.of("state.dir", work.resolve("b").toString()));
+        final AppProcess a = instance("a", "a", config);
+        final AppProcess b = instance("b", "b", config);
         final WorkloadFeeder feeder = feed(config, workload);
         feeder.awaitFraction(0.4);
         final String transaction = awaitOpenTransaction(config, work.resolve("a"));
         a.kill(); // no commit, no leave: its open transaction must be aborted, its batch re-fetched by b
         assertThat(transaction).as("a was killed with transaction %s open", transaction).isNotEmpty();
         feeder.awaitFraction(0.7);
-        final AppProcess aAgain = AppProcess.start("a2", work, config, Map.of("state.dir", work.resolve("a").toString()));
+        final AppProcess aAgain = instance("a2", "a", config);
         final List<RecordMetadata> sent = feeder.awaitAll(Duration.ofMinutes(5));
         verify(config, workload, sent);
         assertThat(b.stop(Duration.ofSeconds(60))).isEqualTo(ExitCodes.OK);
@@ -128,16 +128,16 @@ class FaultInjectionIT {
     void shouldStayExactThroughRollingRestarts() throws Exception {
         final TicketSyncConfig config = config("fault-rolling", Map.of());
         final Workload workload = createTopicsAndWorkload(config, 3);
-        AppProcess a = AppProcess.start("a", work, config, Map.of("state.dir", work.resolve("a").toString()));
-        AppProcess b = AppProcess.start("b", work, config, Map.of("state.dir", work.resolve("b").toString()));
+        AppProcess a = instance("a", "a", config);
+        AppProcess b = instance("b", "b", config);
         final WorkloadFeeder feeder = feed(config, workload);
         for (int round = 1; round <= 2; round++) {
             feeder.awaitFraction(0.2 * round);
             assertThat(a.stop(Duration.ofSeconds(60))).as("clean stop of a").isEqualTo(ExitCodes.OK);
-            a = AppProcess.start("a" + round, work, config, Map.of("state.dir", work.resolve("a").toString()));
+            a = instance("a" + round, "a", config);
             feeder.awaitFraction(0.2 * round + 0.1);
             assertThat(b.stop(Duration.ofSeconds(60))).as("clean stop of b").isEqualTo(ExitCodes.OK);
-            b = AppProcess.start("b" + round, work, config, Map.of("state.dir", work.resolve("b").toString()));
+            b = instance("b" + round, "b", config);
         }
         final List<RecordMetadata> sent = feeder.awaitAll(Duration.ofMinutes(5));
         verify(config, workload, sent);
@@ -150,12 +150,12 @@ class FaultInjectionIT {
     void shouldStayExactWhenScalingOutFromOneToThreeInstances() throws Exception {
         final TicketSyncConfig config = config("fault-scale", Map.of());
         final Workload workload = createTopicsAndWorkload(config, 4);
-        final AppProcess a = AppProcess.start("a", work, config, Map.of("state.dir", work.resolve("a").toString()));
+        final AppProcess a = instance("a", "a", config);
         final WorkloadFeeder feeder = feed(config, workload);
         feeder.awaitFraction(0.3);
-        final AppProcess b = AppProcess.start("b", work, config, Map.of("state.dir", work.resolve("b").toString()));
+        final AppProcess b = instance("b", "b", config);
         feeder.awaitFraction(0.6);
-        final AppProcess c = AppProcess.start("c", work, config, Map.of("state.dir", work.resolve("c").toString()));
+        final AppProcess c = instance("c", "c", config);
         final List<RecordMetadata> sent = feeder.awaitAll(Duration.ofMinutes(5));
         verify(config, workload, sent);
         for (final AppProcess instance : List.of(c, b, a)) {
@@ -211,6 +211,11 @@ class FaultInjectionIT {
     private static double replacements(final RunningApp app) {
         final var counter = app.app().metrics().registry().find("ticketsync.thread.replacements").counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    /** A {@code java -jar} instance; instances sharing {@code stateName} are restarts of one another. */
+    private AppProcess instance(final String name, final String stateName, final TicketSyncConfig config) throws Exception {
+        return AppProcess.start(name, work, config, Map.of("state.dir", work.resolve(stateName).toString()));
     }
 
     private TicketSyncConfig config(final String name, final Map<String, String> overrides) {

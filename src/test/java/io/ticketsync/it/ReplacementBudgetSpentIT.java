@@ -9,12 +9,17 @@ import io.ticketsync.testing.SharedBroker;
 import io.ticketsync.testing.TestConfigs;
 import io.ticketsync.testing.Workloads;
 import io.ticketsync.topology.FaultyTopology;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -56,8 +61,24 @@ class ReplacementBudgetSpentIT {
         assertThat(String.join(" ", live.reasons())).contains("budget spent");
         assertThat(running.app().metrics().registry().get("ticketsync.uncaught.decisions")
                 .tag("decision", "SHUTDOWN_CLIENT").tag("cause", "budget-spent").counter().count()).isEqualTo(1.0);
+        final ConsumerRecord<byte[], byte[]> failing = broker.readAllCommitted(config.topics().input()).stream()
+                .filter(record -> key(record).equals("T-3") && new String(record.value(), StandardCharsets.UTF_8)
+                        .contains("\"version\":2")).findFirst().orElseThrow();
         assertThat(broker.readAllCommitted(config.topics().output()).stream()
-                .filter(record -> new String(record.key()).equals("T-3")))
-                .as("T-3 stopped at version 1: its version 2 was never committed").hasSize(1);
+                .filter(record -> key(record).equals("T-3")))
+                .as("no output of T-3 version 2 was ever committed")
+                .noneMatch(record -> new String(record.value(), StandardCharsets.UTF_8).contains("\"version\":2"));
+        try (Admin admin = broker.admin()) {
+            final OffsetAndMetadata committed = admin.listConsumerGroupOffsets(config.applicationId())
+                    .partitionsToOffsetAndMetadata().get()
+                    .get(new TopicPartition(config.topics().input(), failing.partition()));
+            assertThat(committed == null ? 0 : committed.offset())
+                    .as("the input offset never moved past the failing record: the next owner re-fetches it")
+                    .isLessThanOrEqualTo(failing.offset());
+        }
+    }
+
+    private static String key(final ConsumerRecord<byte[], byte[]> record) {
+        return new String(record.key(), StandardCharsets.UTF_8);
     }
 }
