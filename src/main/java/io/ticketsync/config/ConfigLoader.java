@@ -34,7 +34,7 @@ public final class ConfigLoader {
     }
 
     /** {@code TICKET_SYNC_DLQ_TOPIC=x} becomes {@code dlq.topic=x}; other variables are ignored. */
-    static Map<String, String> fromEnvironment(final Map<String, String> environment) {
+    public static Map<String, String> fromEnvironment(final Map<String, String> environment) {
         final Map<String, String> values = new TreeMap<>();
         environment.forEach((name, value) -> {
             if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {

@@ -132,7 +132,8 @@ public final class DevSession implements AutoCloseable {
 
     private void createTopics(final TicketSyncConfig config) throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            for (final NewTopic topic : TopicLayout.newTopics(config.topics(), (short) 1)) {
+            final List<NewTopic> topics = TopicLayout.newTopics(config.topics(), (short) 1);
+            for (final NewTopic topic : topics) {
                 try {
                     admin.createTopics(List.of(topic)).all().get();
                     say("Created topic " + topic.name() + " (" + topic.numPartitions() + " partitions)");
@@ -142,7 +143,22 @@ public final class DevSession implements AutoCloseable {
                     }
                 }
             }
+            awaitVisible(admin, topics.stream().map(NewTopic::name).toList());
         }
+    }
+
+    /** A created topic reaches the broker's metadata a moment later; the app's startup check must see it. */
+    private static void awaitVisible(final Admin admin, final List<String> names) throws InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                admin.describeTopics(names).allTopicNames().get();
+                return;
+            } catch (final ExecutionException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("topics " + names + " not visible 30 s after creating them");
     }
 
     private void produce(final String topic, final List<ProducerRecord<byte[], byte[]>> records) {

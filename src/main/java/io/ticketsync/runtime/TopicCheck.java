@@ -7,6 +7,8 @@ import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -31,23 +33,39 @@ final class TopicCheck {
         this.config = config;
     }
 
-    void verify() {
+    /** How often a missing topic is looked up again: a topic created a moment ago may not be visible yet. */
+    private static final int ATTEMPTS = 3;
+
+    void verify() throws InterruptedException {
         final Map<String, Object> adminConfig = new StreamsConfig(config.streamsProperties()).getAdminConfigs("ticket-sync-startup-check");
         try (Admin admin = Admin.create(adminConfig)) {
-            final Topics topics = config.topics();
-            final Map<String, KafkaFuture<TopicDescription>> descriptions = admin.describeTopics(
-                            List.of(topics.input(), topics.output(), topics.deadLetter()),
-                            new DescribeTopicsOptions().includeAuthorizedOperations(true)
-                                    .timeoutMs((int) config.startupTimeout().toMillis()))
-                    .topicNameValues();
-            final List<String> problems = new ArrayList<>();
-            check(descriptions.get(topics.input()), topics.input(), "input", AclOperation.READ, problems);
-            check(descriptions.get(topics.output()), topics.output(), "output", AclOperation.WRITE, problems);
-            check(descriptions.get(topics.deadLetter()), topics.deadLetter(), "dead-letter", AclOperation.WRITE, problems);
+            List<String> problems = problems(admin);
+            for (int attempt = 1; attempt < ATTEMPTS && !problems.isEmpty(); attempt++) {
+                Thread.sleep(1_000);
+                problems = problems(admin);
+            }
             if (!problems.isEmpty()) {
                 throw new StartupCheckException("startup check failed: " + String.join("; ", problems));
             }
         }
+    }
+
+    private List<String> problems(final Admin admin) {
+        final Topics topics = config.topics();
+        final Map<String, KafkaFuture<TopicDescription>> descriptions = admin.describeTopics(
+                        List.of(topics.input(), topics.output(), topics.deadLetter()),
+                        new DescribeTopicsOptions().includeAuthorizedOperations(true)
+                                .timeoutMs((int) config.startupTimeout().toMillis()))
+                .topicNameValues();
+        final List<String> problems = new ArrayList<>();
+        check(descriptions.get(topics.input()), topics.input(), "input", AclOperation.READ, problems);
+        check(descriptions.get(topics.output()), topics.output(), "output", AclOperation.WRITE, problems);
+        check(descriptions.get(topics.deadLetter()), topics.deadLetter(), "dead-letter", AclOperation.WRITE, problems);
+        return problems;
+    }
+
+    private String bootstrapServers() {
+        return config.raw().get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
     }
 
     private void check(final KafkaFuture<TopicDescription> future, final String topic, final String role,
@@ -60,14 +78,23 @@ final class TopicCheck {
                 problems.add(role + " topic '" + topic + "' exists but this principal lacks " + needed + " on it");
             }
         } catch (final ExecutionException e) {
+            if (e.getCause() instanceof SslAuthenticationException) {
+                throw new StartupCheckException("TLS handshake with bootstrap.servers=" + bootstrapServers()
+                        + " failed; check ssl.truststore.* (does it trust the broker's certificate?) and ssl.keystore.*: "
+                        + e.getCause().getMessage(), e.getCause());
+            }
+            if (e.getCause() instanceof AuthenticationException) {
+                throw new StartupCheckException("authentication with bootstrap.servers=" + bootstrapServers()
+                        + " failed; check security.protocol and the sasl.* settings: " + e.getCause().getMessage(), e.getCause());
+            }
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 problems.add(role + " topic '" + topic + "' does not exist (create it, or set the topic key)");
             } else {
                 problems.add("cannot describe " + role + " topic '" + topic + "': " + e.getCause());
             }
         } catch (final TimeoutException e) {
-            throw new StartupCheckException("cannot reach Kafka at bootstrap.servers="
-                    + config.raw().get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG) + " within " + config.startupTimeout(), e);
+            throw new StartupCheckException("cannot reach Kafka at bootstrap.servers=" + bootstrapServers()
+                    + " within " + config.startupTimeout(), e);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupCheckException("interrupted during the startup check", e);

@@ -7,8 +7,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -68,18 +69,19 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Sends records in order and waits until all are acknowledged. */
+    /** Sends records in order and waits until every one is acknowledged; fails if any was not. */
     public void produce(final String topic, final List<ProducerRecord<byte[], byte[]>> records) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(TestProducers.inOrder(bootstrapServers()),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
+            final List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
             for (final ProducerRecord<byte[], byte[]> record : records) {
-                producer.send(new ProducerRecord<>(topic, record.partition(), record.timestamp(), record.key(),
-                        record.value(), record.headers()));
+                sent.add(producer.send(new ProducerRecord<>(topic, record.partition(), record.timestamp(), record.key(),
+                        record.value(), record.headers())));
             }
             producer.flush();
+            for (final Future<RecordMetadata> result : sent) {
+                result.get();
+            }
         }
     }
 

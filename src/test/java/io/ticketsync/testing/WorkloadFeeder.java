@@ -1,7 +1,6 @@
 package io.ticketsync.testing;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -9,7 +8,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -57,11 +55,7 @@ public final class WorkloadFeeder {
 
     private void feed(final String bootstrapServers, final String topic, final List<ProducerRecord<byte[], byte[]>> records,
                       final int chunk, final Duration pause) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(TestProducers.inOrder(bootstrapServers),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             final List<Future<RecordMetadata>> futures = new ArrayList<>(records.size());
             for (int start = 0; start < records.size(); start += chunk) {

@@ -1,0 +1,53 @@
+package io.ticketsync.cli;
+
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.runtime.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ticket-sync probe live|ready}: asks the local instance's health endpoint, for container
+ * health checks that have no curl. Exit 0 when it answers 200, 1 otherwise.
+ */
+@Command(name = "probe", mixinStandardHelpOptions = true,
+        description = "Check this host's /health/live or /health/ready (exit 0 when healthy).")
+final class ProbeCommand implements Callable<Integer> {
+
+    enum Check { live, ready }
+
+    @Mixin
+    private ConfigOptions config;
+
+    @Parameters(index = "0", description = "live or ready")
+    private Check check;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        final TicketSyncConfig loaded = config.load();
+        final URI uri = URI.create("http://127.0.0.1:" + loaded.httpPort() + "/health/" + check);
+        try {
+            final HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(4)).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+            spec.commandLine().getOut().println(response.statusCode() + " " + response.body());
+            return response.statusCode() == 200 ? ExitCodes.OK : ExitCodes.FAILURE;
+        } catch (final IOException e) {
+            spec.commandLine().getErr().println("no answer from " + uri + ": " + e);
+            return ExitCodes.FAILURE;
+        }
+    }
+}
