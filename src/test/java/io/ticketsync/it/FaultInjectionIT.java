@@ -14,6 +14,7 @@ import io.ticketsync.testing.TestConfigs;
 import io.ticketsync.testing.WorkloadFeeder;
 import io.ticketsync.topology.FaultyTopology;
 import io.ticketsync.topology.TicketSyncTopology;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketsync.codec.Json;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -192,8 +194,8 @@ class FaultInjectionIT {
         final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             while (System.nanoTime() < deadline) {
-                if (Files.exists(processFile)) {
-                    final String processId = Json.MAPPER.readTree(processFile.toFile()).get("processId").asText();
+                final String processId = processId(processFile);
+                if (processId != null) {
                     final String prefix = config.applicationId() + "-" + processId + "-";
                     for (final TransactionListing listing : admin.listTransactions(new ListTransactionsOptions()
                             .filterStates(Set.of(TransactionState.ONGOING))).all().get()) {
@@ -206,6 +208,16 @@ class FaultInjectionIT {
             }
         }
         return "";
+    }
+
+    /** The process id, once Kafka Streams has finished writing its file; null before. */
+    private static String processId(final Path processFile) {
+        try {
+            final JsonNode id = Json.MAPPER.readTree(processFile.toFile()).get("processId");
+            return id == null ? null : id.asText();
+        } catch (final IOException notWrittenYet) {
+            return null;
+        }
     }
 
     private static double replacements(final RunningApp app) {

@@ -98,6 +98,8 @@ class ThreadReplacementIT {
         assertThat(http.get("/nowhere").statusCode()).isEqualTo(404);
         assertThat(http.send("POST", "/tickets/T-7").statusCode()).isEqualTo(405);
         assertThat(http.send("DELETE", "/health/live").statusCode()).isEqualTo(405);
+        assertThat(http.send("GET", "/tickets/T-7").statusCode()).as("GET with a body").isEqualTo(413);
+        assertThat(http.get("/tickets/T-7?" + "q".repeat(2000)).statusCode()).isEqualTo(414);
     }
 
     private static String ticketVersion(final ConsumerRecord<byte[], byte[]> record) {

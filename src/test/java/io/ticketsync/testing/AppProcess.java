@@ -52,8 +52,14 @@ public final class AppProcess {
         return new AppProcess(name, process, log);
     }
 
-    /** SIGTERM, then waits for the exit code. */
-    public int stop(final Duration timeout) throws InterruptedException {
+    /**
+     * SIGTERM once the instance is RUNNING (a JVM still booting has no signal handler yet and would
+     * exit 143), then waits for the exit code.
+     */
+    public int stop(final Duration timeout) throws InterruptedException, IOException {
+        if (process.isAlive()) {
+            awaitRunning(Duration.ofSeconds(90));
+        }
         process.destroy();
         return waitFor(timeout);
     }
@@ -68,6 +74,18 @@ public final class AppProcess {
             throw new AssertionError(name + " did not exit within " + timeout + "; log: " + log);
         }
         return process.exitValue();
+    }
+
+    /** Waits until the instance's log shows its Kafka Streams client RUNNING (it can then be stopped cleanly). */
+    public AppProcess awaitRunning(final Duration timeout) throws IOException, InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.readString(log).contains("-> RUNNING")) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError(name + " not RUNNING within " + timeout + "; log: " + log);
+            }
+            Thread.sleep(100);
+        }
+        return this;
     }
 
     public boolean isAlive() {

@@ -1,0 +1,43 @@
+package io.ticketsync.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Self-signed certificates for 127.0.0.1, made with the JDK's keytool at test time. */
+public final class TestCertificates {
+
+    /** A keystore with one key and certificate, and a truststore that trusts that certificate. */
+    public record Pair(Path keystore, Path truststore, String password) {
+    }
+
+    private TestCertificates() {
+    }
+
+    public static Pair create(final Path dir, final String name, final String password) throws Exception {
+        final Path keystore = dir.resolve(name + "-keystore.p12");
+        final Path certificate = dir.resolve(name + ".crt");
+        final Path truststore = dir.resolve(name + "-truststore.p12");
+        keytool("-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", password, "-keypass", password);
+        keytool("-exportcert", "-alias", name, "-keystore", keystore.toString(), "-storepass", password,
+                "-rfc", "-file", certificate.toString());
+        keytool("-importcert", "-alias", name, "-file", certificate.toString(), "-keystore", truststore.toString(),
+                "-storetype", "PKCS12", "-storepass", password, "-noprompt");
+        return new Pair(keystore, truststore, password);
+    }
+
+    private static void keytool(final String... args) throws IOException, InterruptedException {
+        final List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        command.addAll(List.of(args));
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("keytool " + args[0] + " failed: " + output);
+        }
+    }
+}
