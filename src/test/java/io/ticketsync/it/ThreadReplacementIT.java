@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -100,6 +104,16 @@ class ThreadReplacementIT {
         assertThat(http.send("DELETE", "/health/live").statusCode()).isEqualTo(405);
         assertThat(http.send("GET", "/tickets/T-7").statusCode()).as("GET with a body").isEqualTo(413);
         assertThat(http.get("/tickets/T-7?" + "q".repeat(2000)).statusCode()).isEqualTo(414);
+        assertThat(rawRequest(http.port(), "NOT A REQUEST\r\n\r\n")).as("malformed request line").startsWith("HTTP/1.1 400");
+    }
+
+    /** Sends raw bytes to the HTTP port and returns the first response line. */
+    private static String rawRequest(final int port, final String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
     }
 
     private static String ticketVersion(final ConsumerRecord<byte[], byte[]> record) {

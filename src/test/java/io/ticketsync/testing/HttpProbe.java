@@ -19,6 +19,10 @@ public final class HttpProbe {
         this.port = port;
     }
 
+    public int port() {
+        return port;
+    }
+
     public HttpResponse<String> get(final String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
