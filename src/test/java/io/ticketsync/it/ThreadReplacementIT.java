@@ -80,7 +80,8 @@ class ThreadReplacementIT {
                     response -> response.body().contains("kafka_stream_ticket_sync_applied_total"), Duration.ofSeconds(30)).body();
             assertThat(metrics)
                     .contains("ticketsync_thread_replacements_total 1.0")
-                    .contains("ticketsync_dead_lettered_total{reason=\"invalid-json\",stage=\"DESERIALIZATION\"} 1.0")
+                    // Counts writes: a dead letter in a transaction the thread death aborted is written again.
+                    .containsPattern("ticketsync_dead_lettered_total\\{reason=\"invalid-json\",stage=\"DESERIALIZATION\"} [1-9]")
                     .contains("kafka_stream_ticket_sync_applied_total")
                     .contains("kafka_stream_ticket_sync_skipped_stale_total");
             assertTicketEndpoints(http);
@@ -104,7 +105,10 @@ class ThreadReplacementIT {
         assertThat(http.send("DELETE", "/health/live").statusCode()).isEqualTo(405);
         assertThat(http.send("GET", "/tickets/T-7").statusCode()).as("GET with a body").isEqualTo(413);
         assertThat(http.get("/tickets/T-7?" + "q".repeat(2000)).statusCode()).isEqualTo(414);
-        assertThat(rawRequest(http.port(), "NOT A REQUEST\r\n\r\n")).as("malformed request line").startsWith("HTTP/1.1 400");
+        assertThat(rawRequest(http.port(), "GET /tickets/T-7 HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n"))
+                .as("malformed header").startsWith("HTTP/1.1 400");
+        assertThat(rawRequest(http.port(), "GET /tickets/%zz HTTP/1.1\r\nHost: x\r\n\r\n"))
+                .as("malformed percent-encoding").startsWith("HTTP/1.1 400");
     }
 
     /** Sends raw bytes to the HTTP port and returns the first response line. */
