@@ -56,6 +56,9 @@ class DevModeIT {
             assertThat(dev.waitFor(90, TimeUnit.SECONDS)).isTrue();
             assertThat(dev.exitValue()).isEqualTo(ExitCodes.OK);
         } finally {
+            // SIGTERM first even on failure: dev mode then stops its broker, which a SIGKILL would orphan.
+            dev.destroy();
+            dev.waitFor(60, TimeUnit.SECONDS);
             dev.destroyForcibly();
         }
         assertThat(Files.readString(log)).contains("Stopped.");

@@ -49,6 +49,8 @@ public final class AppProcess {
         final Path log = workDir.resolve(name + ".log");
         final Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        // A failed test must not leave instances running into the next tests (or past the build).
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill-" + name));
         return new AppProcess(name, process, log);
     }
 
