@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Liveness and readiness from what the client is doing, not from the process being up. Live: the
@@ -24,25 +23,17 @@ public final class HealthMonitor {
     private final KafkaStreams streams;
     private final ProgressWatchdog watchdog;
     private final StreamsLifecycle lifecycle;
-    private final Supplier<String> failureDetail;
 
-    HealthMonitor(final KafkaStreams streams, final ProgressWatchdog watchdog, final StreamsLifecycle lifecycle,
-                  final Supplier<String> failureDetail) {
+    HealthMonitor(final KafkaStreams streams, final ProgressWatchdog watchdog, final StreamsLifecycle lifecycle) {
         this.streams = streams;
         this.watchdog = watchdog;
         this.lifecycle = lifecycle;
-        this.failureDetail = failureDetail;
     }
 
     public HealthReport liveness() {
         final State state = streams.state();
         final List<String> reasons = new ArrayList<>();
-        if (state == State.ERROR || state == State.PENDING_ERROR) {
-            final String detail = failureDetail.get();
-            reasons.add("Kafka Streams client is in " + state + (detail == null ? "" : ": " + detail));
-        } else if (state == State.NOT_RUNNING && !lifecycle.stopRequested()) {
-            reasons.add("Kafka Streams client stopped without a stop request");
-        }
+        lifecycle.failureOf(state).ifPresent(reasons::add);
         watchdog.stuck().forEach(stuck -> reasons.add("processing stuck: " + stuck));
         return new HealthReport(reasons.isEmpty(), state.name(), threads(), reasons);
     }

@@ -5,6 +5,7 @@ import org.apache.kafka.streams.KafkaStreams.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,13 +34,22 @@ final class StreamsLifecycle implements KafkaStreams.StateListener {
     @Override
     public void onChange(final State newState, final State oldState) {
         LOG.info("Kafka Streams state {} -> {}", oldState, newState);
-        if (newState == State.ERROR) {
-            final String detail = failureDetail.get();
-            terminate(new Termination(ExitCodes.STREAMS_FAILED,
-                    "Kafka Streams client is in ERROR" + (detail == null ? "" : ": " + detail)));
-        } else if (newState == State.NOT_RUNNING && !stopRequested.get()) {
-            terminate(new Termination(ExitCodes.STREAMS_FAILED, "Kafka Streams client stopped without a stop request"));
+        // PENDING_ERROR is a failure too, but the app ends only once the client has reached ERROR.
+        if (newState != State.PENDING_ERROR) {
+            failureOf(newState).ifPresent(why -> terminate(new Termination(ExitCodes.STREAMS_FAILED, why)));
         }
+    }
+
+    /** Why {@code state} means the client has failed, or empty when it has not. */
+    Optional<String> failureOf(final State state) {
+        if (state == State.ERROR || state == State.PENDING_ERROR) {
+            final String detail = failureDetail.get();
+            return Optional.of("Kafka Streams client is in " + state + (detail == null ? "" : ": " + detail));
+        }
+        if (state == State.NOT_RUNNING && !stopRequested.get()) {
+            return Optional.of("Kafka Streams client stopped without a stop request");
+        }
+        return Optional.empty();
     }
 
     void requestStop(final String why) {

@@ -71,8 +71,7 @@ public final class TicketSyncApp {
         });
         final KafkaStreamsMetrics kafkaMetrics = metrics.bind(streams, scheduler);
         try {
-            health = new HealthMonitor(streams, new ProgressWatchdog(config.stuckTimeout(), System::nanoTime), lifecycle,
-                    policy::lastShutdownCause);
+            health = new HealthMonitor(streams, new ProgressWatchdog(config.stuckTimeout(), System::nanoTime), lifecycle);
             http = HttpApi.start(config.httpBindAddress(), config.httpPort(), health, metrics, streams, applicationServer());
             serving.countDown();
             LOG.info("HTTP API listening on {}:{}", config.httpBindAddress(), http.port());
@@ -135,7 +134,7 @@ public final class TicketSyncApp {
     }
 
     private HostInfo applicationServer() {
-        final Object endpoint = config.raw().get(StreamsConfig.APPLICATION_SERVER_CONFIG);
-        return endpoint == null || endpoint.toString().isBlank() ? null : HostInfo.buildFromEndpoint(endpoint.toString());
+        final String endpoint = config.raw().get(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        return endpoint == null || endpoint.isBlank() ? null : HostInfo.buildFromEndpoint(endpoint);
     }
 }
