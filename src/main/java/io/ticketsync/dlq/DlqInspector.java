@@ -1,6 +1,7 @@
 package io.ticketsync.dlq;
 
 import io.ticketsync.config.TicketSyncConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,14 +25,17 @@ public final class DlqInspector {
                                     final ScanProgress progress) {
         final Map<String, GroupBuilder> groups = new LinkedHashMap<>();
         final long[] matched = {0};
-        final long read = new DeadLetterReader(ClientConfigs.consumer(config), config.topics().deadLetter())
-                .readAll(letter -> {
-                    if (filter.matches(letter)) {
-                        matched[0]++;
-                        groups.computeIfAbsent(letter.stage() + "/" + letter.reason(), key -> new GroupBuilder(letter))
-                                .add(letter, samplesPerGroup);
-                    }
-                }, progress);
+        final long read;
+        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(ClientConfigs.consumer(config), null)) {
+            consumer.seekToBeginning(DeadLetterScan.assignAll(consumer, config.topics().deadLetter()));
+            read = DeadLetterScan.toEnd(consumer, letter -> {
+                if (filter.matches(letter)) {
+                    matched[0]++;
+                    groups.computeIfAbsent(letter.stage() + "/" + letter.reason(), key -> new GroupBuilder(letter))
+                            .add(letter, samplesPerGroup);
+                }
+            }, () -> { }, progress);
+        }
         final List<InspectionReport.Group> summary = new ArrayList<>();
         groups.values().forEach(group -> summary.add(group.build()));
         summary.sort(Comparator.comparingLong(InspectionReport.Group::count).reversed()

@@ -2,8 +2,6 @@ package io.ticketsync.dlq;
 
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.errors.DeadLetterHeaders;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -12,13 +10,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -55,80 +51,95 @@ public final class DlqReplayer {
     public ReplayReport replay(final DeadLetterFilter filter, final String target, final int maxReplays,
                                final boolean dryRun, final int batchSize, final ScanProgress progress) {
         final String group = consumerGroup(filter, target);
-        long scanned = 0;
-        long matched = 0;
-        long sent = 0;
-        long exhausted = 0;
-        final List<String> examples = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(group);
+        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(ClientConfigs.consumer(config), group);
              KafkaProducer<byte[], byte[]> producer = dryRun ? null : producer(group)) {
-            final Map<TopicPartition, Long> end = assignFromCommitted(consumer);
-            final long total = end.entrySet().stream().mapToLong(e -> e.getValue() - consumer.position(e.getKey())).sum();
+            positionAtCommitted(consumer, DeadLetterScan.assignAll(consumer, config.topics().deadLetter()));
+            final Run run = new Run(filter, target, maxReplays, batchSize, consumer, producer);
+            final long scanned = DeadLetterScan.toEnd(consumer, run::accept, run::commitFullBatch, progress);
+            run.commit();
+            return new ReplayReport(filter.describe(), target, group, dryRun, scanned, run.matched, run.sent,
+                    run.exhausted, run.examples);
+        }
+    }
+
+    /** One replay: what it selected and sent, and the open transaction (none on a dry run). */
+    private static final class Run {
+        private final DeadLetterFilter filter;
+        private final String target;
+        private final int maxReplays;
+        private final int batchSize;
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final KafkaProducer<byte[], byte[]> producer;
+        private final List<String> examples = new ArrayList<>();
+        private long matched;
+        private long sent;
+        private long exhausted;
+        private int inTransaction;
+
+        Run(final DeadLetterFilter filter, final String target, final int maxReplays, final int batchSize,
+            final KafkaConsumer<byte[], byte[]> consumer, final KafkaProducer<byte[], byte[]> producer) {
+            this.filter = filter;
+            this.target = target;
+            this.maxReplays = maxReplays;
+            this.batchSize = batchSize;
+            this.consumer = consumer;
+            this.producer = producer;
             if (producer != null) {
                 producer.initTransactions();
                 producer.beginTransaction();
             }
-            int inTransaction = 0;
-            while (end.keySet().stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue;
-                    }
-                    scanned++;
-                    final DeadLetter letter = DeadLetter.of(record);
-                    if (!filter.matches(letter)) {
-                        continue;
-                    }
-                    matched++;
-                    if (letter.replayCount() >= maxReplays) {
-                        exhausted++;
-                        continue;
-                    }
-                    if (examples.size() < EXAMPLES) {
-                        examples.add(letter.partition() + "@" + letter.offset() + " key=" + letter.keyText() + " "
-                                + letter.stage() + "/" + letter.reason() + " replay #" + (letter.replayCount() + 1));
-                    }
-                    if (producer != null) {
-                        producer.send(replayOf(letter, target));
-                        inTransaction++;
-                    }
-                    sent++;
-                }
-                if (producer != null && inTransaction >= batchSize) {
-                    commit(producer, consumer, end.keySet());
-                    producer.beginTransaction();
-                    inTransaction = 0;
-                }
-                progress.report(scanned, total);
+        }
+
+        void accept(final DeadLetter letter) {
+            if (!filter.matches(letter)) {
+                return;
+            }
+            matched++;
+            if (letter.replayCount() >= maxReplays) {
+                exhausted++;
+                return;
+            }
+            if (examples.size() < EXAMPLES) {
+                examples.add(letter.partition() + "@" + letter.offset() + " key=" + letter.keyText() + " "
+                        + letter.stage() + "/" + letter.reason() + " replay #" + (letter.replayCount() + 1));
             }
             if (producer != null) {
-                commit(producer, consumer, end.keySet());
+                producer.send(replayOf(letter, target));
+                inTransaction++;
+            }
+            sent++;
+        }
+
+        /** Between polls: commits once a batch is full, so a crash loses at most the open batch's progress. */
+        void commitFullBatch() {
+            if (inTransaction >= batchSize) {
+                commit();
+                producer.beginTransaction();
             }
         }
-        return new ReplayReport(filter.describe(), target, group, dryRun, scanned, matched, sent, exhausted, examples);
+
+        /** Commits the sends together with the progress through the dead-letter topic. */
+        void commit() {
+            if (producer == null) {
+                return;
+            }
+            final Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+            consumer.assignment().forEach(tp -> positions.put(tp, new OffsetAndMetadata(consumer.position(tp))));
+            producer.sendOffsetsToTransaction(positions, consumer.groupMetadata());
+            producer.commitTransaction();
+            inTransaction = 0;
+        }
     }
 
-    private static void commit(final KafkaProducer<byte[], byte[]> producer, final KafkaConsumer<byte[], byte[]> consumer,
-                               final Set<TopicPartition> partitions) {
-        final Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
-        partitions.forEach(tp -> positions.put(tp, new OffsetAndMetadata(consumer.position(tp))));
-        producer.sendOffsetsToTransaction(positions, consumer.groupMetadata());
-        producer.commitTransaction();
-    }
-
-    /** Assigns every partition, positioned at the selection's committed progress; returns the end offsets. */
-    private Map<TopicPartition, Long> assignFromCommitted(final KafkaConsumer<byte[], byte[]> consumer) {
-        final String topic = config.topics().deadLetter();
-        final List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-        consumer.assign(partitions);
+    /** Positions every partition at the selection's committed progress, or at the beginning. */
+    private static void positionAtCommitted(final KafkaConsumer<byte[], byte[]> consumer,
+                                            final List<TopicPartition> partitions) {
         final Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
         final Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
         for (final TopicPartition partition : partitions) {
             final OffsetAndMetadata done = committed.get(partition);
             consumer.seek(partition, done == null ? beginning.get(partition) : Math.max(done.offset(), beginning.get(partition)));
         }
-        return consumer.endOffsets(partitions);
     }
 
     private static ProducerRecord<byte[], byte[]> replayOf(final DeadLetter letter, final String target) {
@@ -141,14 +152,6 @@ public final class DlqReplayer {
         headers.add(DeadLetter.REPLAY_COUNT_HEADER,
                 String.valueOf(letter.replayCount() + 1).getBytes(StandardCharsets.UTF_8));
         return new ProducerRecord<>(target, null, letter.timestamp().toEpochMilli(), letter.key(), letter.value(), headers);
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer(final String group) {
-        final Map<String, Object> props = ClientConfigs.consumer(config);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private KafkaProducer<byte[], byte[]> producer(final String transactionalId) {
