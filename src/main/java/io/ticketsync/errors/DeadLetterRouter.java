@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the three exception handlers share: the classifier that decides poison vs not, and the
@@ -56,6 +57,24 @@ public final class DeadLetterRouter {
                 context.processorNodeId(), exception.getClass().getSimpleName(), exception.getMessage());
         metrics.deadLettered(stage, reason);
         return factory.build(stage, reason, context, originalKey, originalValue, exception);
+    }
+
+    /**
+     * A dead letter of the input record behind {@code context}, built from the source bytes Kafka
+     * Streams keeps in the context; empty (and logged) once Kafka Streams has released them, since
+     * a dead letter without the original record would lose it: the caller then fails the task.
+     */
+    public Optional<ProducerRecord<byte[], byte[]>> deadLetterOfSource(final ErrorStage stage,
+                                                                      final Reason fallbackReason,
+                                                                      final ErrorHandlerContext context,
+                                                                      final Exception exception) {
+        if (context.sourceRawKey() == null && context.sourceRawValue() == null) {
+            logFailure(stage, context, exception,
+                    "the input bytes were already released, so no faithful dead letter can be built");
+            return Optional.empty();
+        }
+        return Optional.of(deadLetter(stage, fallbackReason, context, context.sourceRawKey(), context.sourceRawValue(),
+                exception));
     }
 
     /** Logs why a record is not dead-lettered and the task fails instead. */

@@ -18,7 +18,8 @@ public final class ProcessingDeadLetterHandler extends RoutingHandler implements
             router.logFailure(ErrorStage.PROCESSING, context, exception);
             return Response.fail();
         }
-        return Response.resume(List.of(router.deadLetter(ErrorStage.PROCESSING, Reason.UNEXPECTED_EXCEPTION,
-                context, context.sourceRawKey(), context.sourceRawValue(), exception)));
+        return router.deadLetterOfSource(ErrorStage.PROCESSING, Reason.UNEXPECTED_EXCEPTION, context, exception)
+                .map(deadLetter -> Response.resume(List.of(deadLetter)))
+                .orElseGet(Response::fail);
     }
 }

@@ -43,18 +43,14 @@ public final class ProductionDeadLetterHandler extends RoutingHandler implements
     }
 
     private Response route(final ErrorHandlerContext context, final Exception exception) {
-        // After a record is handed to the producer Kafka Streams frees the input bytes; without
-        // them a dead letter could not carry the original record, so fail rather than lose it.
         if (!router.isPoison(exception)) {
             router.logFailure(ErrorStage.PRODUCTION, context, exception);
             return Response.fail();
         }
-        if (context.sourceRawValue() == null && context.sourceRawKey() == null) {
-            router.logFailure(ErrorStage.PRODUCTION, context, exception,
-                    "the output was refused after the input bytes were released, so no faithful dead letter can be built");
-            return Response.fail();
-        }
-        return Response.resume(List.of(router.deadLetter(ErrorStage.PRODUCTION, Reason.RECORD_REJECTED,
-                context, context.sourceRawKey(), context.sourceRawValue(), exception)));
+        // After a record is handed to the producer Kafka Streams releases the input bytes; an
+        // asynchronous refusal then has no original to dead-letter, and the task fails instead.
+        return router.deadLetterOfSource(ErrorStage.PRODUCTION, Reason.RECORD_REJECTED, context, exception)
+                .map(deadLetter -> Response.resume(List.of(deadLetter)))
+                .orElseGet(Response::fail);
     }
 }
