@@ -2,6 +2,7 @@ package io.ticketsync.it;
 
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.errors.DeadLetterHeaders;
+import io.ticketsync.testing.DriverHarness;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.SharedBroker;
 import io.ticketsync.testing.TestConfigs;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -115,22 +115,12 @@ class ExactlyOnceDeadLetterIT {
         final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         long stale = 0;
         while (System.nanoTime() < deadline) {
-            stale = metricTotal(streams, SyncMetrics.SKIPPED_STALE);
+            stale = DriverHarness.syncMetricTotal(streams.metrics(), SyncMetrics.SKIPPED_STALE);
             if (stale == expected) {
                 return;
             }
             Thread.sleep(100);
         }
         assertThat(stale).as("skipped-stale-total").isEqualTo(expected);
-    }
-
-    private static long metricTotal(final KafkaStreams streams, final String operation) {
-        final Map<String, Double> totals = new HashMap<>();
-        streams.metrics().forEach((name, metric) -> {
-            if (name.group().equals(SyncMetrics.GROUP) && name.name().equals(operation + "-total")) {
-                totals.merge(name.name(), (Double) metric.metricValue(), Double::sum);
-            }
-        });
-        return totals.getOrDefault(operation + "-total", 0.0).longValue();
     }
 }

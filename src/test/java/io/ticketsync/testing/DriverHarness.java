@@ -106,8 +106,13 @@ public final class DriverHarness implements AutoCloseable {
     }
 
     private long syncMetricTotal(final String operation) {
+        return syncMetricTotal(driver.metrics(), operation);
+    }
+
+    /** Sums ticket-sync's Kafka Streams counter {@code <operation>-total} over all stream threads. */
+    public static long syncMetricTotal(final Map<MetricName, ? extends Metric> metrics, final String operation) {
         double total = 0;
-        for (final Map.Entry<MetricName, ? extends Metric> entry : driver.metrics().entrySet()) {
+        for (final Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
             final MetricName name = entry.getKey();
             if (name.group().equals(SyncMetrics.GROUP) && name.name().equals(operation + "-total")) {
                 total += (Double) entry.getValue().metricValue();
