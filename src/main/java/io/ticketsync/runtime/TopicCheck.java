@@ -27,14 +27,17 @@ import java.util.concurrent.TimeoutException;
  */
 final class TopicCheck {
 
+    /**
+     * How often the check runs before it gives up: a topic created a moment ago (by a deploy job)
+     * may not be visible yet, so any problem is looked at again a second later.
+     */
+    private static final int ATTEMPTS = 3;
+
     private final TicketSyncConfig config;
 
     TopicCheck(final TicketSyncConfig config) {
         this.config = config;
     }
-
-    /** How often a missing topic is looked up again: a topic created a moment ago may not be visible yet. */
-    private static final int ATTEMPTS = 3;
 
     void verify() throws InterruptedException {
         final Map<String, Object> adminConfig = new StreamsConfig(config.streamsProperties()).getAdminConfigs("ticket-sync-startup-check");
