@@ -1,0 +1,167 @@
+package io.ticketsync.bench;
+
+import org.apache.kafka.common.utils.AppInfoParser;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * Runs the end-to-end benchmark against one local broker and prints the table (also written to
+ * {@code --out}). Every row can be chosen with {@code --rows}; the default is all of them.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Throughput and recovery of ticket-sync against raw Kafka clients, on one local broker.")
+public final class BenchMain implements Callable<Integer> {
+
+    static final List<String> ROWS = List.of("P", "C", "S0-streams", "S0-loop", "S1", "S2-100ms", "S2-1s", "S2-30s",
+            "S3-1pct", "S3-10pct", "R-replace", "R-failover-default", "R-failover-tuned");
+
+    private static final String CLEAN_INPUT = "bench.input.clean";
+
+    @Option(names = "--records", description = "Records per throughput run (default ${DEFAULT-VALUE}).")
+    int records = 1_000_000;
+
+    @Option(names = "--runs", description = "Runs per row; rows report the median (default ${DEFAULT-VALUE}).")
+    int runs = 3;
+
+    @Option(names = "--rows", split = ",", description = "Rows to run, from: P, C, S0-streams, S0-loop, S1, S2-100ms, S2-1s, "
+            + "S2-30s, S3-1pct, S3-10pct, R-replace, R-failover-default, R-failover-tuned (default: all).")
+    List<String> rows = ROWS;
+
+    @Option(names = "--work-dir", description = "Broker data, application state and logs (default ${DEFAULT-VALUE}).")
+    Path workDir = Path.of("target", "bench");
+
+    @Option(names = "--out", description = "Where to write the table as Markdown (default ${DEFAULT-VALUE}).")
+    Path out = Path.of("target", "bench", "results.md");
+
+    @Option(names = "--broker-port", description = "Port of the benchmark's own broker (default ${DEFAULT-VALUE}).")
+    int brokerPort = 19092;
+
+    public static void main(final String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        final Set<String> selected = new LinkedHashSet<>(rows);
+        if (!ROWS.containsAll(selected)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "unknown row in " + rows + "; rows are " + ROWS);
+        }
+        final Path runDir = workDir.resolve("run-" + System.currentTimeMillis());
+        final List<ThroughputRow> throughput = new ArrayList<>();
+        final List<RecoveryRow> recovery = new ArrayList<>();
+        try (BenchCluster cluster = BenchCluster.start(runDir.resolve("broker"), brokerPort, brokerPort + 1)) {
+            System.out.println("broker " + cluster.bootstrapServers() + ", work directory " + runDir);
+            runThroughput(cluster, selected, runDir, throughput);
+            runRecovery(cluster, selected, runDir, recovery);
+        }
+        final String table = new ResultTable(header(), throughput, recovery).markdown();
+        System.out.println();
+        System.out.println(table);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, table, StandardCharsets.UTF_8);
+        System.out.println("written to " + out);
+        return 0;
+    }
+
+    private void runThroughput(final BenchCluster cluster, final Set<String> selected, final Path runDir,
+                               final List<ThroughputRow> results) throws Exception {
+        if (selected.stream().noneMatch(row -> row.startsWith("P") || row.startsWith("C") || row.startsWith("S"))) {
+            return;
+        }
+        final ThroughputBench bench = new ThroughputBench(cluster, records, runs, runDir.resolve("apps"), System.out);
+        final BenchInput clean;
+        if (selected.contains("P")) {
+            results.add(bench.producer(CLEAN_INPUT));
+            clean = new BenchInput(CLEAN_INPUT, records, 0);
+        } else {
+            clean = bench.fill(CLEAN_INPUT, 0, 1);
+        }
+        if (selected.contains("C")) {
+            results.add(bench.consumer(clean));
+        }
+        final Map<String, String> defaults = Map.of();
+        final Map<String, String> commit100ms = Map.of("commit.interval.ms", "100");
+        final Map<String, String> commit1s = Map.of("commit.interval.ms", "1000");
+        // A transaction must outlive the commit interval (Kafka Streams' default timeout is 10 s).
+        final Map<String, String> commit30s = Map.of("commit.interval.ms", "30000", "producer.transaction.timeout.ms", "60000");
+        if (selected.contains("S0-streams")) {
+            results.add(bench.application("S0-streams", "Kafka Streams pass-through (source → sink), at_least_once",
+                    new AppSpec("pass-through", clean, AppSpec.ALOS, defaults)));
+        }
+        if (selected.contains("S0-loop")) {
+            results.add(bench.application("S0-loop", "hand-written transactional consume-transform-produce loop "
+                            + "(same decode/rules/encode, HashMap state, commit per poll)",
+                    new AppSpec("hand-loop", clean, AppSpec.EOS, defaults)));
+        }
+        if (selected.contains("S1")) {
+            results.add(bench.application("S1", "ticket-sync, at_least_once (commit 30 s, Kafka's default)",
+                    new AppSpec("ticket-sync", clean, AppSpec.ALOS, defaults)));
+        }
+        if (selected.contains("S2-100ms")) {
+            results.add(bench.application("S2-100ms", "ticket-sync, exactly_once_v2, commit 100 ms (the default)",
+                    new AppSpec("ticket-sync", clean, AppSpec.EOS, commit100ms)));
+        }
+        if (selected.contains("S2-1s")) {
+            results.add(bench.application("S2-1s", "ticket-sync, exactly_once_v2, commit 1 s",
+                    new AppSpec("ticket-sync", clean, AppSpec.EOS, commit1s)));
+        }
+        if (selected.contains("S2-30s")) {
+            results.add(bench.application("S2-30s", "ticket-sync, exactly_once_v2, commit 30 s (transaction timeout 60 s)",
+                    new AppSpec("ticket-sync", clean, AppSpec.EOS, commit30s)));
+        }
+        if (selected.contains("S3-1pct")) {
+            results.add(bench.application("S3-1pct", "ticket-sync, at_least_once, 1% bad records",
+                    new AppSpec("ticket-sync", bench.fill("bench.input.bad1", 0.01, 2), AppSpec.ALOS, defaults)));
+        }
+        if (selected.contains("S3-10pct")) {
+            results.add(bench.application("S3-10pct", "ticket-sync, at_least_once, 10% bad records",
+                    new AppSpec("ticket-sync", bench.fill("bench.input.bad10", 0.10, 3), AppSpec.ALOS, defaults)));
+        }
+    }
+
+    private void runRecovery(final BenchCluster cluster, final Set<String> selected, final Path runDir,
+                             final List<RecoveryRow> results) throws Exception {
+        final RecoveryBench bench = new RecoveryBench(cluster, runs, runDir.resolve("recovery"), System.out);
+        if (selected.contains("R-replace")) {
+            results.add(bench.threadReplacement());
+        }
+        if (selected.contains("R-failover-default")) {
+            results.add(bench.failover("failover, default", "SIGKILL one of two instances → survivor's first committed "
+                    + "output for the moved partitions; client defaults", Map.of()));
+        }
+        if (selected.contains("R-failover-tuned")) {
+            results.add(bench.failover("failover, tuned", "the same with " + RecoveryBench.TUNED_FAILOVER,
+                    RecoveryBench.TUNED_FAILOVER));
+        }
+    }
+
+    private static String header() throws IOException {
+        final String cpu;
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            cpu = lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        }
+        final long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return String.format("## ticket-sync benchmark, %s%n%nMachine: %d cores (%s), %d GiB RAM; Java %s; Kafka %s; "
+                        + "one local KRaft broker (dev mode's), the application and the harness on the same machine. "
+                        + "Applications run in their own JVM with %s.%n",
+                LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpu, memory >> 30,
+                System.getProperty("java.version"), AppInfoParser.getVersion(), ChildApp.HEAP);
+    }
+}

@@ -1,0 +1,88 @@
+package io.ticketsync.bench;
+
+import io.ticketsync.bench.app.AppUnderTest;
+import io.ticketsync.bench.app.StampingInterceptor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/** An application under test in its own JVM (fixed heap), with its configuration, stats and log in one directory. */
+final class ChildApp implements AutoCloseable {
+
+    static final String HEAP = "-Xmx1g";
+
+    private final Process process;
+    private final Path stats;
+    private final Path log;
+
+    private ChildApp(final Process process, final Path stats, final Path log) {
+        this.process = process;
+        this.stats = stats;
+        this.log = log;
+    }
+
+    static ChildApp start(final String kind, final String instance, final Map<String, String> config, final Path dir)
+            throws IOException {
+        Files.createDirectories(dir);
+        final Path configFile = dir.resolve(instance + ".properties");
+        final Properties properties = new Properties();
+        properties.putAll(config);
+        try (var out = Files.newBufferedWriter(configFile, StandardCharsets.UTF_8)) {
+            properties.store(out, "benchmark " + kind);
+        }
+        final Path stats = dir.resolve(instance + ".stats");
+        final Path log = dir.resolve(instance + ".log");
+        final List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP,
+                "-D" + StampingInterceptor.INSTANCE_PROPERTY + "=" + instance,
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        command.addAll(List.of(System.getProperty("bench.child.jvm.options", "").split(" ")).stream()
+                .filter(option -> !option.isBlank()).toList());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), AppUnderTest.class.getName(),
+                kind, configFile.toString(), stats.toString()));
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return new ChildApp(process, stats, log);
+    }
+
+    AppStats stats() {
+        try {
+            return AppStats.read(stats).orElseThrow(() -> new IllegalStateException("no stats yet; see " + log));
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean hasStats() {
+        return Files.exists(stats);
+    }
+
+    void checkAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("application exited with code " + process.exitValue() + "; see " + log);
+        }
+    }
+
+    /** SIGKILL: no commit, no leave-group, as a crashed host. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, then SIGKILL if it does not stop in time. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.ticketsync.bench.app;
+
+import io.ticketsync.codec.JsonSerde;
+import io.ticketsync.codec.TicketChangeDecoder;
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.errors.Reason;
+import io.ticketsync.model.SyncedTicket;
+import io.ticketsync.model.TicketChange;
+import io.ticketsync.model.TicketState;
+import io.ticketsync.topology.TicketApplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * ticket-sync's per-record work as a team would call it from a hand-written loop: the same
+ * decoder, rules and encoder, with the ticket state in a HashMap. That state is not persisted, so
+ * this loop does less than ticket-sync (no changelog, nothing to restore after a crash).
+ */
+final class TicketTransform {
+
+    private final TicketChangeDecoder decoder = new TicketChangeDecoder();
+    private final TicketApplier applier;
+    private final JsonSerde<SyncedTicket> output;
+    private final String outputTopic;
+    private final String deadLetterTopic;
+    private final Map<String, TicketState> state = new HashMap<>();
+
+    TicketTransform(final TicketSyncConfig config) {
+        this.applier = new TicketApplier(config.statusMapping(), config.priorityMapping());
+        this.output = new JsonSerde<>(SyncedTicket.class, config.outputMaxRecordBytes());
+        this.outputTopic = config.topics().output();
+        this.deadLetterTopic = config.topics().deadLetter();
+    }
+
+    /** The output record, a dead letter, or empty for a stale change. */
+    Optional<ProducerRecord<byte[], byte[]>> apply(final ConsumerRecord<byte[], byte[]> in) {
+        try {
+            if (in.key() == null) {
+                throw new IllegalArgumentException("record key is null");
+            }
+            final String key = new String(in.key(), StandardCharsets.UTF_8);
+            final TicketChange change = decoder.decode(in.value());
+            final Optional<TicketState> next = applier.apply(key, state.get(key), change);
+            next.ifPresent(value -> state.put(key, value));
+            return next.map(value -> new ProducerRecord<>(outputTopic, in.key(), output.encode(value.snapshot())));
+        } catch (final RuntimeException e) {
+            final RecordHeaders headers = new RecordHeaders(in.headers().toArray());
+            headers.add("error.reason", Reason.of(e, Reason.UNDECODABLE).code().getBytes(StandardCharsets.UTF_8));
+            return Optional.of(new ProducerRecord<>(deadLetterTopic, null, in.key(), in.value(), headers));
+        }
+    }
+}
