@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 public final class BenchMain implements Callable<Integer> {
 
     static final List<String> ROWS = List.of("P", "C", "S0-streams", "S0-loop", "S1", "S2-100ms", "S2-1s", "S2-30s",
-            "S3-1pct", "S3-10pct", "R-replace", "R-failover-default", "R-failover-tuned");
+            "S3-1pct", "S3-10pct", "R-replace", "R-replace-streams", "R-failover-kafka-defaults", "R-failover-default", "R-failover-tuned");
 
     private static final String CLEAN_INPUT = "bench.input.clean";
 
@@ -39,7 +39,8 @@ public final class BenchMain implements Callable<Integer> {
     int runs = 3;
 
     @Option(names = "--rows", split = ",", description = "Rows to run, from: P, C, S0-streams, S0-loop, S1, S2-100ms, S2-1s, "
-            + "S2-30s, S3-1pct, S3-10pct, R-replace, R-failover-default, R-failover-tuned (default: all).")
+            + "S2-30s, S3-1pct, S3-10pct, R-replace, R-replace-streams, R-failover-kafka-defaults, R-failover-default, "
+            + "R-failover-tuned (default: all).")
     List<String> rows = ROWS;
 
     @Option(names = "--work-dir", description = "Broker data, application state and logs (default ${DEFAULT-VALUE}).")
@@ -138,11 +139,20 @@ public final class BenchMain implements Callable<Integer> {
                              final List<RecoveryRow> results) throws Exception {
         final RecoveryBench bench = new RecoveryBench(cluster, runs, runDir.resolve("recovery"), System.out);
         if (selected.contains("R-replace")) {
-            results.add(bench.threadReplacement());
+            results.add(bench.threadReplacement("thread replacement", "a stream thread dies (recoverable failure) → "
+                    + "first output committed by its replacement thread; ticket-sync's defaults", Map.of()));
+        }
+        if (selected.contains("R-replace-streams")) {
+            results.add(bench.threadReplacement("thread replacement, streams protocol", "the same with "
+                    + RecoveryBench.STREAMS_PROTOCOL + " (KIP-1071)", RecoveryBench.STREAMS_PROTOCOL));
+        }
+        if (selected.contains("R-failover-kafka-defaults")) {
+            results.add(bench.failover("failover, Kafka defaults", "SIGKILL one of two instances → survivor's first "
+                    + "committed output for the moved partitions; Kafka's session timeout (45 s)", RecoveryBench.KAFKA_DEFAULT_SESSION));
         }
         if (selected.contains("R-failover-default")) {
-            results.add(bench.failover("failover, default", "SIGKILL one of two instances → survivor's first committed "
-                    + "output for the moved partitions; client defaults", Map.of()));
+            results.add(bench.failover("failover, default", "the same with ticket-sync's defaults (session timeout 10 s)",
+                    Map.of()));
         }
         if (selected.contains("R-failover-tuned")) {
             results.add(bench.failover("failover, tuned", "the same with " + RecoveryBench.TUNED_FAILOVER,

@@ -40,6 +40,14 @@ final class RecoveryBench {
             "consumer.heartbeat.interval.ms", "1500",
             "producer.transaction.timeout.ms", "5000");
 
+    /** The consumer's own defaults, which ticket-sync's configuration overrides. */
+    static final Map<String, String> KAFKA_DEFAULT_SESSION = Map.of(
+            "consumer.session.timeout.ms", "45000",
+            "consumer.heartbeat.interval.ms", "3000");
+
+    /** Kafka Streams' broker-side rebalance protocol instead of the classic consumer group protocol. */
+    static final Map<String, String> STREAMS_PROTOCOL = Map.of("group.protocol", "streams");
+
     private final BenchCluster cluster;
     private final int runs;
     private final Path workDir;
@@ -52,14 +60,15 @@ final class RecoveryBench {
         this.progress = progress;
     }
 
-    RecoveryRow threadReplacement() throws Exception {
+    RecoveryRow threadReplacement(final String id, final String description, final Map<String, String> settings)
+            throws Exception {
         final List<Double> seconds = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            final String appId = "bench-replace-" + run;
+            final String appId = "bench-" + id.replaceAll("[^a-z0-9]+", "-") + "-" + run;
             final Topics topics = topics(appId);
             try (Feeder feeder = new Feeder(cluster.bootstrapServers(), topics.input(), FEED_RATE);
                  OutputWatcher watcher = new OutputWatcher(cluster.bootstrapServers(), topics.output(), TopicLayout.INPUT_PARTITIONS);
-                 ChildApp app = ChildApp.start("ticket-sync-faulty", "replace", config(appId, topics, "replace", Map.of()),
+                 ChildApp app = ChildApp.start("ticket-sync-faulty", "replace", config(appId, topics, "replace", settings),
                          workDir.resolve(appId))) {
                 awaitOutput(watcher, arrival -> true, app, "first output");
                 feeder.send(new TicketCorpus(1, 0, run).upsertOf(AppUnderTest.FAULT_TICKET_PREFIX + "-" + run, 1));
@@ -67,19 +76,18 @@ final class RecoveryBench {
                 final OutputWatcher.Arrival recovered = awaitOutput(watcher, arrival -> arrival.arrivedAt() > fault.faultAt()
                         && !arrival.thread().equals(fault.faultThread()), app, "output from the replacement thread");
                 seconds.add((recovered.arrivedAt() - fault.faultAt()) / 1000.0);
-                progress.printf(Locale.ROOT, "  %-10s run %d/%d: %.2f s (%s died, %s took over)%n", "replace", run, runs,
+                progress.printf(Locale.ROOT, "  %-16s run %d/%d: %.2f s (%s died, %s took over)%n", id, run, runs,
                         seconds.get(seconds.size() - 1), shortName(fault.faultThread()), shortName(recovered.thread()));
             }
             cluster.deleteTopics(List.of(topics.input(), topics.output(), topics.deadLetter()), List.of(appId));
         }
-        return new RecoveryRow("thread replacement",
-                "a stream thread dies (recoverable failure) → first output committed by its replacement", seconds);
+        return new RecoveryRow(id, description, seconds);
     }
 
     RecoveryRow failover(final String id, final String description, final Map<String, String> settings) throws Exception {
         final List<Double> seconds = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            final String appId = "bench-" + id + "-" + run;
+            final String appId = "bench-" + id.replaceAll("[^a-z0-9]+", "-") + "-" + run;
             final Topics topics = topics(appId);
             try (Feeder feeder = new Feeder(cluster.bootstrapServers(), topics.input(), FEED_RATE);
                  OutputWatcher watcher = new OutputWatcher(cluster.bootstrapServers(), topics.output(), TopicLayout.INPUT_PARTITIONS);
