@@ -2,6 +2,7 @@ package io.ticketsync.bench;
 
 import io.ticketsync.config.Topics;
 import io.ticketsync.dev.DevBroker;
+import io.ticketsync.dev.DevSession;
 import io.ticketsync.runtime.TopicLayout;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -58,7 +59,7 @@ final class BenchCluster implements AutoCloseable {
     private void create(final List<NewTopic> topics) throws ExecutionException, InterruptedException {
         admin.createTopics(topics).all().get();
         final List<String> names = topics.stream().map(NewTopic::name).toList();
-        awaitVisible(names);
+        DevSession.awaitVisible(admin, names);
         // Until every partition's leader serves, a producer's first batch can fail and its retry then
         // loses to later batches (OutOfOrderSequenceException until the delivery timeout).
         for (final String name : names) {
@@ -103,18 +104,6 @@ final class BenchCluster implements AutoCloseable {
     private List<TopicPartition> partitions(final String topic) throws ExecutionException, InterruptedException {
         final TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
         return description.partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-    }
-
-    private void awaitVisible(final List<String> names) throws InterruptedException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try {
-                admin.describeTopics(names).allTopicNames().get();
-                return;
-            } catch (final ExecutionException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("topics " + names + " did not become visible");
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,11 @@ final class ChildApp implements AutoCloseable {
         this.process = process;
         this.stats = stats;
         this.log = log;
+    }
+
+    /** A fresh application id per row and run: its own consumer group, state and topics. */
+    static String applicationId(final String row, final int run) {
+        return "bench-" + row.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + run;
     }
 
     static ChildApp start(final String kind, final String instance, final Map<String, String> config, final Path dir)

@@ -64,7 +64,7 @@ final class RecoveryBench {
             throws Exception {
         final List<Double> seconds = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            final String appId = "bench-" + id.replaceAll("[^a-z0-9]+", "-") + "-" + run;
+            final String appId = ChildApp.applicationId(id, run);
             final Topics topics = topics(appId);
             try (Feeder feeder = new Feeder(cluster.bootstrapServers(), topics.input(), FEED_RATE);
                  OutputWatcher watcher = new OutputWatcher(cluster.bootstrapServers(), topics.output(), TopicLayout.INPUT_PARTITIONS);
@@ -87,7 +87,7 @@ final class RecoveryBench {
     RecoveryRow failover(final String id, final String description, final Map<String, String> settings) throws Exception {
         final List<Double> seconds = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            final String appId = "bench-" + id.replaceAll("[^a-z0-9]+", "-") + "-" + run;
+            final String appId = ChildApp.applicationId(id, run);
             final Topics topics = topics(appId);
             try (Feeder feeder = new Feeder(cluster.bootstrapServers(), topics.input(), FEED_RATE);
                  OutputWatcher watcher = new OutputWatcher(cluster.bootstrapServers(), topics.output(), TopicLayout.INPUT_PARTITIONS);

@@ -99,7 +99,7 @@ final class ThroughputBench {
     }
 
     private Measurement applicationRun(final String id, final AppSpec spec, final int run) throws Exception {
-        final String appId = "bench-" + id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + run;
+        final String appId = ChildApp.applicationId(id, run);
         final Topics topics = new Topics(spec.input().topic(), appId + ".synced", appId + ".dlq");
         cluster.createOutputTopics(topics);
         final Map<String, String> config = new HashMap<>(Map.of(

@@ -148,7 +148,7 @@ public final class DevSession implements AutoCloseable {
     }
 
     /** A created topic reaches the broker's metadata a moment later; the app's startup check must see it. */
-    private static void awaitVisible(final Admin admin, final List<String> names) throws InterruptedException {
+    public static void awaitVisible(final Admin admin, final List<String> names) throws InterruptedException {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             try {
