@@ -74,7 +74,7 @@ final class DevCommand implements Callable<Integer> {
                     "bootstrap.servers", broker.bootstrapServers(),
                     "state.dir", session.dataDir().resolve("streams").toString(),
                     TicketSyncConfig.HTTP_BIND_ADDRESS, "127.0.0.1",
-                    TicketSyncConfig.HTTP_PORT, String.valueOf(httpPort)));
+                    TicketSyncConfig.HTTP_PORT, String.valueOf(httpPort))).requireLosslessGuarantee();
             final List<ProducerRecord<byte[], byte[]>> records = noSamples ? List.of()
                     : samples == null ? SampleTickets.bundled(appConfig.topics().input())
                     : SampleTickets.fromFile(samples, appConfig.topics().input());

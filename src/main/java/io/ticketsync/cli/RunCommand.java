@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run ticket-sync against the configured Kafka cluster until SIGTERM/SIGINT or a failure.",
                 "Exit codes: 0 stopped cleanly, 3 bad configuration, 4 startup check failed, 5 Kafka Streams failed,",
-                "6 stop timed out."})
+                "6 stop timed out, 7 processing stuck, 8 dead-letter surge brake."})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -18,7 +18,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        final TicketSyncApp app = TicketSyncApp.of(config.load());
+        final TicketSyncApp app = TicketSyncApp.of(config.load().requireLosslessGuarantee());
         Signals.onTermination(() -> app.requestStop("termination signal received"));
         return app.run();
     }

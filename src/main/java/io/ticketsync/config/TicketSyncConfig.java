@@ -4,6 +4,7 @@ import io.ticketsync.errors.DeserializationDeadLetterHandler;
 import io.ticketsync.errors.FailureClassifier;
 import io.ticketsync.errors.ProcessingDeadLetterHandler;
 import io.ticketsync.errors.ProductionDeadLetterHandler;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 
@@ -40,8 +41,20 @@ public final class TicketSyncConfig {
     public static final String HTTP_BIND_ADDRESS = "http.bind.address";
     public static final String HTTP_PORT = "http.port";
     public static final String HEALTH_STUCK_TIMEOUT_MS = "health.stuck.timeout.ms";
+    public static final String HEALTH_STUCK_ACTION = "health.stuck.action";
+    public static final String DLQ_SURGE_WINDOW_RECORDS = "dlq.surge.window.records";
+    public static final String DLQ_SURGE_MIN_RECORDS = "dlq.surge.min.records";
+    public static final String DLQ_SURGE_THRESHOLD = "dlq.surge.threshold";
+    /** More replacements than this within one window is no budget at all. */
+    static final int MAX_REPLACEMENTS = 100;
+    /** A stuck timeout longer than this would let a dead partition look alive for hours. */
+    static final Duration MAX_STUCK_TIMEOUT = Duration.ofHours(1);
+    /** Keys under this prefix are not properties: live objects the runner hands to the handlers through Kafka's map. */
+    public static final String INTERNAL_PREFIX = "ticketsync.internal.";
     /** Not a property: the metrics object handed to the exception handlers through Kafka's config map. */
-    public static final String METRICS_OBJECT = "ticketsync.internal.metrics";
+    public static final String METRICS_OBJECT = INTERNAL_PREFIX + "metrics";
+    /** Not a property: this typed configuration, so that what Kafka configures reads it instead of re-parsing. */
+    public static final String CONFIG_OBJECT = INTERNAL_PREFIX + "config";
 
     private final Map<String, String> raw;
     private final String applicationId;
@@ -59,6 +72,9 @@ public final class TicketSyncConfig {
     private final String httpBindAddress;
     private final int httpPort;
     private final Duration stuckTimeout;
+    private final StuckAction stuckAction;
+    private final SurgeLimits surgeLimits;
+    private final String processingGuarantee;
 
     private TicketSyncConfig(final Map<String, String> raw) {
         this.raw = Map.copyOf(raw);
@@ -77,6 +93,16 @@ public final class TicketSyncConfig {
         this.httpBindAddress = required(HTTP_BIND_ADDRESS);
         this.httpPort = nonNegativeInt(HTTP_PORT);
         this.stuckTimeout = Duration.ofMillis(positiveInt(HEALTH_STUCK_TIMEOUT_MS));
+        this.stuckAction = StuckAction.parse(HEALTH_STUCK_ACTION, required(HEALTH_STUCK_ACTION));
+        this.surgeLimits = new SurgeLimits(positiveInt(DLQ_SURGE_WINDOW_RECORDS), positiveInt(DLQ_SURGE_MIN_RECORDS),
+                fraction(DLQ_SURGE_THRESHOLD));
+        final StreamsConfig streamsConfig = kafkaStreamsConfig();
+        this.processingGuarantee = streamsConfig.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
+        validateFailureGuards(streamsConfig.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+        if (surgeLimits.minRecords() > surgeLimits.windowRecords()) {
+            throw new InvalidConfigException("'" + DLQ_SURGE_MIN_RECORDS + "' (" + surgeLimits.minRecords()
+                    + ") must not exceed '" + DLQ_SURGE_WINDOW_RECORDS + "' (" + surgeLimits.windowRecords() + ")");
+        }
         if (new HashSet<>(List.of(topics.input(), topics.output(), topics.deadLetter())).size() != 3) {
             throw new InvalidConfigException("input.topic, output.topic and dlq.topic must be three different topics, got "
                     + topics);
@@ -85,15 +111,20 @@ public final class TicketSyncConfig {
 
     /**
      * Parses a raw map whose values are strings (or objects whose {@code toString()} is the
-     * value). Built-in defaults fill in keys the map lacks.
+     * value). Built-in defaults fill in keys the map lacks. A map made by
+     * {@link #streamsProperties()} carries its typed configuration, which is returned as it is.
      *
      * @throws InvalidConfigException naming the first key that is missing or malformed
      */
     public static TicketSyncConfig from(final Map<String, ?> values) {
+        if (values.get(CONFIG_OBJECT) instanceof TicketSyncConfig parsed) {
+            return parsed;
+        }
         final Map<String, String> merged = new HashMap<>(Defaults.load());
         values.forEach((key, value) -> {
-            if (value != null && !METRICS_OBJECT.equals(key)) {
-                merged.put(key, String.valueOf(value));
+            if (value != null && !key.startsWith(INTERNAL_PREFIX)) {
+                // Kafka hands class-valued settings back as Class objects.
+                merged.put(key, value instanceof Class<?> type ? type.getName() : String.valueOf(value));
             }
         });
         return new TicketSyncConfig(merged);
@@ -166,6 +197,38 @@ public final class TicketSyncConfig {
         return stuckTimeout;
     }
 
+    /** What a stuck instance does: exit (so any supervisor restarts it) or only report. */
+    public StuckAction stuckAction() {
+        return stuckAction;
+    }
+
+    /** When a surge of dead letters stops the instance. */
+    public SurgeLimits surgeLimits() {
+        return surgeLimits;
+    }
+
+    /** Kafka Streams' {@code processing.guarantee}, with Kafka's default applied. */
+    public String processingGuarantee() {
+        return processingGuarantee;
+    }
+
+    /**
+     * Refuses a processing guarantee that can lose output: under {@code at_least_once} the
+     * snapshot store can become durable before the output record, and after a crash the replayed
+     * change is skipped as stale, so its output never exists. The commands that sync call this;
+     * test drivers and benchmarks, which measure the topology, do not.
+     *
+     * @throws InvalidConfigException naming {@code processing.guarantee}
+     */
+    public TicketSyncConfig requireLosslessGuarantee() {
+        if (!StreamsConfig.EXACTLY_ONCE_V2.equals(processingGuarantee)) {
+            throw new InvalidConfigException("'" + StreamsConfig.PROCESSING_GUARANTEE_CONFIG + "' must be "
+                    + StreamsConfig.EXACTLY_ONCE_V2 + ", got '" + processingGuarantee + "': under at_least_once the "
+                    + "ticket store can advance before its output is durable, and that output would be lost after a crash");
+        }
+        return this;
+    }
+
     /** Every raw value, sorted by key. */
     public Map<String, String> raw() {
         return new TreeMap<>(raw);
@@ -185,6 +248,7 @@ public final class TicketSyncConfig {
         // No global stores today; enabling it now keeps behaviour stable when Kafka 5.0 flips the default.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, UsePartitionTimeOnInvalidTimestamp.class);
+        props.put(CONFIG_OBJECT, this);
         return props;
     }
 
@@ -215,6 +279,54 @@ public final class TicketSyncConfig {
             // reported below
         }
         throw new InvalidConfigException("'" + key + "' must be " + expected + ", got '" + value + "'");
+    }
+
+    /**
+     * The replacement budget and the stuck detector together guarantee that a thread which keeps
+     * dying cannot keep the instance alive with liveness up: the budget must be a budget, and the
+     * detector must be able to fire.
+     */
+    private void validateFailureGuards(final long commitIntervalMs) {
+        if (replaceMax > MAX_REPLACEMENTS) {
+            throw new InvalidConfigException("'" + UNCAUGHT_REPLACE_MAX + "' must be at most " + MAX_REPLACEMENTS
+                    + ", got " + replaceMax);
+        }
+        if (replaceWindow.compareTo(stuckTimeout) < 0) {
+            throw new InvalidConfigException("'" + UNCAUGHT_REPLACE_WINDOW_MS + "' (" + replaceWindow.toMillis()
+                    + ") must be at least '" + HEALTH_STUCK_TIMEOUT_MS + "' (" + stuckTimeout.toMillis()
+                    + "): a shorter window forgets a thread's deaths before a stuck partition is noticed");
+        }
+        if (stuckTimeout.compareTo(MAX_STUCK_TIMEOUT) > 0) {
+            throw new InvalidConfigException("'" + HEALTH_STUCK_TIMEOUT_MS + "' must be at most "
+                    + MAX_STUCK_TIMEOUT.toMillis() + ", got " + stuckTimeout.toMillis());
+        }
+        if (stuckTimeout.toMillis() <= commitIntervalMs) {
+            throw new InvalidConfigException("'" + HEALTH_STUCK_TIMEOUT_MS + "' (" + stuckTimeout.toMillis()
+                    + ") must be longer than commit.interval.ms (" + commitIntervalMs
+                    + "), or every healthy partition would look stuck between commits");
+        }
+    }
+
+    /** Kafka's own validation of its keys, reported like ours: exit 3 with the key named, no stack trace. */
+    private StreamsConfig kafkaStreamsConfig() {
+        try {
+            return new StreamsConfig(raw);
+        } catch (final ConfigException | IllegalArgumentException e) {
+            throw new InvalidConfigException(e.getMessage());
+        }
+    }
+
+    private double fraction(final String key) {
+        final String value = required(key);
+        try {
+            final double parsed = Double.parseDouble(value);
+            if (parsed > 0 && parsed <= 1) {
+                return parsed;
+            }
+        } catch (final NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidConfigException("'" + key + "' must be a number in (0, 1], got '" + value + "'");
     }
 
     private List<Class<? extends Throwable>> throwableClasses(final String key) {

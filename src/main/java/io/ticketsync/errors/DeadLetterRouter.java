@@ -22,19 +22,21 @@ public final class DeadLetterRouter {
     private final FailureClassifier classifier;
     private final DeadLetterRecordFactory factory;
     private final TicketSyncMetrics metrics;
+    private final DeadLetterSurgeBrake brake;
 
     public DeadLetterRouter(final FailureClassifier classifier, final DeadLetterRecordFactory factory,
-                            final TicketSyncMetrics metrics) {
+                            final TicketSyncMetrics metrics, final DeadLetterSurgeBrake brake) {
         this.classifier = classifier;
         this.factory = factory;
         this.metrics = metrics;
+        this.brake = brake;
     }
 
     /** Built from the raw map Kafka Streams hands to {@code configure}. */
     public static DeadLetterRouter from(final Map<String, ?> configs) {
         final TicketSyncConfig config = TicketSyncConfig.from(configs);
         return new DeadLetterRouter(config.failureClassifier(), new DeadLetterRecordFactory(config),
-                TicketSyncMetrics.from(configs));
+                TicketSyncMetrics.from(configs), DeadLetterSurgeBrake.from(configs));
     }
 
     public boolean isPoison(final Exception exception) {
@@ -56,6 +58,7 @@ public final class DeadLetterRouter {
                 context.topic(), context.partition(), context.offset(), factory.topic(), stage, reason.code(),
                 context.processorNodeId(), exception.getClass().getSimpleName(), exception.getMessage());
         metrics.deadLettered(stage, reason);
+        brake.deadLettered(stage, reason);
         return factory.build(stage, reason, context, originalKey, originalValue, exception);
     }
 

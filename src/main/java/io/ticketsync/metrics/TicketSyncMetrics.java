@@ -1,6 +1,7 @@
 package io.ticketsync.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 /**
  * ticket-sync's own counters, next to Kafka Streams' metrics in one Micrometer registry:
@@ -69,6 +71,22 @@ public final class TicketSyncMetrics {
         Counter.builder("ticketsync.uncaught.decisions").description("Uncaught stream-thread exception decisions")
                 .tag("decision", decision).tag("cause", cause)
                 .register(registry).increment();
+    }
+
+    /** Counts a trip of the dead-letter surge brake, tagged with the stage and reason that took over. */
+    public void surgeBrakeTripped(final ErrorStage stage, final Reason reason) {
+        Counter.builder("ticketsync.dead.letter.surge.trips")
+                .description("Times the dead-letter surge brake stopped this instance")
+                .tag("stage", stage.name())
+                .tag("reason", reason.code())
+                .register(registry)
+                .increment();
+    }
+
+    /** Publishes how many input partitions are stuck right now. */
+    public void stuckPartitions(final Supplier<Number> count) {
+        Gauge.builder("ticketsync.stuck.partitions", count).description("Input partitions with input waiting and no progress")
+                .register(registry);
     }
 
     /**

@@ -17,6 +17,10 @@ public final class ExitCodes {
     public static final int STREAMS_FAILED = 5;
     /** A requested stop did not complete within {@code shutdown.timeout.ms}. */
     public static final int SHUTDOWN_TIMEOUT = 6;
+    /** Processing was stuck (input waiting, committed offset still) and {@code health.stuck.action=exit}. */
+    public static final int STUCK = 7;
+    /** The dead-letter surge brake fired: one reason took over the stream (a bad deploy?). */
+    public static final int DEAD_LETTER_SURGE = 8;
 
     private ExitCodes() {
     }

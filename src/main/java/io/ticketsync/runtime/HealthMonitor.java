@@ -2,39 +2,78 @@ package io.ticketsync.runtime;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
-import org.apache.kafka.streams.TaskMetadata;
-import org.apache.kafka.streams.ThreadMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Liveness and readiness from what the client is doing, not from the process being up. Live: the
- * client is not failed and no partition is stuck. Ready: live and RUNNING.
+ * client is not failed, no partition is stuck, progress sampling itself works, and no extra check
+ * (the dead-letter surge brake) fails. Ready: live and RUNNING. Whoever acts on stuck processing
+ * (exit, or just report) is told through {@code onStuck}.
  */
 public final class HealthMonitor {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
 
-    private final KafkaStreams streams;
-    private final ProgressWatchdog watchdog;
-    private final StreamsLifecycle lifecycle;
+    /** Takes progress samples; returns (and remembers) the stuck partitions, described. */
+    interface Sampler {
+        List<String> sample() throws InterruptedException;
 
-    HealthMonitor(final KafkaStreams streams, final ProgressWatchdog watchdog, final StreamsLifecycle lifecycle) {
+        List<String> stuck();
+    }
+
+    /** An additional reason for liveness to fail; null when fine. */
+    @FunctionalInterface
+    public interface HealthCheck {
+        String failure();
+    }
+
+    private record SamplingFailure(String why, long sinceNanos) {
+    }
+
+    private final KafkaStreams streams;
+    private final StreamsLifecycle lifecycle;
+    private final Sampler sampler;
+    private final Duration stuckTimeout;
+    private final LongSupplier nanoClock;
+    private final Consumer<String> onStuck;
+    private final List<HealthCheck> extraChecks;
+    /** Why sampling fails and since when; null while it works. */
+    private volatile SamplingFailure samplingFailure;
+
+    HealthMonitor(final KafkaStreams streams, final StreamsLifecycle lifecycle, final Sampler sampler,
+                  final Duration stuckTimeout, final LongSupplier nanoClock, final Consumer<String> onStuck,
+                  final List<HealthCheck> extraChecks) {
         this.streams = streams;
-        this.watchdog = watchdog;
         this.lifecycle = lifecycle;
+        this.sampler = sampler;
+        this.stuckTimeout = stuckTimeout;
+        this.nanoClock = nanoClock;
+        this.onStuck = onStuck;
+        this.extraChecks = List.copyOf(extraChecks);
     }
 
     public HealthReport liveness() {
         final State state = streams.state();
         final List<String> reasons = new ArrayList<>();
         lifecycle.failureOf(state).ifPresent(reasons::add);
-        watchdog.stuck().forEach(stuck -> reasons.add("processing stuck: " + stuck));
+        sampler.stuck().forEach(stuck -> reasons.add("processing stuck: " + stuck));
+        final SamplingFailure failure = samplingFailure;
+        if (failure != null) {
+            reasons.add(describe(failure));
+        }
+        extraChecks.forEach(check -> {
+            final String why = check.failure();
+            if (why != null) {
+                reasons.add(why);
+            }
+        });
         return new HealthReport(reasons.isEmpty(), state.name(), threads(), reasons);
     }
 
@@ -47,30 +86,44 @@ public final class HealthMonitor {
         return new HealthReport(reasons.isEmpty(), live.state(), live.threads(), reasons);
     }
 
-    /** Takes one progress sample; called periodically so stuck detection does not depend on probes. */
+    /**
+     * Takes one progress sample; called periodically so stuck detection does not depend on probes.
+     * Never throws, since a scheduler silently stops calling a task that threw: a failing sample
+     * is itself a liveness failure, and one that lasts the stuck timeout is acted on like stuck
+     * processing.
+     */
     void sample() {
-        final List<TaskMetadata> tasks = new ArrayList<>();
-        localThreads().forEach(thread -> tasks.addAll(thread.activeTasks()));
-        final Collection<String> stuck = watchdog.sample(tasks);
-        if (!stuck.isEmpty()) {
-            LOG.warn("Processing is stuck: {}", stuck);
+        try {
+            final List<String> stuck = sampler.sample();
+            samplingFailure = null;
+            if (!stuck.isEmpty()) {
+                LOG.warn("Processing is stuck: {}", stuck);
+                onStuck.accept("processing stuck: " + String.join("; ", stuck));
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (final RuntimeException | Error e) {
+            final SamplingFailure previous = samplingFailure;
+            final SamplingFailure current = new SamplingFailure(String.valueOf(e),
+                    previous == null ? nanoClock.getAsLong() : previous.sinceNanos());
+            samplingFailure = current;
+            LOG.warn("Progress sampling failed", e);
+            if (nanoClock.getAsLong() - current.sinceNanos() >= stuckTimeout.toNanos()) {
+                onStuck.accept(describe(current));
+            }
         }
     }
 
+    private String describe(final SamplingFailure failure) {
+        return "progress sampling failing for " + Duration.ofNanos(nanoClock.getAsLong() - failure.sinceNanos()).toSeconds()
+                + " s: " + failure.why();
+    }
+
     private List<HealthReport.ThreadHealth> threads() {
-        return localThreads().stream()
+        return LocalThreads.of(streams).stream()
                 .map(thread -> new HealthReport.ThreadHealth(thread.threadName(), thread.threadState(),
                         thread.activeTasks().stream().map(task -> task.taskId().toString()).sorted().toList()))
                 .sorted((a, b) -> a.name().compareTo(b.name()))
                 .toList();
-    }
-
-    private Set<ThreadMetadata> localThreads() {
-        try {
-            return streams.metadataForLocalThreads();
-        } catch (final RuntimeException e) {
-            // A closed or failed client may refuse; health then reports state and reasons only.
-            return Set.of();
-        }
     }
 }

@@ -7,16 +7,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Detects stuck processing: an input partition with records waiting (lag > 0) whose committed
- * offset has not moved for longer than the stuck timeout. A partition with nothing waiting is never
- * stuck, however long it stays quiet.
+ * Detects stuck processing: an input partition with records waiting whose committed offset has not
+ * moved for longer than the stuck timeout. A partition with nothing waiting is never stuck, however
+ * long it stays quiet.
+ *
+ * <p>Waiting is measured from two sources: the highest offset the task has seen (Kafka reports it
+ * inclusive, so one polled record stuck in memory is one record waiting), and, for a thread that
+ * no longer polls, the broker's log-end offset. A partition's clock survives reassignment: it
+ * restarts only when the committed offset moves or nothing waits, so a record that keeps killing
+ * the thread that takes it is still flagged.
  */
 final class ProgressWatchdog {
 
@@ -36,15 +40,22 @@ final class ProgressWatchdog {
 
     /** Records the active tasks' offsets; returns the partitions now considered stuck. */
     synchronized List<String> sample(final Collection<TaskMetadata> activeTasks) {
+        return sample(activeTasks, Map.of());
+    }
+
+    /**
+     * Records the active tasks' offsets, with the broker's log-end offsets (exclusive) for
+     * partitions whose thread has stopped polling; returns the partitions now considered stuck.
+     */
+    synchronized List<String> sample(final Collection<TaskMetadata> activeTasks,
+                                     final Map<TopicPartition, Long> brokerEndOffsets) {
         final long now = nanoClock.getAsLong();
-        final Set<TopicPartition> seen = new HashSet<>();
         final List<String> stuckNow = new ArrayList<>();
         for (final TaskMetadata task : activeTasks) {
             for (final TopicPartition partition : task.topicPartitions()) {
-                seen.add(partition);
                 final long committed = task.committedOffsets().getOrDefault(partition, -1L);
-                final long end = task.endOffsets().getOrDefault(partition, -1L);
-                final long lag = end < 0 ? 0 : end - Math.max(committed, 0);
+                final long lag = lag(committed, task.endOffsets().getOrDefault(partition, -1L),
+                        brokerEndOffsets.getOrDefault(partition, -1L));
                 final Progress last = progress.get(partition);
                 if (lag <= 0) {
                     progress.put(partition, new Progress(committed, now, false));
@@ -56,7 +67,7 @@ final class ProgressWatchdog {
                 }
             }
         }
-        progress.keySet().retainAll(seen);
+        // Partitions not assigned right now keep their clock (bounded by the partition count).
         stuck = List.copyOf(stuckNow);
         return stuck;
     }
@@ -64,5 +75,17 @@ final class ProgressWatchdog {
     /** The result of the latest sample. */
     synchronized List<String> stuck() {
         return stuck;
+    }
+
+    /**
+     * Records waiting past the committed offset. {@code highestSeen} is inclusive (Kafka's
+     * {@code TaskMetadata.endOffsets()}), {@code brokerEnd} exclusive; -1 means unknown.
+     */
+    static long lag(final long committed, final long highestSeen, final long brokerEnd) {
+        final long next = Math.max(highestSeen < 0 ? -1 : highestSeen + 1, brokerEnd);
+        if (next < 0) {
+            return 0;
+        }
+        return next - Math.max(committed, 0);
     }
 }

@@ -52,6 +52,11 @@ final class StreamsLifecycle implements KafkaStreams.StateListener {
         return Optional.empty();
     }
 
+    /** Ends the application with {@code termination} (unless it is already ending). */
+    void fail(final Termination termination) {
+        terminate(termination);
+    }
+
     void requestStop(final String why) {
         stopRequested.set(true);
         terminate(new Termination(ExitCodes.OK, why));

@@ -2,10 +2,13 @@ package io.ticketsync.runtime;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.ticketsync.config.SecretMasker;
+import io.ticketsync.config.StuckAction;
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.errors.DeadLetterSurgeBrake;
 import io.ticketsync.http.HttpApi;
 import io.ticketsync.metrics.TicketSyncMetrics;
 import io.ticketsync.topology.TicketSyncTopology;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -15,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -24,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs ticket-sync until it is asked to stop or it fails, and says how it ended as an exit code:
- * check the topics, start the client and the HTTP API, wait for the end, close. Only the entry
- * point turns the code into a process exit.
+ * check the topics, start the client with its watchers (health, surge brake, HTTP API), wait for
+ * the end, close. Only the entry point turns the code into a process exit.
  */
 public final class TicketSyncApp {
 
@@ -36,6 +40,7 @@ public final class TicketSyncApp {
     private final TicketSyncMetrics metrics = TicketSyncMetrics.prometheus();
     private final UncaughtExceptionPolicy policy;
     private final StreamsLifecycle lifecycle;
+    private final DeadLetterSurgeBrake brake;
     private final CountDownLatch serving = new CountDownLatch(1);
     private volatile HttpApi http;
     private volatile HealthMonitor health;
@@ -46,6 +51,7 @@ public final class TicketSyncApp {
         this.policy = new UncaughtExceptionPolicy(config.failureClassifier(), config.replaceMax(), config.replaceWindow(),
                 metrics, System::nanoTime);
         this.lifecycle = new StreamsLifecycle(policy::lastShutdownCause);
+        this.brake = new DeadLetterSurgeBrake(config.surgeLimits());
     }
 
     public static TicketSyncApp of(final TicketSyncConfig config) {
@@ -55,34 +61,26 @@ public final class TicketSyncApp {
     /** Blocks until the application ends; returns its exit code ({@link ExitCodes}). */
     public int run() throws InterruptedException {
         LOG.info("Starting ticket-sync with configuration {}", SecretMasker.mask(config.raw()));
-        try {
-            new TopicCheck(config).verify();
-        } catch (final StartupCheckException e) {
-            LOG.error("{}", e.getMessage(), e.getCause());
+        if (!startupCheckPasses()) {
             return ExitCodes.STARTUP_CHECK_FAILED;
         }
-        final KafkaStreams streams = new KafkaStreams(topology, streamsProperties());
-        streams.setUncaughtExceptionHandler(policy);
-        streams.setStateListener(lifecycle);
+        final KafkaStreams streams = createStreams();
         final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             final Thread thread = new Thread(runnable, "ticket-sync-background");
             thread.setDaemon(true);
             return thread;
         });
         final KafkaStreamsMetrics kafkaMetrics = metrics.bind(streams, scheduler);
+        final BrokerEndOffsets brokerEnds = new BrokerEndOffsets(this::admin, config.startupTimeout());
         try {
-            health = new HealthMonitor(streams, new ProgressWatchdog(config.stuckTimeout(), System::nanoTime), lifecycle);
-            http = HttpApi.start(config.httpBindAddress(), config.httpPort(), health, metrics, streams, applicationServer());
-            serving.countDown();
-            LOG.info("HTTP API listening on {}:{}", config.httpBindAddress(), http.port());
-            final long sampleMillis = Math.max(100, Math.min(config.stuckTimeout().toMillis() / 4, 5_000));
-            scheduler.scheduleAtFixedRate(health::sample, sampleMillis, sampleMillis, TimeUnit.MILLISECONDS);
+            watchHealth(streams, scheduler, brokerEnds);
+            serveHttp(streams);
             streams.start();
-            final Termination termination = lifecycle.awaitTermination();
-            return close(streams, termination);
+            return close(streams, lifecycle.awaitTermination());
         } finally {
             kafkaMetrics.close();
             scheduler.shutdownNow();
+            brokerEnds.close();
             if (http != null) {
                 http.close();
             }
@@ -109,6 +107,61 @@ public final class TicketSyncApp {
         return metrics;
     }
 
+    private boolean startupCheckPasses() throws InterruptedException {
+        try {
+            new TopicCheck(config).verify();
+            return true;
+        } catch (final StartupCheckException e) {
+            LOG.error("{}", e.getMessage(), e.getCause());
+            return false;
+        }
+    }
+
+    private KafkaStreams createStreams() {
+        final Properties props = new Properties();
+        props.putAll(config.streamsProperties());
+        props.put(TicketSyncConfig.METRICS_OBJECT, metrics);
+        props.put(DeadLetterSurgeBrake.CONFIG_OBJECT, brake);
+        final KafkaStreams streams = new KafkaStreams(topology, props);
+        streams.setUncaughtExceptionHandler(policy);
+        streams.setStateListener(lifecycle);
+        brake.onTrip(trip -> {
+            // Stop taking records at once; the close that follows commits what was processed, so
+            // everything before the brake is in the DLQ and everything after waits in the input.
+            streams.pause();
+            metrics.surgeBrakeTripped(trip.stage(), trip.reason());
+            lifecycle.fail(new Termination(ExitCodes.DEAD_LETTER_SURGE, "dead-letter surge brake: " + trip.describe()
+                    + " were dead-lettered (threshold " + config.surgeLimits().threshold() + "); fix the cause, restart,"
+                    + " then `dlq replay --reason " + trip.reason().code() + "`"));
+        });
+        return streams;
+    }
+
+    /** Samples progress in the background, so stuck detection does not depend on probes. */
+    private void watchHealth(final KafkaStreams streams, final ScheduledExecutorService scheduler,
+                             final BrokerEndOffsets brokerEnds) {
+        final Duration sampleEvery = Duration.ofMillis(Math.max(100, Math.min(config.stuckTimeout().toMillis() / 4, 5_000)));
+        final ProgressWatchdog watchdog = new ProgressWatchdog(config.stuckTimeout(), System::nanoTime);
+        final ProgressSampler sampler = new ProgressSampler(streams, watchdog,
+                new PollActivity(streams, sampleEvery.multipliedBy(2).plusSeconds(1)), brokerEnds);
+        health = new HealthMonitor(streams, lifecycle, sampler, config.stuckTimeout(), System::nanoTime, this::onStuck,
+                List.of(() -> brake.tripped().map(trip -> "dead-letter surge: " + trip.describe()).orElse(null)));
+        metrics.stuckPartitions(() -> watchdog.stuck().size());
+        scheduler.scheduleAtFixedRate(health::sample, sampleEvery.toMillis(), sampleEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void onStuck(final String why) {
+        if (config.stuckAction() == StuckAction.EXIT) {
+            lifecycle.fail(new Termination(ExitCodes.STUCK, why + " (health.stuck.action=exit)"));
+        }
+    }
+
+    private void serveHttp(final KafkaStreams streams) {
+        http = HttpApi.start(config.httpBindAddress(), config.httpPort(), health, metrics, streams, applicationServer());
+        serving.countDown();
+        LOG.info("HTTP API listening on {}:{}", config.httpBindAddress(), http.port());
+    }
+
     private int close(final KafkaStreams streams, final Termination termination) {
         if (termination.exitCode() == ExitCodes.OK) {
             LOG.info("Stopping: {}; committing and leaving the group (timeout {})", termination.reason(),
@@ -126,11 +179,8 @@ public final class TicketSyncApp {
         return termination.exitCode();
     }
 
-    private Properties streamsProperties() {
-        final Properties props = new Properties();
-        props.putAll(config.streamsProperties());
-        props.put(TicketSyncConfig.METRICS_OBJECT, metrics);
-        return props;
+    private Admin admin() {
+        return Admin.create(new StreamsConfig(config.streamsProperties()).getAdminConfigs("ticket-sync-health"));
     }
 
     private HostInfo applicationServer() {

@@ -1,5 +1,6 @@
 package io.ticketsync.topology;
 
+import io.ticketsync.errors.DeadLetterSurgeBrake;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketChange;
 import io.ticketsync.model.TicketState;
@@ -24,6 +25,7 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
     private KeyValueStore<String, TicketState> store;
     private Sensor applied;
     private Sensor skippedStale;
+    private DeadLetterSurgeBrake surgeBrake;
 
     TicketSyncProcessor(final TicketRules rules, final String storeName) {
         this.rules = rules;
@@ -36,6 +38,7 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
         this.store = context.getStateStore(storeName);
         this.applied = SyncMetrics.appliedSensor(context.metrics());
         this.skippedStale = SyncMetrics.skippedStaleSensor(context.metrics());
+        this.surgeBrake = DeadLetterSurgeBrake.from(context.appConfigs());
     }
 
     @Override
@@ -43,6 +46,7 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
         final Optional<TicketState> next = rules.apply(record.key(), store.get(record.key()), record.value());
         if (next.isEmpty()) {
             skippedStale.record();
+            surgeBrake.passed();
             return;
         }
         // Emit before storing, so a failing send fails the task before the store moves on (under
@@ -52,5 +56,6 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
         context.forward(record.withValue(next.get().snapshot()));
         store.put(record.key(), next.get());
         applied.record();
+        surgeBrake.passed();
     }
 }

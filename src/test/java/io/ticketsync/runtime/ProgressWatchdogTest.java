@@ -29,21 +29,51 @@ class ProgressWatchdogTest {
 
         clock.advance(Duration.ofSeconds(2));
         assertThat(watchdog.sample(List.of(task(100, 160)))).singleElement().asString()
-                .contains("tickets.changes-0").contains("60 records waiting").contains("committed offset 100");
+                .contains("tickets.changes-0").contains("61 records waiting").contains("committed offset 100");
         assertThat(watchdog.stuck()).hasSize(1);
     }
 
     @Test
-    void shouldNotReportQuietPartitionWithNothingWaiting() {
+    void shouldReportOnePolledRecordStuckInMemory() {
+        // Kafka reports the highest offset seen, inclusive: committed 100 and seen 100 is one record waiting.
         watchdog.sample(List.of(task(100, 100)));
+        clock.advance(Duration.ofSeconds(31));
+
+        assertThat(watchdog.sample(List.of(task(100, 100)))).singleElement().asString().contains("1 records waiting");
+    }
+
+    @Test
+    void shouldNotReportQuietPartitionWithNothingWaiting() {
+        watchdog.sample(List.of(task(100, 99)));
         clock.advance(Duration.ofHours(1));
 
-        assertThat(watchdog.sample(List.of(task(100, 100)))).isEmpty();
+        assertThat(watchdog.sample(List.of(task(100, 99)))).isEmpty();
+    }
+
+    @Test
+    void shouldAskTheBrokersLogEndForInputTheTaskHasNotSeen() {
+        // A thread that stopped polling has seen everything up to 99; the broker holds 20 more.
+        watchdog.sample(List.of(task(100, 99)), Map.of(P0, 120L));
+        clock.advance(Duration.ofSeconds(31));
+
+        assertThat(watchdog.sample(List.of(task(100, 99)), Map.of(P0, 120L))).singleElement().asString()
+                .contains("20 records waiting");
+    }
+
+    @Test
+    void shouldKeepThePartitionsClockWhileItIsReassigned() {
+        watchdog.sample(List.of(task(100, 150)));
+        clock.advance(Duration.ofSeconds(20));
+        // The thread died: for a while no thread has the partition, then the replacement takes it.
+        watchdog.sample(List.of());
+        clock.advance(Duration.ofSeconds(11));
+
+        assertThat(watchdog.sample(List.of(task(100, 150)))).hasSize(1);
     }
 
     @Test
     void shouldStartTheClockWhenInputArrivesNotWhenOffsetLastMoved() {
-        watchdog.sample(List.of(task(100, 100)));
+        watchdog.sample(List.of(task(100, 99)));
         clock.advance(Duration.ofHours(1));
         watchdog.sample(List.of(task(100, 101)));
         clock.advance(Duration.ofSeconds(10));

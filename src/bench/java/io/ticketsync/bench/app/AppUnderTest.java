@@ -6,6 +6,7 @@ import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.runtime.TicketSyncApp;
 import io.ticketsync.topology.FaultyTopology;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.streams.StreamsConfig;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class AppUnderTest {
         final StatsReporter stats = StatsReporter.start(Path.of(args[2]));
         final TicketSyncConfig config = ConfigLoader.load(Optional.of(configFile), Map.of(), Map.of());
         switch (kind) {
-            case "ticket-sync" -> Main.main(new String[] {"run", "--config", configFile.toString()});
+            case "ticket-sync" -> runTicketSync(configFile, config);
             case "ticket-sync-faulty" -> System.exit(runFaulty(config, stats));
             case "pass-through" -> PassThroughApp.run(config);
             case "hand-loop" -> HandWrittenLoop.run(config);
@@ -40,10 +41,22 @@ public final class AppUnderTest {
         }
     }
 
+    /**
+     * The real {@code run} command; the at_least_once rows, which {@code run} refuses (it can lose
+     * output), run the same application directly, for comparison only.
+     */
+    private static void runTicketSync(final Path configFile, final TicketSyncConfig config) throws InterruptedException {
+        if (StreamsConfig.EXACTLY_ONCE_V2.equals(config.processingGuarantee())) {
+            Main.main(new String[] {"run", "--config", configFile.toString()});
+        } else {
+            System.exit(runUntilStopped(TicketSyncApp.of(config)));
+        }
+    }
+
     /** The stream thread that first meets a BENCH-FAULT change dies of a recoverable failure. */
     private static int runFaulty(final TicketSyncConfig config, final StatsReporter stats) throws InterruptedException {
         final AtomicBoolean fired = new AtomicBoolean();
-        final TicketSyncApp app = new TicketSyncApp(config, FaultyTopology.failingOn(config,
+        return runUntilStopped(new TicketSyncApp(config, FaultyTopology.failingOn(config,
                 change -> change.ticketId().startsWith(FAULT_TICKET_PREFIX),
                 () -> {
                     if (fired.compareAndSet(false, true)) {
@@ -51,7 +64,11 @@ public final class AppUnderTest {
                         return new TimeoutException("injected by the benchmark: broker went away mid-batch");
                     }
                     return null;
-                }));
+                })));
+    }
+
+    /** Runs the app until it ends or SIGTERM asks it to stop; returns its exit code. */
+    private static int runUntilStopped(final TicketSyncApp app) throws InterruptedException {
         final CountDownLatch ended = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.requestStop("SIGTERM");

@@ -1,0 +1,71 @@
+package io.ticketsync.config;
+
+import io.ticketsync.testing.TestConfigs;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The settings that guard against a dead or stuck stream cannot be configured away. */
+class FailureGuardConfigTest {
+
+    @Test
+    void shouldDefaultToExitingWhenStuckAndToABrakeThatDevSamplesCannotTrip() {
+        final TicketSyncConfig config = TestConfigs.defaults();
+
+        assertThat(config.stuckAction()).isEqualTo(StuckAction.EXIT);
+        // dev mode loads 34 samples: fewer than the records the brake needs before it can trip.
+        assertThat(config.surgeLimits().minRecords()).isGreaterThan(34);
+        assertThat(config.surgeLimits().threshold()).isEqualTo(0.5);
+    }
+
+    @Test
+    void shouldRefuseAReplacementBudgetThatIsNoBudget() {
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.UNCAUGHT_REPLACE_MAX, "1000")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("uncaught.replace.max");
+    }
+
+    @Test
+    void shouldRefuseAWindowThatForgetsDeathsBeforeAStuckPartitionIsNoticed() {
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.UNCAUGHT_REPLACE_WINDOW_MS, "1000")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("uncaught.replace.window.ms").hasMessageContaining("health.stuck.timeout.ms");
+    }
+
+    @Test
+    void shouldRefuseAStuckTimeoutThatCannotFireOrFiresBetweenCommits() {
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.HEALTH_STUCK_TIMEOUT_MS, "86400000",
+                TicketSyncConfig.UNCAUGHT_REPLACE_WINDOW_MS, "86400000")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("at most 3600000");
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.HEALTH_STUCK_TIMEOUT_MS, "1000",
+                "processing.guarantee", "at_least_once", "commit.interval.ms", "30000")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("commit.interval.ms");
+    }
+
+    @Test
+    void shouldRefuseUnknownStuckActionAndBadSurgeLimits() {
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.HEALTH_STUCK_ACTION, "restart")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("health.stuck.action");
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.DLQ_SURGE_THRESHOLD, "1.5")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dlq.surge.threshold");
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.DLQ_SURGE_MIN_RECORDS, "2000")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dlq.surge.min.records");
+    }
+
+    @Test
+    void shouldReportKafkasOwnValidationAsAConfigurationError() {
+        assertThatThrownBy(() -> TestConfigs.with(Map.of("processing.guarantee", "exactly-once")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("processing.guarantee");
+    }
+
+    @Test
+    void shouldRefuseAtLeastOnceForTheCommandsThatSync() {
+        final TicketSyncConfig config = TestConfigs.with(Map.of("processing.guarantee", "at_least_once"));
+
+        assertThatThrownBy(config::requireLosslessGuarantee)
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("processing.guarantee");
+        assertThat(TestConfigs.defaults().requireLosslessGuarantee().processingGuarantee()).isEqualTo("exactly_once_v2");
+    }
+}
