@@ -9,6 +9,7 @@ import io.ticketsync.testing.SharedBroker;
 import io.ticketsync.testing.TestConfigs;
 import io.ticketsync.testing.Workloads;
 import io.ticketsync.topology.FaultyTopology;
+import io.ticketsync.topology.TicketSyncTopology;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +35,7 @@ class StuckProgressIT {
     void shouldFailLivenessWhileInputWaitsAndCommittedOffsetDoesNotMove(final KafkaBroker broker,
                                                                         @TempDir final Path state) throws Exception {
         final TicketSyncConfig config = TestConfigs.forBroker(broker, "stuck-it", state,
-                Map.of(TicketSyncConfig.HEALTH_STUCK_TIMEOUT_MS, "1500"));
+                Map.of(TicketSyncConfig.HEALTH_STUCK_TIMEOUT_MS, "1500", TicketSyncConfig.HEALTH_STUCK_ACTION, "report"));
         broker.createTopics(config.topics());
         final CountDownLatch release = new CountDownLatch(1);
         final var topology = FaultyTopology.blockingOn(config,
@@ -57,5 +58,46 @@ class StuckProgressIT {
                     Duration.ofSeconds(60))).hasSize(9);
             assertThat(running.stop()).isEqualTo(ExitCodes.OK);
         }
+    }
+
+    /**
+     * The incident exactly: one polled record stuck in memory, nothing else waiting. The instance
+     * notices, closes within its shutdown timeout and exits 7; after a restart the record is
+     * processed, once.
+     */
+    @Test
+    void shouldExitWhenOneRecordBlocksAndProcessItOnceAfterRestart(final KafkaBroker broker,
+                                                                   @TempDir final Path state) throws Exception {
+        final Duration stuckTimeout = Duration.ofMillis(1500);
+        final Duration shutdownTimeout = Duration.ofSeconds(5);
+        final TicketSyncConfig config = TestConfigs.forBroker(broker, "stuck-exit-it", state, Map.of(
+                TicketSyncConfig.HEALTH_STUCK_TIMEOUT_MS, String.valueOf(stuckTimeout.toMillis()),
+                TicketSyncConfig.SHUTDOWN_TIMEOUT_MS, String.valueOf(shutdownTimeout.toMillis())));
+        broker.createTopics(config.topics());
+        final CountDownLatch release = new CountDownLatch(1);
+
+        try (RunningApp stuck = RunningApp.start(config, FaultyTopology.blockingOn(config, change -> true, release))) {
+            stuck.http().awaitGet("/health/ready", response -> response.statusCode() == 200, Duration.ofSeconds(60));
+            final long produced = System.nanoTime();
+            broker.produce(config.topics().input(), Workloads.versions(1, 1));
+
+            // Detection (timeout + sampling) plus a close bounded by the shutdown timeout, plus slack for this machine.
+            assertThat(stuck.awaitExit(stuckTimeout.plus(shutdownTimeout).plusSeconds(20))).isEqualTo(ExitCodes.STUCK);
+            assertThat(Duration.ofNanos(System.nanoTime() - produced)).isGreaterThanOrEqualTo(stuckTimeout);
+            assertThat(broker.readAllCommitted(config.topics().output())).isEmpty();
+        } finally {
+            // Let the abandoned stream thread finish, as the process's exit would end it.
+            release.countDown();
+        }
+
+        // The abandoned client still locks its state directory; a restarted process would not.
+        final TicketSyncConfig restartConfig = TestConfigs.forBroker(broker, "stuck-exit-it", state.resolve("restarted"),
+                Map.of());
+        try (RunningApp restarted = RunningApp.start(restartConfig, TicketSyncTopology.build(restartConfig))) {
+            broker.readCommittedUntil(config.topics().output(), records -> !records.isEmpty(), Duration.ofSeconds(90));
+            assertThat(restarted.stop()).isEqualTo(ExitCodes.OK);
+        }
+        assertThat(broker.readAllCommitted(config.topics().output())).hasSize(1);
+        assertThat(broker.readAllCommitted(config.topics().deadLetter())).isEmpty();
     }
 }
