@@ -57,6 +57,18 @@ class MainTest {
     }
 
     @Test
+    void shouldRefuseToRunAtLeastOnceBecauseItCanLoseOutput() {
+        assertThat(Main.run("run", "--set", "processing.guarantee=at_least_once")).isEqualTo(ExitCodes.CONFIG_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("processing.guarantee").contains("exactly_once_v2");
+    }
+
+    @Test
+    void shouldExitWithConfigCodeWhenKafkaRejectsItsOwnKey() {
+        assertThat(Main.run("topology", "--set", "processing.guarantee=exactly-once")).isEqualTo(ExitCodes.CONFIG_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("processing.guarantee").doesNotContain("\tat ");
+    }
+
+    @Test
     void shouldExitWithConfigCodeWhenConfigFileIsMissing() {
         assertThat(Main.run("topology", "--config", "no/such/file.properties")).isEqualTo(ExitCodes.CONFIG_ERROR);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no/such/file.properties");
