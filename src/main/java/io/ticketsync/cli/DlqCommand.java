@@ -5,6 +5,7 @@ import io.ticketsync.codec.Json;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.dlq.DlqInspector;
 import io.ticketsync.dlq.DlqReplayer;
+import io.ticketsync.dlq.InvalidReplayTargetException;
 import io.ticketsync.dlq.InspectionReport;
 import io.ticketsync.dlq.ReplayReport;
 import io.ticketsync.runtime.ExitCodes;
@@ -95,8 +96,12 @@ final class DlqCommand implements Runnable {
                 description = "Leave records already replayed this often (default: ${DEFAULT-VALUE}).")
         private int maxReplays;
 
-        @Option(names = "--to", paramLabel = "TOPIC", description = "Target topic (default: the input topic).")
+        @Option(names = "--to", paramLabel = "TOPIC", description = {"Target topic (default: the input topic). The output",
+                "and dead-letter topics are always refused; any other topic needs --force."})
         private String target;
+
+        @Option(names = "--force", description = "Allow a --to topic other than the input topic.")
+        private boolean force;
 
         @Option(names = "--batch-size", defaultValue = "500", description = "Records per transaction (default: ${DEFAULT-VALUE}).")
         private int batchSize;
@@ -108,9 +113,13 @@ final class DlqCommand implements Runnable {
         public Integer call() {
             final TicketSyncConfig loaded = config.load();
             final PrintWriter err = spec.commandLine().getErr();
-            final ReplayReport report = new DlqReplayer(loaded).replay(filter.filter(),
-                    target == null ? loaded.topics().input() : target, maxReplays, dryRun, batchSize,
-                    (read, total) -> progress(err, read, total));
+            final ReplayReport report;
+            try {
+                report = new DlqReplayer(loaded).replay(filter.filter(), target == null ? loaded.topics().input() : target,
+                        maxReplays, dryRun, batchSize, (read, total) -> progress(err, read, total), force);
+            } catch (final InvalidReplayTargetException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
             spec.commandLine().getOut().print(report.toText());
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;

@@ -48,8 +48,9 @@ final class DeadLetterScan {
 
     /**
      * Polls from the current positions to the end offsets as of now, handing each record to
-     * {@code letters}; {@code afterPoll} runs after every poll. Progress is reported at most once a
-     * second and once at the end.
+     * {@code letters}; {@code afterPoll} runs after every poll. Records past those end offsets may
+     * arrive in a poll too; they are not handed on (and must not be counted as handled). Progress
+     * is reported at the start, at most once a second, and at the end.
      *
      * @return the number of records read
      */
@@ -59,6 +60,7 @@ final class DeadLetterScan {
         final Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         final long total = partitions.stream().mapToLong(tp -> end.get(tp) - consumer.position(tp)).sum();
         long read = 0;
+        progress.report(read, total);
         long reportedAt = System.nanoTime();
         while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
             for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {

@@ -48,17 +48,45 @@ public final class DlqReplayer {
         return config.applicationId() + "-dlq-replay-" + shortHash(filter.describe() + "->" + target);
     }
 
+    /** Replays into the input topic or, refused otherwise, into {@code target}; see {@link #replay(DeadLetterFilter, String, int, boolean, int, ScanProgress, boolean)}. */
     public ReplayReport replay(final DeadLetterFilter filter, final String target, final int maxReplays,
                                final boolean dryRun, final int batchSize, final ScanProgress progress) {
+        return replay(filter, target, maxReplays, dryRun, batchSize, progress, false);
+    }
+
+    /**
+     * @param force allow a target other than the input topic (never the output or dead-letter topic)
+     * @throws InvalidReplayTargetException when the target is refused
+     */
+    public ReplayReport replay(final DeadLetterFilter filter, final String target, final int maxReplays,
+                               final boolean dryRun, final int batchSize, final ScanProgress progress,
+                               final boolean force) {
+        checkTarget(target, force);
         final String group = consumerGroup(filter, target);
         try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(ClientConfigs.consumer(config), group);
              KafkaProducer<byte[], byte[]> producer = dryRun ? null : producer(group)) {
             positionAtCommitted(consumer, DeadLetterScan.assignAll(consumer, config.topics().deadLetter()));
-            final Run run = new Run(filter, target, maxReplays, batchSize, consumer, producer);
+            final Run run = new Run(filter, target, maxReplays, batchSize, consumer, producer, config.topics().deadLetter());
             final long scanned = DeadLetterScan.toEnd(consumer, run::accept, run::commitFullBatch, progress);
             run.commit();
             return new ReplayReport(filter.describe(), target, group, dryRun, scanned, run.matched, run.sent,
                     run.exhausted, run.examples);
+        }
+    }
+
+    /**
+     * Raw changes in the output topic would be read as snapshots, and in the dead-letter topic as
+     * letters: both are refused. Another topic (a staging copy of the input) needs {@code force}.
+     */
+    private void checkTarget(final String target, final boolean force) {
+        if (target.equals(config.topics().output()) || target.equals(config.topics().deadLetter())) {
+            throw new InvalidReplayTargetException("refusing to replay into '" + target + "': it is the "
+                    + (target.equals(config.topics().output()) ? "output" : "dead-letter") + " topic; replay into the input topic '"
+                    + config.topics().input() + "'");
+        }
+        if (!target.equals(config.topics().input()) && !force) {
+            throw new InvalidReplayTargetException("'" + target + "' is not the input topic '" + config.topics().input()
+                    + "'; add --force to replay into another topic");
         }
     }
 
@@ -71,13 +99,19 @@ public final class DlqReplayer {
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final KafkaProducer<byte[], byte[]> producer;
         private final List<String> examples = new ArrayList<>();
+        /** Per dead-letter partition, the offset after the last letter handled: what a commit may record. */
+        private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
         private long matched;
         private long sent;
         private long exhausted;
         private int inTransaction;
 
+        private final String deadLetterTopic;
+
         Run(final DeadLetterFilter filter, final String target, final int maxReplays, final int batchSize,
-            final KafkaConsumer<byte[], byte[]> consumer, final KafkaProducer<byte[], byte[]> producer) {
+            final KafkaConsumer<byte[], byte[]> consumer, final KafkaProducer<byte[], byte[]> producer,
+            final String deadLetterTopic) {
+            this.deadLetterTopic = deadLetterTopic;
             this.filter = filter;
             this.target = target;
             this.maxReplays = maxReplays;
@@ -91,6 +125,7 @@ public final class DlqReplayer {
         }
 
         void accept(final DeadLetter letter) {
+            handled.put(new TopicPartition(deadLetterTopic, letter.partition()), new OffsetAndMetadata(letter.offset() + 1));
             if (!filter.matches(letter)) {
                 return;
             }
@@ -118,14 +153,16 @@ public final class DlqReplayer {
             }
         }
 
-        /** Commits the sends together with the progress through the dead-letter topic. */
+        /**
+         * Commits the sends together with the progress through the dead-letter topic: exactly the
+         * letters handled, never the consumer's position, which may already be past letters that
+         * arrived during the scan and were left for the next run.
+         */
         void commit() {
             if (producer == null) {
                 return;
             }
-            final Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
-            consumer.assignment().forEach(tp -> positions.put(tp, new OffsetAndMetadata(consumer.position(tp))));
-            producer.sendOffsetsToTransaction(positions, consumer.groupMetadata());
+            producer.sendOffsetsToTransaction(Map.copyOf(handled), consumer.groupMetadata());
             producer.commitTransaction();
             inTransaction = 0;
         }
@@ -142,6 +179,12 @@ public final class DlqReplayer {
         }
     }
 
+    /**
+     * The letter as it was before it failed. Into its own source topic it goes to its own source
+     * partition: re-hashing the key with the Java partitioner would move a ticket whose producer
+     * used another partitioner (librdkafka's CRC32, sarama's FNV-1a) to a task that has no state
+     * for it, bypassing the stale check.
+     */
     private static ProducerRecord<byte[], byte[]> replayOf(final DeadLetter letter, final String target) {
         final RecordHeaders headers = new RecordHeaders();
         for (final Header header : letter.headers()) {
@@ -151,7 +194,9 @@ public final class DlqReplayer {
         }
         headers.add(DeadLetter.REPLAY_COUNT_HEADER,
                 String.valueOf(letter.replayCount() + 1).getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(target, null, letter.timestamp().toEpochMilli(), letter.key(), letter.value(), headers);
+        final Integer partition = target.equals(letter.sourceTopic()) && letter.sourcePartition() >= 0
+                ? letter.sourcePartition() : null;
+        return new ProducerRecord<>(target, partition, letter.timestamp().toEpochMilli(), letter.key(), letter.value(), headers);
     }
 
     private KafkaProducer<byte[], byte[]> producer(final String transactionalId) {

@@ -1,0 +1,198 @@
+package io.ticketsync.it;
+
+import io.ticketsync.cli.Main;
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.dlq.DeadLetter;
+import io.ticketsync.dlq.DeadLetterFilter;
+import io.ticketsync.dlq.DlqReplayer;
+import io.ticketsync.dlq.InvalidReplayTargetException;
+import io.ticketsync.errors.DeadLetterHeaders;
+import io.ticketsync.runtime.ExitCodes;
+import io.ticketsync.testing.KafkaBroker;
+import io.ticketsync.testing.RunningApp;
+import io.ticketsync.testing.SharedBroker;
+import io.ticketsync.testing.TestConfigs;
+import io.ticketsync.testing.TicketChangeBuilder;
+import io.ticketsync.topology.TicketSyncTopology;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code dlq replay} never skips a dead letter, never misroutes a ticket, never writes where it does not belong. */
+@Tag("integration")
+@ExtendWith(SharedBroker.class)
+@Timeout(180)
+class DlqReplaySafetyIT {
+
+    private static final DeadLetterFilter UNMAPPED = new DeadLetterFilter(null, "unmapped-status", null, null, null,
+            null, null, null);
+
+    @Test
+    void shouldLeaveDeadLettersThatArriveDuringAReplayForTheNextRun(final KafkaBroker broker,
+                                                                   @TempDir final Path state) throws Exception {
+        final TicketSyncConfig config = TestConfigs.forBroker(broker, "replay-arrivals-it", state, Map.of());
+        broker.createTopics(config.topics());
+        broker.produce(config.topics().deadLetter(), letters(0, 5, config));
+        final AtomicBoolean arrived = new AtomicBoolean();
+
+        // The app is still dead-lettering: three letters arrive after the scan fixed its end.
+        final var first = new DlqReplayer(config).replay(UNMAPPED, config.topics().input(), 3, false, 100, (read, total) -> {
+            if (arrived.compareAndSet(false, true)) {
+                try {
+                    broker.produce(config.topics().deadLetter(), letters(5, 3, config));
+                } catch (final Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        final var second = new DlqReplayer(config).replay(UNMAPPED, config.topics().input(), 3, false, 100, (r, t) -> { });
+
+        assertThat(first.sent()).isEqualTo(5);
+        assertThat(second.sent()).as("the letters that arrived during the first run").isEqualTo(3);
+        assertThat(broker.readAllCommitted(config.topics().input()).stream().map(DlqReplaySafetyIT::key))
+                .containsExactlyInAnyOrder("T-0", "T-1", "T-2", "T-3", "T-4", "T-5", "T-6", "T-7");
+    }
+
+    @Test
+    void shouldReplayIntoTheSourcePartitionWhateverPartitionerTheSourceUsed(final KafkaBroker broker,
+                                                                           @TempDir final Path state) throws Exception {
+        final TicketSyncConfig deployed = TestConfigs.forBroker(broker, "replay-partition-it", state, Map.of());
+        broker.createTopics(deployed.topics());
+        final String ticket = "T-PARTITIONED";
+        final byte[] key = ticket.getBytes(StandardCharsets.UTF_8);
+        final int javaPartition = Utils.toPositive(Utils.murmur2(key)) % 6;
+        // A librdkafka or sarama producer hashes differently: the ticket lives on another partition.
+        final int sourcePartition = (javaPartition + 1) % 6;
+        broker.produce(deployed.topics().input(), List.of(
+                new ProducerRecord<>("t", sourcePartition, key, TicketChangeBuilder.upsert(ticket, 1).bytes()),
+                new ProducerRecord<>("t", sourcePartition, key, TicketChangeBuilder.upsert(ticket, 2).status("escalated").bytes()),
+                new ProducerRecord<>("t", sourcePartition, key, TicketChangeBuilder.patch(ticket, 3).assignee("carol").bytes())));
+        try (RunningApp app = RunningApp.start(deployed, TicketSyncTopology.build(deployed))) {
+            broker.readCommittedUntil(deployed.topics().output(), records -> records.size() == 2, Duration.ofSeconds(60));
+            broker.readCommittedUntil(deployed.topics().deadLetter(), records -> records.size() == 1, Duration.ofSeconds(60));
+            assertThat(app.stop()).isEqualTo(ExitCodes.OK);
+        }
+
+        final TicketSyncConfig fixed = TestConfigs.forBroker(broker, "replay-partition-it", state,
+                Map.of("mapping.status.escalated", "ESCALATED"));
+        try (RunningApp app = RunningApp.start(fixed, TicketSyncTopology.build(fixed))) {
+            assertThat(new DlqReplayer(fixed).replay(UNMAPPED, fixed.topics().input(), 3, false, 100, (r, t) -> { }).sent())
+                    .isEqualTo(1);
+            awaitAllInputCommitted(broker, fixed);
+            assertThat(app.stop()).isEqualTo(ExitCodes.OK);
+        }
+
+        final List<ConsumerRecord<byte[], byte[]>> replayed = broker.readAllCommitted(fixed.topics().input()).stream()
+                .filter(record -> record.headers().lastHeader(DeadLetter.REPLAY_COUNT_HEADER) != null).toList();
+        assertThat(replayed).singleElement().extracting(ConsumerRecord::partition).isEqualTo(sourcePartition);
+        // Version 2 is older than the applied version 3: skipped as stale, the newer snapshot stays.
+        final List<ConsumerRecord<byte[], byte[]>> output = broker.readAllCommitted(fixed.topics().output());
+        assertThat(output).hasSize(2);
+        assertThat(new String(output.get(1).value(), StandardCharsets.UTF_8)).contains("\"version\":3").contains("carol");
+    }
+
+    @Test
+    void shouldRefuseToReplayIntoTheOutputOrDeadLetterTopicAndElsewhereUnlessForced(final KafkaBroker broker,
+                                                                                  @TempDir final Path state) throws Exception {
+        final TicketSyncConfig config = TestConfigs.forBroker(broker, "replay-target-it", state, Map.of());
+        broker.createTopics(config.topics());
+        try (Admin admin = broker.admin()) {
+            admin.createTopics(List.of(new NewTopic("replay-target-it.staging", 1, (short) 1))).all().get();
+        }
+        broker.produce(config.topics().deadLetter(), letters(0, 2, config));
+        final DlqReplayer replayer = new DlqReplayer(config);
+
+        assertThatThrownBy(() -> replayer.replay(UNMAPPED, config.topics().output(), 3, false, 100, (r, t) -> { }, true))
+                .isInstanceOf(InvalidReplayTargetException.class).hasMessageContaining("output topic");
+        assertThatThrownBy(() -> replayer.replay(UNMAPPED, config.topics().deadLetter(), 3, false, 100, (r, t) -> { }, true))
+                .isInstanceOf(InvalidReplayTargetException.class).hasMessageContaining("dead-letter topic");
+        assertThat(Main.run(cli(config, "--to", "replay-target-it.staging"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(Main.run(cli(config, "--to", config.topics().output(), "--force"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(broker.readAllCommitted(config.topics().output())).isEmpty();
+        assertThat(broker.readAllCommitted(config.topics().deadLetter())).hasSize(2);
+
+        assertThat(Main.run(cli(config, "--to", "replay-target-it.staging", "--force"))).isEqualTo(ExitCodes.OK);
+        assertThat(broker.readAllCommitted("replay-target-it.staging")).hasSize(2);
+    }
+
+    /** Dead letters for tickets T-from.. with reason unmapped-status, as ticket-sync writes them. */
+    private static List<ProducerRecord<byte[], byte[]>> letters(final int from, final int count, final TicketSyncConfig config) {
+        final List<ProducerRecord<byte[], byte[]>> letters = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            final ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>("t", null, Instant.now().toEpochMilli(),
+                    ("T-" + i).getBytes(StandardCharsets.UTF_8),
+                    TicketChangeBuilder.upsert("T-" + i, 1).status("escalated").bytes());
+            header(letter, DeadLetterHeaders.STAGE, "PROCESSING");
+            header(letter, DeadLetterHeaders.REASON, "unmapped-status");
+            header(letter, DeadLetterHeaders.TOPIC, config.topics().input());
+            header(letter, DeadLetterHeaders.PARTITION, "0");
+            header(letter, DeadLetterHeaders.OFFSET, String.valueOf(i));
+            letters.add(letter);
+        }
+        return letters;
+    }
+
+    private static void header(final ProducerRecord<byte[], byte[]> record, final String name, final String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] cli(final TicketSyncConfig config, final String... extra) {
+        final List<String> args = new ArrayList<>(List.of("dlq", "replay", "--reason", "unmapped-status"));
+        for (final String key : List.of("bootstrap.servers", "application.id", TicketSyncConfig.INPUT_TOPIC,
+                TicketSyncConfig.OUTPUT_TOPIC, TicketSyncConfig.DLQ_TOPIC)) {
+            args.add("--set");
+            args.add(key + "=" + config.raw().get(key));
+        }
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    /** Waits until the application's group has committed every input partition to its end. */
+    private static void awaitAllInputCommitted(final KafkaBroker broker, final TicketSyncConfig config) throws Exception {
+        final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        try (Admin admin = broker.admin()) {
+            while (true) {
+                final Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                for (int p = 0; p < 6; p++) {
+                    latest.put(new TopicPartition(config.topics().input(), p), OffsetSpec.latest());
+                }
+                final Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get().entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+                final var committed = admin.listConsumerGroupOffsets(config.applicationId())
+                        .partitionsToOffsetAndMetadata().get();
+                if (ends.entrySet().stream().allMatch(end -> end.getValue() == 0 || committed.get(end.getKey()) != null
+                        && committed.get(end.getKey()).offset() >= end.getValue())) {
+                    return;
+                }
+                assertThat(Instant.now()).as("input fully committed").isBefore(deadline);
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static String key(final ConsumerRecord<byte[], byte[]> record) {
+        return new String(record.key(), StandardCharsets.UTF_8);
+    }
+}
