@@ -35,10 +35,19 @@ final class ProbeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** The address the API listens on; loopback when it listens on every address. */
+    static String probeHost(final String bindAddress) {
+        final String host = bindAddress.trim();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         final TicketSyncConfig loaded = config.load();
-        final URI uri = URI.create("http://127.0.0.1:" + loaded.httpPort() + "/health/" + check);
+        final URI uri = URI.create("http://" + probeHost(loaded.httpBindAddress()) + ":" + loaded.httpPort() + "/health/" + check);
         try {
             final HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
                     .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(4)).GET().build(),

@@ -1,6 +1,7 @@
 package io.ticketsync.config;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,9 @@ import java.util.TreeMap;
  *   <li>built-in defaults ({@link Defaults})</li>
  *   <li>the properties file ({@code --config}, default {@code config/ticket-sync.properties})</li>
  *   <li>environment variables {@code TICKET_SYNC_<KEY>}: upper case, dots as underscores, so
- *       {@code TICKET_SYNC_BOOTSTRAP_SERVERS} sets {@code bootstrap.servers}</li>
+ *       {@code TICKET_SYNC_BOOTSTRAP_SERVERS} sets {@code bootstrap.servers}; a doubled underscore
+ *       is a literal one, so {@code TICKET_SYNC_MAPPING_STATUS_IN__PROGRESS} sets
+ *       {@code mapping.status.in_progress}</li>
  *   <li>command-line overrides ({@code --set key=value})</li>
  * </ol>
  */
@@ -33,12 +36,16 @@ public final class ConfigLoader {
         return TicketSyncConfig.from(merged);
     }
 
-    /** {@code TICKET_SYNC_DLQ_TOPIC=x} becomes {@code dlq.topic=x}; other variables are ignored. */
+    /**
+     * {@code TICKET_SYNC_DLQ_TOPIC=x} becomes {@code dlq.topic=x} and {@code __} a literal
+     * {@code _}; other variables are ignored.
+     */
     public static Map<String, String> fromEnvironment(final Map<String, String> environment) {
         final Map<String, String> values = new TreeMap<>();
         environment.forEach((name, value) -> {
             if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-                final String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                final String key = String.join("_", Arrays.stream(name.substring(ENV_PREFIX.length()).split("__", -1))
+                        .map(part -> part.toLowerCase(Locale.ROOT).replace('_', '.')).toList());
                 values.put(key, value);
             }
         });

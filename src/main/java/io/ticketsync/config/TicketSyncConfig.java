@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -45,6 +46,12 @@ public final class TicketSyncConfig {
     public static final String DLQ_SURGE_WINDOW_RECORDS = "dlq.surge.window.records";
     public static final String DLQ_SURGE_MIN_RECORDS = "dlq.surge.min.records";
     public static final String DLQ_SURGE_THRESHOLD = "dlq.surge.threshold";
+    /** Every key of ticket-sync's own (Kafka's are known from Kafka); a key no one knows is refused. */
+    private static final KnownKeys KNOWN_KEYS = new KnownKeys(Set.of(INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC,
+            DLQ_STACKTRACE_MAX_BYTES, DLQ_MESSAGE_MAX_CHARS, OUTPUT_MAX_RECORD_BYTES, UNCAUGHT_REPLACE_MAX,
+            UNCAUGHT_REPLACE_WINDOW_MS, UNCAUGHT_FATAL_EXCEPTIONS, SHUTDOWN_TIMEOUT_MS, STARTUP_TIMEOUT_MS,
+            HTTP_BIND_ADDRESS, HTTP_PORT, HEALTH_STUCK_TIMEOUT_MS, HEALTH_STUCK_ACTION, DLQ_SURGE_WINDOW_RECORDS,
+            DLQ_SURGE_MIN_RECORDS, DLQ_SURGE_THRESHOLD), List.of(MAPPING_STATUS_PREFIX, MAPPING_PRIORITY_PREFIX));
     /** More replacements than this within one window is no budget at all. */
     static final int MAX_REPLACEMENTS = 100;
     /** A stuck timeout longer than this would let a dead partition look alive for hours. */
@@ -78,6 +85,9 @@ public final class TicketSyncConfig {
 
     private TicketSyncConfig(final Map<String, String> raw) {
         this.raw = Map.copyOf(raw);
+        new TreeMap<>(raw).keySet().forEach(key -> KNOWN_KEYS.problem(key).ifPresent(problem -> {
+            throw new InvalidConfigException(problem);
+        }));
         this.applicationId = required(APPLICATION_ID);
         this.topics = new Topics(required(INPUT_TOPIC), required(OUTPUT_TOPIC), required(DLQ_TOPIC));
         this.statusMapping = mapping("status", MAPPING_STATUS_PREFIX);
@@ -86,13 +96,13 @@ public final class TicketSyncConfig {
         this.messageMaxChars = positiveInt(DLQ_MESSAGE_MAX_CHARS);
         this.outputMaxRecordBytes = positiveInt(OUTPUT_MAX_RECORD_BYTES);
         this.replaceMax = nonNegativeInt(UNCAUGHT_REPLACE_MAX);
-        this.replaceWindow = Duration.ofMillis(positiveInt(UNCAUGHT_REPLACE_WINDOW_MS));
+        this.replaceWindow = millis(UNCAUGHT_REPLACE_WINDOW_MS);
         this.fatalExceptions = throwableClasses(UNCAUGHT_FATAL_EXCEPTIONS);
-        this.shutdownTimeout = Duration.ofMillis(positiveInt(SHUTDOWN_TIMEOUT_MS));
-        this.startupTimeout = Duration.ofMillis(positiveInt(STARTUP_TIMEOUT_MS));
+        this.shutdownTimeout = millis(SHUTDOWN_TIMEOUT_MS);
+        this.startupTimeout = millis(STARTUP_TIMEOUT_MS);
         this.httpBindAddress = required(HTTP_BIND_ADDRESS);
-        this.httpPort = nonNegativeInt(HTTP_PORT);
-        this.stuckTimeout = Duration.ofMillis(positiveInt(HEALTH_STUCK_TIMEOUT_MS));
+        this.httpPort = (int) longBetween(HTTP_PORT, 0, 65_535, "a port number from 0 to 65535");
+        this.stuckTimeout = millis(HEALTH_STUCK_TIMEOUT_MS);
         this.stuckAction = StuckAction.parse(HEALTH_STUCK_ACTION, required(HEALTH_STUCK_ACTION));
         this.surgeLimits = new SurgeLimits(positiveInt(DLQ_SURGE_WINDOW_RECORDS), positiveInt(DLQ_SURGE_MIN_RECORDS),
                 fraction(DLQ_SURGE_THRESHOLD));
@@ -261,18 +271,23 @@ public final class TicketSyncConfig {
     }
 
     private int positiveInt(final String key) {
-        return intAtLeast(key, 1, "a positive integer");
+        return (int) longBetween(key, 1, Integer.MAX_VALUE, "a positive integer");
     }
 
     private int nonNegativeInt(final String key) {
-        return intAtLeast(key, 0, "an integer >= 0");
+        return (int) longBetween(key, 0, Integer.MAX_VALUE, "an integer >= 0");
     }
 
-    private int intAtLeast(final String key, final int minimum, final String expected) {
+    /** A positive number of milliseconds (a long: days are fine). */
+    private Duration millis(final String key) {
+        return Duration.ofMillis(longBetween(key, 1, Long.MAX_VALUE / 1_000_000, "a positive number of milliseconds"));
+    }
+
+    private long longBetween(final String key, final long minimum, final long maximum, final String expected) {
         final String value = required(key);
         try {
-            final int parsed = Integer.parseInt(value);
-            if (parsed >= minimum) {
+            final long parsed = Long.parseLong(value);
+            if (parsed >= minimum && parsed <= maximum) {
                 return parsed;
             }
         } catch (final NumberFormatException e) {
