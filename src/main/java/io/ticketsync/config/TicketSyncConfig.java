@@ -325,7 +325,8 @@ public final class TicketSyncConfig {
     /** Kafka's own validation of its keys, reported like ours: exit 3 with the key named, no stack trace. */
     private StreamsConfig kafkaStreamsConfig() {
         try {
-            return new StreamsConfig(raw);
+            // The same map the client gets, so Kafka judges (and warns about) exactly what will run.
+            return new StreamsConfig(streamsProperties());
         } catch (final ConfigException | IllegalArgumentException e) {
             throw new InvalidConfigException(e.getMessage());
         }

@@ -112,7 +112,9 @@ public final class TicketSyncApp {
             new TopicCheck(config).verify();
             return true;
         } catch (final StartupCheckException e) {
-            LOG.error("{}", e.getMessage(), e.getCause());
+            // One line for the operator; the cause's stack trace only for whoever turns on debug.
+            LOG.error("{}", e.getMessage());
+            LOG.debug("Startup check failure details", e);
             return false;
         }
     }

@@ -3,6 +3,7 @@ package io.ticketsync.runtime;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.config.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
@@ -39,13 +40,19 @@ final class TopicCheck {
         this.config = config;
     }
 
+    /** Ends within {@code startup.timeout.ms}, plus at most a second or two to close the admin client. */
     void verify() throws InterruptedException {
+        final Deadline deadline = Deadline.after(config.startupTimeout());
+        BootstrapReachability.await(bootstrapServers(), config.startupTimeout(), deadline);
         final Map<String, Object> adminConfig = new StreamsConfig(config.streamsProperties()).getAdminConfigs("ticket-sync-startup-check");
+        final int remainingMs = (int) Math.max(1, deadline.remaining().toMillis());
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, remainingMs);
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, remainingMs);
         try (Admin admin = Admin.create(adminConfig)) {
-            List<String> problems = problems(admin);
-            for (int attempt = 1; attempt < ATTEMPTS && !problems.isEmpty(); attempt++) {
+            List<String> problems = problems(admin, deadline);
+            for (int attempt = 1; attempt < ATTEMPTS && !problems.isEmpty() && deadline.remaining().toMillis() > 1_000; attempt++) {
                 Thread.sleep(1_000);
-                problems = problems(admin);
+                problems = problems(admin, deadline);
             }
             if (!problems.isEmpty()) {
                 throw new StartupCheckException("startup check failed: " + String.join("; ", problems));
@@ -53,17 +60,18 @@ final class TopicCheck {
         }
     }
 
-    private List<String> problems(final Admin admin) {
+    private List<String> problems(final Admin admin, final Deadline deadline) {
         final Topics topics = config.topics();
         final Map<String, KafkaFuture<TopicDescription>> descriptions = admin.describeTopics(
                         List.of(topics.input(), topics.output(), topics.deadLetter()),
                         new DescribeTopicsOptions().includeAuthorizedOperations(true)
-                                .timeoutMs((int) config.startupTimeout().toMillis()))
+                                .timeoutMs((int) Math.max(1, deadline.remaining().toMillis())))
                 .topicNameValues();
         final List<String> problems = new ArrayList<>();
-        check(descriptions.get(topics.input()), topics.input(), "input", AclOperation.READ, problems);
-        check(descriptions.get(topics.output()), topics.output(), "output", AclOperation.WRITE, problems);
-        check(descriptions.get(topics.deadLetter()), topics.deadLetter(), "dead-letter", AclOperation.WRITE, problems);
+        check(descriptions.get(topics.input()), topics.input(), "input", AclOperation.READ, problems, deadline);
+        check(descriptions.get(topics.output()), topics.output(), "output", AclOperation.WRITE, problems, deadline);
+        check(descriptions.get(topics.deadLetter()), topics.deadLetter(), "dead-letter", AclOperation.WRITE, problems,
+                deadline);
         return problems;
     }
 
@@ -72,9 +80,9 @@ final class TopicCheck {
     }
 
     private void check(final KafkaFuture<TopicDescription> future, final String topic, final String role,
-                       final AclOperation needed, final List<String> problems) {
+                       final AclOperation needed, final List<String> problems, final Deadline deadline) {
         try {
-            final TopicDescription description = future.get(config.startupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            final TopicDescription description = future.get(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS);
             final Set<AclOperation> allowed = description.authorizedOperations();
             // Brokers that do not report operations leave this null; then the first send will tell.
             if (allowed != null && !allowed.contains(needed) && !allowed.contains(AclOperation.ALL)) {
@@ -96,8 +104,9 @@ final class TopicCheck {
                 problems.add("cannot describe " + role + " topic '" + topic + "': " + e.getCause());
             }
         } catch (final TimeoutException e) {
-            throw new StartupCheckException("cannot reach Kafka at bootstrap.servers=" + bootstrapServers()
-                    + " within " + config.startupTimeout(), e);
+            throw new StartupCheckException("Kafka at bootstrap.servers=" + bootstrapServers() + " did not describe the "
+                    + role + " topic '" + topic + "' within startup.timeout.ms=" + config.startupTimeout().toMillis()
+                    + " ms; is the cluster healthy, or does it need a longer startup.timeout.ms?", e);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupCheckException("interrupted during the startup check", e);

@@ -74,6 +74,23 @@ class FatJarProcessIT {
                 .contains("dead-letter topic 'jar-missing-it.dlq' does not exist");
     }
 
+    @Test
+    void shouldSayInOneLineThatTheBrokerIsUnreachableWithinTheStartupTimeout(@TempDir final Path work) throws Exception {
+        final TicketSyncConfig config = TestConfigs.forBroker("127.0.0.1:" + Ports.free(), "jar-unreachable-it", work, Map.of());
+        final long started = System.nanoTime();
+
+        final Process process = start(work, args(config, work, Ports.free(), "--set", "startup.timeout.ms=3000"));
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // JVM start, the 3 s timeout and the documented margin, generously: this machine is shared.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(12));
+        assertThat(process.exitValue()).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);
+        final String log = Files.readString(work.resolve("process.log"));
+        assertThat(log).contains("cannot reach Kafka at bootstrap.servers=127.0.0.1:").contains("within 3000 ms")
+                .doesNotContain("\tat ").doesNotContain(" WARN ");
+        assertThat(log.lines().filter(line -> line.contains(" ERROR "))).hasSize(1);
+    }
+
     private static List<String> args(final TicketSyncConfig config, final Path work, final int port,
                                      final String... extra) {
         final List<String> args = new ArrayList<>(List.of("run"));

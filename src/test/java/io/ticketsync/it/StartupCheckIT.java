@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,19 @@ class StartupCheckIT {
                 "bootstrap.servers", "127.0.0.1:1",
                 "state.dir", state.toString(),
                 TicketSyncConfig.STARTUP_TIMEOUT_MS, "2000"));
+
+        final long started = System.nanoTime();
+        assertThat(TicketSyncApp.of(config).run()).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);
+        // The whole check honours startup.timeout.ms, plus the documented small margin.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(2000), Duration.ofMillis(4500));
+    }
+
+    @Test
+    void shouldExitWithStartupCheckCodeWhenBootstrapHostDoesNotResolve(@TempDir final Path state) throws Exception {
+        final TicketSyncConfig config = TestConfigs.with(Map.of(
+                "bootstrap.servers", "no-such-broker.invalid:9092",
+                "state.dir", state.toString(),
+                TicketSyncConfig.STARTUP_TIMEOUT_MS, "1500"));
 
         assertThat(TicketSyncApp.of(config).run()).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);
     }
