@@ -1,12 +1,15 @@
 package io.ticketsync.runtime;
 
+import io.ticketsync.config.InvalidConfigException;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.config.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
@@ -43,12 +46,8 @@ final class TopicCheck {
     /** Ends within {@code startup.timeout.ms}, plus at most a second or two to close the admin client. */
     void verify() throws InterruptedException {
         final Deadline deadline = Deadline.after(config.startupTimeout());
-        BootstrapReachability.await(bootstrapServers(), config.startupTimeout(), deadline);
-        final Map<String, Object> adminConfig = new StreamsConfig(config.streamsProperties()).getAdminConfigs("ticket-sync-startup-check");
-        final int remainingMs = (int) Math.max(1, deadline.remaining().toMillis());
-        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, remainingMs);
-        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, remainingMs);
-        try (Admin admin = Admin.create(adminConfig)) {
+        try (Admin admin = createAdmin()) {
+            BootstrapReachability.await(bootstrapServers(), config.startupTimeout(), deadline);
             List<String> problems = problems(admin, deadline);
             for (int attempt = 1; attempt < ATTEMPTS && !problems.isEmpty() && deadline.remaining().toMillis() > 1_000; attempt++) {
                 Thread.sleep(1_000);
@@ -57,6 +56,28 @@ final class TopicCheck {
             if (!problems.isEmpty()) {
                 throw new StartupCheckException("startup check failed: " + String.join("; ", problems));
             }
+        }
+    }
+
+    /**
+     * The client is created before anything connects, so a malformed client setting (a broken
+     * {@code sasl.jaas.config}) is reported as the configuration error it is (exit 3).
+     */
+    private Admin createAdmin() {
+        final Map<String, Object> adminConfig = new StreamsConfig(config.streamsProperties())
+                .getAdminConfigs("ticket-sync-startup-check");
+        final int timeoutMs = (int) Math.min(Integer.MAX_VALUE, config.startupTimeout().toMillis());
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        try {
+            return Admin.create(adminConfig);
+        } catch (final KafkaException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof ConfigException || cause instanceof IllegalArgumentException)) {
+                cause = cause.getCause();
+            }
+            throw new InvalidConfigException("cannot create a Kafka client from this configuration: " + cause.getMessage()
+                    + " (check security.protocol and the sasl.* and ssl.* settings)");
         }
     }
 

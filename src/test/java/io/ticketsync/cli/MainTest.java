@@ -69,6 +69,16 @@ class MainTest {
     }
 
     @Test
+    void shouldExitWithConfigCodeWhenAClientSettingIsMalformed() {
+        final int code = Main.run("run", "--set", "bootstrap.servers=127.0.0.1:1", "--set", "security.protocol=SASL_PLAINTEXT",
+                "--set", "sasl.mechanism=PLAIN", "--set", "sasl.jaas.config=not a jaas config");
+
+        assertThat(code).isEqualTo(ExitCodes.CONFIG_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("configuration error").contains("sasl")
+                .doesNotContain("not a jaas config");
+    }
+
+    @Test
     void shouldExitWithConfigCodeWhenConfigFileIsMissing() {
         assertThat(Main.run("topology", "--config", "no/such/file.properties")).isEqualTo(ExitCodes.CONFIG_ERROR);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no/such/file.properties");
