@@ -53,12 +53,7 @@ public final class TicketSyncMetrics {
     }
 
     public void deadLettered(final ErrorStage stage, final Reason reason) {
-        Counter.builder("ticketsync.dead.lettered")
-                .description("Records written to the dead-letter topic")
-                .tag("stage", stage.name())
-                .tag("reason", reason.code())
-                .register(registry)
-                .increment();
+        countByStageAndReason("ticketsync.dead.lettered", "Records written to the dead-letter topic", stage, reason);
     }
 
     public void threadReplaced() {
@@ -75,12 +70,14 @@ public final class TicketSyncMetrics {
 
     /** Counts a trip of the dead-letter surge brake, tagged with the stage and reason that took over. */
     public void surgeBrakeTripped(final ErrorStage stage, final Reason reason) {
-        Counter.builder("ticketsync.dead.letter.surge.trips")
-                .description("Times the dead-letter surge brake stopped this instance")
-                .tag("stage", stage.name())
-                .tag("reason", reason.code())
-                .register(registry)
-                .increment();
+        countByStageAndReason("ticketsync.dead.letter.surge.trips", "Times the dead-letter surge brake stopped this instance",
+                stage, reason);
+    }
+
+    private void countByStageAndReason(final String name, final String description, final ErrorStage stage,
+                                       final Reason reason) {
+        Counter.builder(name).description(description).tag("stage", stage.name()).tag("reason", reason.code())
+                .register(registry).increment();
     }
 
     /** Publishes how many input partitions are stuck right now. */
