@@ -1,8 +1,6 @@
 package io.ticketsync.errors;
 
-import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 
 import java.util.List;
 
@@ -14,11 +12,6 @@ import java.util.List;
  */
 public final class FailureClassifier {
 
-    /** Kafka exceptions that reject one record rather than signal broken infrastructure. */
-    private static final List<Class<? extends Throwable>> RECORD_REJECTIONS = List.of(
-            RecordTooLargeException.class,
-            InvalidRecordException.class);
-
     private final List<Class<? extends Throwable>> fatal;
 
     public FailureClassifier(final List<Class<? extends Throwable>> fatal) {
@@ -29,9 +22,12 @@ public final class FailureClassifier {
         if (anyInChain(failure, fatal)) {
             return FailureKind.FATAL;
         }
-        if (failure instanceof BadRecordException || isAny(failure, RECORD_REJECTIONS)) {
+        if (failure instanceof BadRecordException) {
             return FailureKind.POISON;
         }
+        // No Kafka exception is about one record here: sizes are checked before a record reaches
+        // the producer, and a refusal by the producer or broker aborts the exactly_once_v2
+        // transaction, which no dead letter can rescue.
         if (failure instanceof KafkaException) {
             return FailureKind.RECOVERABLE;
         }

@@ -1,8 +1,5 @@
 package io.ticketsync.errors;
 
-import org.apache.kafka.common.InvalidRecordException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-
 /**
  * Why a record was dead-lettered: the short, machine-readable value of the
  * {@code ticketsync.error.reason} header. Codes are part of the product contract; do not rename.
@@ -32,8 +29,7 @@ public enum Reason {
     INVALID_FIELD("invalid-field"),
     UNEXPECTED_EXCEPTION("unexpected-exception"),
     // Production: the output topic (or its serializer) refused the result.
-    RECORD_TOO_LARGE("record-too-large"),
-    RECORD_REJECTED("record-rejected");
+    RECORD_TOO_LARGE("record-too-large");
 
     private final String code;
 
@@ -49,12 +45,6 @@ public enum Reason {
     public static Reason of(final Throwable exception, final Reason fallback) {
         if (exception instanceof BadRecordException bad) {
             return bad.reason();
-        }
-        if (exception instanceof RecordTooLargeException) {
-            return RECORD_TOO_LARGE;
-        }
-        if (exception instanceof InvalidRecordException) {
-            return RECORD_REJECTED;
         }
         return fallback;
     }

@@ -1,6 +1,7 @@
 package io.ticketsync.errors;
 
 import io.ticketsync.testing.TestConfigs;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -22,8 +23,6 @@ class FailureClassifierTest {
         assertThat(classifier.classify(new BadRecordException(Reason.INVALID_JSON, "x"))).isEqualTo(FailureKind.POISON);
         assertThat(classifier.classify(new NullPointerException())).isEqualTo(FailureKind.POISON);
         assertThat(classifier.classify(new IllegalStateException())).isEqualTo(FailureKind.POISON);
-        assertThat(classifier.classify(new org.apache.kafka.common.errors.RecordTooLargeException("x")))
-                .isEqualTo(FailureKind.POISON);
     }
 
     @Test
@@ -32,6 +31,8 @@ class FailureClassifierTest {
         assertThat(classifier.classify(new ProcessorStateException("x"))).isEqualTo(FailureKind.RECOVERABLE);
         assertThat(classifier.classify(new StreamsException(new NullPointerException()))).isEqualTo(FailureKind.RECOVERABLE);
         assertThat(classifier.classify(new TaskMigratedException("x"))).isEqualTo(FailureKind.RECOVERABLE);
+        assertThat(classifier.classify(new RecordTooLargeException("x"))).as("no dead letter can undo a refused send")
+                .isEqualTo(FailureKind.RECOVERABLE);
     }
 
     @Test
