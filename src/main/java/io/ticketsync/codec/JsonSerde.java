@@ -1,6 +1,8 @@
 package io.ticketsync.codec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -10,14 +12,18 @@ import java.io.IOException;
 
 /**
  * JSON serde for ticket-sync's own records (output snapshots, store values). Null maps to null
- * (a tombstone). Sizes are not its business: {@code SizeCheckedEncoder} measures whole records.
+ * (a tombstone). Decoding ignores unknown fields, so a store value written by a newer ticket-sync
+ * is still read after a rollback (input never comes through here: TicketChangeDecoder has its own
+ * strict rules). Sizes are not its business: {@code SizeCheckedEncoder} measures whole records.
  */
 public final class JsonSerde<T> implements Serde<T> {
 
     private final Class<T> type;
+    private final ObjectReader reader;
 
     public JsonSerde(final Class<T> type) {
         this.type = type;
+        this.reader = Json.MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Override
@@ -40,7 +46,7 @@ public final class JsonSerde<T> implements Serde<T> {
 
     public T decode(final byte[] data) {
         try {
-            return Json.MAPPER.readValue(data, type);
+            return reader.readValue(data);
         } catch (final IOException e) {
             throw new SerializationException("cannot decode " + type.getSimpleName(), e);
         }

@@ -8,9 +8,13 @@ import java.util.List;
  * Decides poison vs recoverable vs fatal for any throwable. The exception handlers (to choose
  * between dead-lettering and failing) and the uncaught-exception policy (to choose between
  * replacing a thread and shutting down) both ask this one class. The fatal classes are configured
- * ({@code uncaught.fatal.exceptions}); see {@code TicketSyncConfig#failureClassifier()}.
+ * ({@code uncaught.fatal.exceptions}; see {@code TicketSyncConfig#failureClassifier()}), plus
+ * {@link UnreadableStoreValueException}, which is always fatal.
  */
 public final class FailureClassifier {
+
+    /** Fatal whatever {@code uncaught.fatal.exceptions} says: retrying meets the same failure again. */
+    private static final List<Class<? extends Throwable>> ALWAYS_FATAL = List.of(UnreadableStoreValueException.class);
 
     private final List<Class<? extends Throwable>> fatal;
 
@@ -19,7 +23,7 @@ public final class FailureClassifier {
     }
 
     public FailureKind classify(final Throwable failure) {
-        if (anyInChain(failure, fatal)) {
+        if (anyInChain(failure, ALWAYS_FATAL) || anyInChain(failure, fatal)) {
             return FailureKind.FATAL;
         }
         if (failure instanceof BadRecordException) {

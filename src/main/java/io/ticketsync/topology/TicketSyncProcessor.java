@@ -41,7 +41,8 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
 
     @Override
     public void process(final Record<String, TicketChange> record) {
-        final Optional<TicketState> next = rules.apply(record.key(), store.get(record.key()), record.value());
+        final TicketState current = TicketStateReader.read(store, record.key());
+        final Optional<TicketState> next = rules.apply(record.key(), current, record.value());
         if (next.isEmpty()) {
             skippedStale.record();
             return;

@@ -3,6 +3,7 @@ package io.ticketsync.errors;
 import io.ticketsync.testing.TestConfigs;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.streams.errors.ProcessorStateException;
@@ -48,6 +49,16 @@ class FailureClassifierTest {
 
         assertThat(custom.classify(new StreamsException(new TimeoutException("x")))).isEqualTo(FailureKind.FATAL);
         assertThat(custom.classify(new TopicAuthorizationException("no"))).isEqualTo(FailureKind.RECOVERABLE);
+    }
+
+    @Test
+    void shouldCallUnreadableStoreValueFatalWhateverTheConfiguredFatalClasses() {
+        final FailureClassifier noneConfigured = new FailureClassifier(List.of());
+        final UnreadableStoreValueException unreadable =
+                new UnreadableStoreValueException("ticket-snapshots", "T-1", new SerializationException("bad"));
+
+        assertThat(noneConfigured.classify(unreadable)).isEqualTo(FailureKind.FATAL);
+        assertThat(noneConfigured.classify(new StreamsException(unreadable))).isEqualTo(FailureKind.FATAL);
     }
 
     @Test
