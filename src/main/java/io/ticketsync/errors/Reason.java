@@ -27,9 +27,10 @@ public enum Reason {
     UNMAPPED_PRIORITY("unmapped-priority"),
     MISSING_INITIAL_FIELDS("missing-initial-fields"),
     INVALID_FIELD("invalid-field"),
-    UNEXPECTED_EXCEPTION("unexpected-exception"),
-    // Production: the output topic (or its serializer) refused the result.
-    RECORD_TOO_LARGE("record-too-large");
+    // The output record or the stored state the change would write is over output.max.record.bytes.
+    RECORD_TOO_LARGE("record-too-large"),
+    // Processing, or (defensively) an output serializer: an exception nobody foresaw.
+    UNEXPECTED_EXCEPTION("unexpected-exception");
 
     private final String code;
 

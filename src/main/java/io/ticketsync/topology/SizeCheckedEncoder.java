@@ -36,7 +36,6 @@ public final class SizeCheckedEncoder {
      * The output value for {@code next} (null, a tombstone, for a deleted ticket).
      *
      * @param outputHeaders the headers the output record will carry (in the topology: the input's)
-     *
      * @throws BadRecordException ({@code record-too-large}) when the output record or the stored state would exceed the limit
      */
     public byte[] encode(final String key, final TicketState next, final Headers outputHeaders) {
