@@ -1,8 +1,8 @@
 package io.ticketsync.codec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.ticketsync.errors.BadRecordException;
-import io.ticketsync.errors.Reason;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -12,21 +12,18 @@ import java.io.IOException;
 
 /**
  * JSON serde for ticket-sync's own records (output snapshots, store values). Null maps to null
- * (a tombstone). The serializer refuses values larger than {@code maxBytes}: that record is
- * dead-lettered by the production handler instead of poisoning the producer's transaction.
+ * (a tombstone). Decoding ignores unknown fields, so a store value written by a newer ticket-sync
+ * is still read after a rollback (input never comes through here: TicketChangeDecoder has its own
+ * strict rules). Sizes are not its business: {@code SizeCheckedEncoder} measures whole records.
  */
 public final class JsonSerde<T> implements Serde<T> {
 
     private final Class<T> type;
-    private final int maxBytes;
-
-    public JsonSerde(final Class<T> type, final int maxBytes) {
-        this.type = type;
-        this.maxBytes = maxBytes;
-    }
+    private final ObjectReader reader;
 
     public JsonSerde(final Class<T> type) {
-        this(type, Integer.MAX_VALUE);
+        this.type = type;
+        this.reader = Json.MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Override
@@ -40,22 +37,16 @@ public final class JsonSerde<T> implements Serde<T> {
     }
 
     public byte[] encode(final T value) {
-        final byte[] bytes;
         try {
-            bytes = Json.MAPPER.writeValueAsBytes(value);
+            return Json.MAPPER.writeValueAsBytes(value);
         } catch (final JsonProcessingException e) {
             throw new SerializationException("cannot encode " + type.getSimpleName(), e);
         }
-        if (bytes.length > maxBytes) {
-            throw new BadRecordException(Reason.RECORD_TOO_LARGE, "encoded " + type.getSimpleName() + " is "
-                    + bytes.length + " bytes, over the limit of " + maxBytes + " (output.max.record.bytes)");
-        }
-        return bytes;
     }
 
     public T decode(final byte[] data) {
         try {
-            return Json.MAPPER.readValue(data, type);
+            return reader.readValue(data);
         } catch (final IOException e) {
             throw new SerializationException("cannot decode " + type.getSimpleName(), e);
         }

@@ -166,7 +166,10 @@ public final class TicketSyncConfig {
         return messageMaxChars;
     }
 
-    /** Largest encoded output value; larger snapshots are dead-lettered at the PRODUCTION stage. */
+    /**
+     * Largest record a change may write, headers included: the output record and the stored
+     * state's changelog record. A change over it is dead-lettered at the PROCESSING stage.
+     */
     public int outputMaxRecordBytes() {
         return outputMaxRecordBytes;
     }

@@ -1,8 +1,6 @@
 package io.ticketsync.errors;
 
-import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 
 import java.util.List;
 
@@ -10,14 +8,13 @@ import java.util.List;
  * Decides poison vs recoverable vs fatal for any throwable. The exception handlers (to choose
  * between dead-lettering and failing) and the uncaught-exception policy (to choose between
  * replacing a thread and shutting down) both ask this one class. The fatal classes are configured
- * ({@code uncaught.fatal.exceptions}); see {@code TicketSyncConfig#failureClassifier()}.
+ * ({@code uncaught.fatal.exceptions}; see {@code TicketSyncConfig#failureClassifier()}), plus
+ * {@link UnreadableStoreValueException}, which is always fatal.
  */
 public final class FailureClassifier {
 
-    /** Kafka exceptions that reject one record rather than signal broken infrastructure. */
-    private static final List<Class<? extends Throwable>> RECORD_REJECTIONS = List.of(
-            RecordTooLargeException.class,
-            InvalidRecordException.class);
+    /** Fatal whatever {@code uncaught.fatal.exceptions} says: retrying meets the same failure again. */
+    private static final List<Class<? extends Throwable>> ALWAYS_FATAL = List.of(UnreadableStoreValueException.class);
 
     private final List<Class<? extends Throwable>> fatal;
 
@@ -26,12 +23,15 @@ public final class FailureClassifier {
     }
 
     public FailureKind classify(final Throwable failure) {
-        if (anyInChain(failure, fatal)) {
+        if (anyInChain(failure, ALWAYS_FATAL) || anyInChain(failure, fatal)) {
             return FailureKind.FATAL;
         }
-        if (failure instanceof BadRecordException || isAny(failure, RECORD_REJECTIONS)) {
+        if (failure instanceof BadRecordException) {
             return FailureKind.POISON;
         }
+        // No Kafka exception is about one record here: sizes are checked before a record reaches
+        // the producer, and a refusal by the producer or broker aborts the exactly_once_v2
+        // transaction, which no dead letter can rescue.
         if (failure instanceof KafkaException) {
             return FailureKind.RECOVERABLE;
         }

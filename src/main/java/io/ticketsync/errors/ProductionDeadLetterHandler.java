@@ -10,9 +10,12 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * Dead-letters results the output topic (or its serializer) refuses. Never resumes past a failed
- * dead-letter write: that would lose the record, so the task fails and its offset stays
- * uncommitted. Transient send errors are retried by reprocessing from the last commit.
+ * Dead-letters results an output serializer refuses. A record the producer or broker refuses fails
+ * the task instead: under exactly_once_v2 the refusal has already doomed the transaction, and by
+ * then Kafka Streams has released the input bytes a faithful dead letter needs (the processor
+ * checks sizes before forwarding, so a well configured output topic never refuses). Never resumes
+ * past a failed dead-letter write either: that would lose the record. Transient send errors are
+ * retried by reprocessing from the last commit.
  */
 public final class ProductionDeadLetterHandler extends RoutingHandler implements ProductionExceptionHandler {
 
@@ -30,7 +33,8 @@ public final class ProductionDeadLetterHandler extends RoutingHandler implements
         if (exception instanceof RetriableException) {
             return Response.retry();
         }
-        return route(context, exception);
+        router.logFailure(ErrorStage.PRODUCTION, context, exception, record.topic() + " refused the record");
+        return Response.fail();
     }
 
     @Override
@@ -39,17 +43,11 @@ public final class ProductionDeadLetterHandler extends RoutingHandler implements
                                              final ProducerRecord record,
                                              final Exception exception,
                                              final SerializationExceptionOrigin origin) {
-        return route(context, exception);
-    }
-
-    private Response route(final ErrorHandlerContext context, final Exception exception) {
         if (!router.isPoison(exception)) {
             router.logFailure(ErrorStage.PRODUCTION, context, exception);
             return Response.fail();
         }
-        // After a record is handed to the producer Kafka Streams releases the input bytes; an
-        // asynchronous refusal then has no original to dead-letter, and the task fails instead.
-        return router.deadLetterOfSource(ErrorStage.PRODUCTION, Reason.RECORD_REJECTED, context, exception)
+        return router.deadLetterOfSource(ErrorStage.PRODUCTION, Reason.UNEXPECTED_EXCEPTION, context, exception)
                 .map(deadLetter -> Response.resume(List.of(deadLetter)))
                 .orElseGet(Response::fail);
     }

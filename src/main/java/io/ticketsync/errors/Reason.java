@@ -1,8 +1,5 @@
 package io.ticketsync.errors;
 
-import org.apache.kafka.common.InvalidRecordException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-
 /**
  * Why a record was dead-lettered: the short, machine-readable value of the
  * {@code ticketsync.error.reason} header. Codes are part of the product contract; do not rename.
@@ -30,10 +27,10 @@ public enum Reason {
     UNMAPPED_PRIORITY("unmapped-priority"),
     MISSING_INITIAL_FIELDS("missing-initial-fields"),
     INVALID_FIELD("invalid-field"),
-    UNEXPECTED_EXCEPTION("unexpected-exception"),
-    // Production: the output topic (or its serializer) refused the result.
+    // The output record or the stored state the change would write is over output.max.record.bytes.
     RECORD_TOO_LARGE("record-too-large"),
-    RECORD_REJECTED("record-rejected");
+    // Processing, or (defensively) an output serializer: an exception nobody foresaw.
+    UNEXPECTED_EXCEPTION("unexpected-exception");
 
     private final String code;
 
@@ -49,12 +46,6 @@ public enum Reason {
     public static Reason of(final Throwable exception, final Reason fallback) {
         if (exception instanceof BadRecordException bad) {
             return bad.reason();
-        }
-        if (exception instanceof RecordTooLargeException) {
-            return RECORD_TOO_LARGE;
-        }
-        if (exception instanceof InvalidRecordException) {
-            return RECORD_REJECTED;
         }
         return fallback;
     }

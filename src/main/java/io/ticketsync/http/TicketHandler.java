@@ -2,6 +2,7 @@ package io.ticketsync.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.ticketsync.codec.TicketChangeDecoder;
+import io.ticketsync.errors.UnreadableStoreValueException;
 import io.ticketsync.model.SyncedTicket;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -19,7 +20,7 @@ import java.util.Optional;
 /**
  * {@code GET /tickets/{id}}: the ticket's current snapshot, answered by whichever instance owns the
  * key (this one, or the owner it forwards to once). 400 bad id, 404 unknown or deleted, 503 while
- * the store cannot be queried.
+ * the store cannot be queried, 500 (saying why) when the stored value cannot be decoded.
  */
 final class TicketHandler extends ReadOnlyHandler {
 
@@ -57,6 +58,10 @@ final class TicketHandler extends ReadOnlyHandler {
             snapshot = lookup.localSnapshot(id);
         } catch (final InvalidStateStoreException e) {
             HttpResponses.error(exchange, 503, "store not queryable right now: " + e.getMessage());
+            return;
+        } catch (final UnreadableStoreValueException e) {
+            // Not transient, so not 503: asking again meets the same value.
+            HttpResponses.error(exchange, 500, e.getMessage());
             return;
         }
         if (snapshot.isPresent()) {

@@ -2,6 +2,7 @@ package io.ticketsync.http;
 
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketState;
+import io.ticketsync.topology.TicketStateReader;
 import io.ticketsync.topology.TicketSyncTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -63,11 +64,15 @@ final class TicketLookup {
         return new Remote(active);
     }
 
-    /** The snapshot from the local store; empty for an unknown or deleted ticket. */
+    /**
+     * The snapshot from the local store; empty for an unknown or deleted ticket.
+     *
+     * @throws io.ticketsync.errors.UnreadableStoreValueException when the stored value cannot be decoded
+     */
     Optional<SyncedTicket> localSnapshot(final String ticketId) {
         final ReadOnlyKeyValueStore<String, TicketState> store = streams.store(StoreQueryParameters.fromNameAndType(
                 TicketSyncTopology.STORE, QueryableStoreTypes.<String, TicketState>keyValueStore()));
-        final TicketState state = store.get(ticketId);
+        final TicketState state = TicketStateReader.read(store, ticketId);
         return state == null || state.isDeleted() ? Optional.empty() : Optional.of(state.snapshot());
     }
 }

@@ -1,7 +1,6 @@
 package io.ticketsync.topology;
 
 import io.ticketsync.errors.DeadLetterSurgeBrake;
-import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketChange;
 import io.ticketsync.model.TicketState;
 import org.apache.kafka.common.metrics.Sensor;
@@ -13,27 +12,29 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.util.Optional;
 
 /**
- * Applies each change to the ticket's stored state and emits the full snapshot (null after a
- * DELETE). Stale changes are counted in {@code skipped-stale-total}. Exceptions are not caught
- * here: they go to the processing exception handler, which dead-letters the record.
+ * Applies each change to the ticket's stored state and emits the full snapshot, already encoded
+ * (null after a DELETE). Stale changes are counted in {@code skipped-stale-total}. Exceptions are
+ * not caught here: they go to the processing exception handler, which dead-letters the record.
  */
-final class TicketSyncProcessor implements Processor<String, TicketChange, String, SyncedTicket> {
+final class TicketSyncProcessor implements Processor<String, TicketChange, String, byte[]> {
 
     private final TicketRules rules;
+    private final SizeCheckedEncoder encoder;
     private final String storeName;
-    private ProcessorContext<String, SyncedTicket> context;
+    private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, TicketState> store;
     private Sensor applied;
     private Sensor skippedStale;
     private DeadLetterSurgeBrake surgeBrake;
 
-    TicketSyncProcessor(final TicketRules rules, final String storeName) {
+    TicketSyncProcessor(final TicketRules rules, final SizeCheckedEncoder encoder, final String storeName) {
         this.rules = rules;
+        this.encoder = encoder;
         this.storeName = storeName;
     }
 
     @Override
-    public void init(final ProcessorContext<String, SyncedTicket> context) {
+    public void init(final ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
         this.applied = SyncMetrics.appliedSensor(context.metrics());
@@ -43,17 +44,20 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
 
     @Override
     public void process(final Record<String, TicketChange> record) {
-        final Optional<TicketState> next = rules.apply(record.key(), store.get(record.key()), record.value());
+        final TicketState current = TicketStateReader.read(store, record.key());
+        final Optional<TicketState> next = rules.apply(record.key(), current, record.value());
         if (next.isEmpty()) {
             skippedStale.record();
             surgeBrake.passed();
             return;
         }
+        // Sizes are checked before anything is written: a change too large to emit or to store is
+        // dead-lettered and the store keeps the last state that can be written, so later changes
+        // merge onto it and the dead letter, replayed under a higher limit, still applies.
+        final byte[] snapshot = encoder.encode(record.key(), next.get(), record.headers());
         // Emit before storing, so a failing send fails the task before the store moves on (under
-        // exactly_once_v2 the store is rolled back with the transaction). A snapshot the
-        // production handler dead-letters (too large) still advances the store: the version is
-        // consumed and the next applied change writes the full snapshot again.
-        context.forward(record.withValue(next.get().snapshot()));
+        // exactly_once_v2 the store is rolled back with the transaction).
+        context.forward(record.withValue(snapshot));
         store.put(record.key(), next.get());
         applied.record();
         surgeBrake.passed();

@@ -1,7 +1,9 @@
 package io.ticketsync.errors;
 
 import io.ticketsync.testing.TestConfigs;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.streams.errors.ProcessorStateException;
@@ -22,8 +24,6 @@ class FailureClassifierTest {
         assertThat(classifier.classify(new BadRecordException(Reason.INVALID_JSON, "x"))).isEqualTo(FailureKind.POISON);
         assertThat(classifier.classify(new NullPointerException())).isEqualTo(FailureKind.POISON);
         assertThat(classifier.classify(new IllegalStateException())).isEqualTo(FailureKind.POISON);
-        assertThat(classifier.classify(new org.apache.kafka.common.errors.RecordTooLargeException("x")))
-                .isEqualTo(FailureKind.POISON);
     }
 
     @Test
@@ -32,6 +32,8 @@ class FailureClassifierTest {
         assertThat(classifier.classify(new ProcessorStateException("x"))).isEqualTo(FailureKind.RECOVERABLE);
         assertThat(classifier.classify(new StreamsException(new NullPointerException()))).isEqualTo(FailureKind.RECOVERABLE);
         assertThat(classifier.classify(new TaskMigratedException("x"))).isEqualTo(FailureKind.RECOVERABLE);
+        assertThat(classifier.classify(new RecordTooLargeException("x"))).as("no dead letter can undo a refused send")
+                .isEqualTo(FailureKind.RECOVERABLE);
     }
 
     @Test
@@ -47,6 +49,16 @@ class FailureClassifierTest {
 
         assertThat(custom.classify(new StreamsException(new TimeoutException("x")))).isEqualTo(FailureKind.FATAL);
         assertThat(custom.classify(new TopicAuthorizationException("no"))).isEqualTo(FailureKind.RECOVERABLE);
+    }
+
+    @Test
+    void shouldCallUnreadableStoreValueFatalWhateverTheConfiguredFatalClasses() {
+        final FailureClassifier noneConfigured = new FailureClassifier(List.of());
+        final UnreadableStoreValueException unreadable =
+                new UnreadableStoreValueException("ticket-snapshots", "T-1", new SerializationException("bad"));
+
+        assertThat(noneConfigured.classify(unreadable)).isEqualTo(FailureKind.FATAL);
+        assertThat(noneConfigured.classify(new StreamsException(unreadable))).isEqualTo(FailureKind.FATAL);
     }
 
     @Test

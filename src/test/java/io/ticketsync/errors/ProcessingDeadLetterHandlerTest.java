@@ -1,6 +1,7 @@
 package io.ticketsync.errors;
 
 import io.ticketsync.testing.FixedErrorContext;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler.Response;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler.Result;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -44,6 +45,15 @@ class ProcessingDeadLetterHandlerTest {
                 new IllegalStateException("bug"));
 
         assertThat(response.result()).isEqualTo(Result.FAIL);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+    }
+
+    @Test
+    void shouldFailWithoutDeadLetterWhenStoredStateIsUnreadable() {
+        final Response response = handler.handleError(FixedErrorContext.atSink(RAW_VALUE), RECORD,
+                new UnreadableStoreValueException("ticket-snapshots", "T-1", new SerializationException("bad")));
+
+        assertThat(response.result()).as("the record is not at fault").isEqualTo(Result.FAIL);
         assertThat(response.deadLetterQueueRecords()).isEmpty();
     }
 

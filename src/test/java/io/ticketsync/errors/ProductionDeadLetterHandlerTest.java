@@ -56,37 +56,26 @@ class ProductionDeadLetterHandlerTest {
     }
 
     @Test
-    void shouldDeadLetterOriginalInputWhenSerializerRefusesOutput() {
+    void shouldDeadLetterOriginalInputWhenSerializerThrows() {
         final Response response = handler.handleSerializationError(FixedErrorContext.atSink(RAW_VALUE),
-                record("tickets.synced"),
-                new BadRecordException(Reason.RECORD_TOO_LARGE, "too large"), SerializationExceptionOrigin.VALUE);
+                record("tickets.synced"), new IllegalStateException("serializer bug"), SerializationExceptionOrigin.VALUE);
 
         assertThat(response.result()).isEqualTo(Result.RESUME);
         final ProducerRecord<byte[], byte[]> deadLetter = response.deadLetterQueueRecords().get(0);
         assertThat(deadLetter.topic()).isEqualTo("tickets.dlq");
         assertThat(deadLetter.value()).isEqualTo(RAW_VALUE);
         assertThat(text(deadLetter.headers(), DeadLetterHeaders.STAGE)).isEqualTo("PRODUCTION");
-        assertThat(text(deadLetter.headers(), DeadLetterHeaders.REASON)).isEqualTo("record-too-large");
+        assertThat(text(deadLetter.headers(), DeadLetterHeaders.REASON)).isEqualTo("unexpected-exception");
         assertThat(text(deadLetter.headers(), DeadLetterHeaders.OFFSET)).isEqualTo("42");
         assertThat(text(deadLetter.headers(), DeadLetterHeaders.TASK_ID)).isEqualTo("0_2");
     }
 
     @Test
-    void shouldDeadLetterWhenBrokerRejectsOutputAndOriginalIsAvailable() {
+    void shouldFailWithoutDeadLetterWhenOutputTopicRefusesRecord() {
         final Response response = handler.handleError(FixedErrorContext.atSink(RAW_VALUE),
                 record("tickets.synced"), new RecordTooLargeException("broker says no"));
 
-        assertThat(response.result()).isEqualTo(Result.RESUME);
-        assertThat(text(response.deadLetterQueueRecords().get(0).headers(), DeadLetterHeaders.REASON))
-                .isEqualTo("record-too-large");
-    }
-
-    @Test
-    void shouldFailRatherThanWriteAnEmptyDeadLetterWhenOriginalWasFreed() {
-        final Response response = handler.handleError(FixedErrorContext.atSink(null),
-                record("tickets.synced"), new RecordTooLargeException("broker says no"));
-
-        assertThat(response.result()).isEqualTo(Result.FAIL);
+        assertThat(response.result()).as("the refusal already doomed the transaction").isEqualTo(Result.FAIL);
         assertThat(response.deadLetterQueueRecords()).isEmpty();
     }
 

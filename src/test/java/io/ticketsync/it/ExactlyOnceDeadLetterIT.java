@@ -78,7 +78,7 @@ class ExactlyOnceDeadLetterIT {
                     "DESERIALIZATION/invalid-json", (long) TICKETS,
                     "PROCESSING/unmapped-status", (long) TICKETS,
                     "PROCESSING/key-mismatch", (long) TICKETS,
-                    "PRODUCTION/record-too-large", (long) TICKETS));
+                    "PROCESSING/record-too-large", (long) TICKETS));
             final Set<String> sources = deadLetters.stream()
                     .map(record -> header(record, DeadLetterHeaders.PARTITION) + "@" + header(record, DeadLetterHeaders.OFFSET))
                     .collect(Collectors.toSet());

@@ -3,7 +3,9 @@ package io.ticketsync.testing;
 import io.ticketsync.codec.JsonSerde;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.model.SyncedTicket;
+import io.ticketsync.model.TicketState;
 import io.ticketsync.topology.SyncMetrics;
+import io.ticketsync.topology.TicketSyncTopology;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.header.Headers;
@@ -15,6 +17,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 import java.io.IOException;
@@ -95,6 +98,11 @@ public final class DriverHarness implements AutoCloseable {
 
     public TopologyTestDriver driver() {
         return driver;
+    }
+
+    /** The ticket-snapshots store, as the processor sees it. */
+    public KeyValueStore<String, TicketState> snapshots() {
+        return driver.getKeyValueStore(TicketSyncTopology.STORE);
     }
 
     public long appliedCount() {

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static io.ticketsync.testing.Headers.text;
-import static io.ticketsync.testing.TicketChangeBuilder.patch;
 import static io.ticketsync.testing.TicketChangeBuilder.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -160,25 +159,6 @@ class DeadLetterRoutingTest {
         assertDeadLetter(deadLetter, "PROCESSING", "unexpected-exception", TicketSyncTopology.PROCESSOR);
         assertThat(text(deadLetter.headers(), DeadLetterHeaders.EXCEPTION)).isEqualTo(NullPointerException.class.getName());
         assertThat(harness.output().readKeyValue().key).as("the stream goes on after the panic").isEqualTo("T-14");
-    }
-
-    @Test
-    void shouldDeadLetterAtProductionWhenSnapshotExceedsOutputLimit() {
-        final TicketSyncConfig config = TestConfigs.with(Map.of(TicketSyncConfig.OUTPUT_MAX_RECORD_BYTES, "400"));
-        harness = new DriverHarness(TicketSyncTopology.build(config), config);
-        final TicketChangeBuilder huge = upsert("T-1", 1).title("x".repeat(500));
-
-        harness.send(huge);
-        harness.send(patch("T-1", 2).title("Printer on fire"));
-
-        final TestRecord<byte[], byte[]> deadLetter = onlyDeadLetter();
-        assertDeadLetter(deadLetter, "PRODUCTION", "record-too-large", TicketSyncTopology.SINK);
-        assertThat(deadLetter.value()).isEqualTo(huge.bytes());
-        final var next = harness.output().readValue();
-        assertThat(harness.output().isEmpty()).isTrue();
-        assertThat(next.version()).as("the next change that fits writes the full snapshot").isEqualTo(2L);
-        assertThat(next.state()).as("merged onto the dead-lettered version's state").isEqualTo("OPEN");
-        assertThat(harness.appliedCount()).as("both versions were applied to the ticket's state").isEqualTo(2);
     }
 
     @Test

@@ -4,9 +4,9 @@ import io.ticketsync.codec.JsonSerde;
 import io.ticketsync.codec.TicketChangeDecoder;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.errors.Reason;
-import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketChange;
 import io.ticketsync.model.TicketState;
+import io.ticketsync.topology.SizeCheckedEncoder;
 import io.ticketsync.topology.TicketApplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,14 +26,14 @@ final class TicketTransform {
 
     private final TicketChangeDecoder decoder = new TicketChangeDecoder();
     private final TicketApplier applier;
-    private final JsonSerde<SyncedTicket> output;
+    private final SizeCheckedEncoder encoder;
     private final String outputTopic;
     private final String deadLetterTopic;
     private final Map<String, TicketState> state = new HashMap<>();
 
     TicketTransform(final TicketSyncConfig config) {
         this.applier = new TicketApplier(config.statusMapping(), config.priorityMapping());
-        this.output = new JsonSerde<>(SyncedTicket.class, config.outputMaxRecordBytes());
+        this.encoder = new SizeCheckedEncoder(new JsonSerde<>(TicketState.class), config.outputMaxRecordBytes());
         this.outputTopic = config.topics().output();
         this.deadLetterTopic = config.topics().deadLetter();
     }
@@ -47,8 +47,12 @@ final class TicketTransform {
             final String key = new String(in.key(), StandardCharsets.UTF_8);
             final TicketChange change = decoder.decode(in.value());
             final Optional<TicketState> next = applier.apply(key, state.get(key), change);
-            next.ifPresent(value -> state.put(key, value));
-            return next.map(value -> new ProducerRecord<>(outputTopic, in.key(), output.encode(value.snapshot())));
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            final byte[] snapshot = encoder.encode(key, next.get(), new RecordHeaders());
+            state.put(key, next.get());
+            return Optional.of(new ProducerRecord<>(outputTopic, in.key(), snapshot));
         } catch (final RuntimeException e) {
             final RecordHeaders headers = new RecordHeaders(in.headers().toArray());
             headers.add("error.reason", Reason.of(e, Reason.UNDECODABLE).code().getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,57 @@
+package io.ticketsync.topology;
+
+import io.ticketsync.codec.JsonSerde;
+import io.ticketsync.codec.RecordSizes;
+import io.ticketsync.errors.BadRecordException;
+import io.ticketsync.errors.Reason;
+import io.ticketsync.model.SyncedTicket;
+import io.ticketsync.model.TicketState;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Encodes an applied change once and holds both records it will write to
+ * {@code output.max.record.bytes}: the output record (key, snapshot, and the input's headers,
+ * which Kafka Streams copies onto it) and the changelog record (key and encoded TicketState).
+ * Checked before anything is forwarded or stored, because a record the producer or broker refuses
+ * aborts the whole exactly_once_v2 transaction, and does so again on every retry.
+ */
+public final class SizeCheckedEncoder {
+
+    private static final Header[] CHANGELOG_HEADERS = new Header[0];
+
+    private final JsonSerde<SyncedTicket> snapshots = new JsonSerde<>(SyncedTicket.class);
+    private final JsonSerde<TicketState> states;
+    private final int maxBytes;
+
+    /** @param states the store's own serde, so the measured value is the one the changelog gets */
+    public SizeCheckedEncoder(final JsonSerde<TicketState> states, final int maxBytes) {
+        this.states = states;
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * The output value for {@code next} (null, a tombstone, for a deleted ticket).
+     *
+     * @param outputHeaders the headers the output record will carry (in the topology: the input's)
+     * @throws BadRecordException ({@code record-too-large}) when the output record or the stored state would exceed the limit
+     */
+    public byte[] encode(final String key, final TicketState next, final Headers outputHeaders) {
+        final byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        final byte[] output = next.isDeleted() ? null : snapshots.encode(next.snapshot());
+        requireWithinLimit("output record (key, snapshot and headers)",
+                RecordSizes.estimate(keyBytes, output, outputHeaders));
+        requireWithinLimit("stored state (changelog record)",
+                RecordSizes.estimate(keyBytes, states.encode(next), CHANGELOG_HEADERS));
+        return output;
+    }
+
+    private void requireWithinLimit(final String what, final int bytes) {
+        if (bytes > maxBytes) {
+            throw new BadRecordException(Reason.RECORD_TOO_LARGE, "the " + what + " would be " + bytes
+                    + " bytes, over the limit of " + maxBytes + " (output.max.record.bytes)");
+        }
+    }
+}
