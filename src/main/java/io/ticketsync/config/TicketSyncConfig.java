@@ -2,10 +2,10 @@ package io.ticketsync.config;
 
 import io.ticketsync.errors.DeserializationDeadLetterHandler;
 import io.ticketsync.errors.FailureClassifier;
+import io.ticketsync.errors.FallbackTimestampExtractor;
 import io.ticketsync.errors.ProcessingDeadLetterHandler;
 import io.ticketsync.errors.ProductionDeadLetterHandler;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,10 +181,10 @@ public final class TicketSyncConfig {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeserializationDeadLetterHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingDeadLetterHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ProductionDeadLetterHandler.class);
-        // A record with an invalid timestamp must not kill the thread (the default extractor throws).
         // No global stores today; enabling it now keeps behaviour stable when Kafka 5.0 flips the default.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, UsePartitionTimeOnInvalidTimestamp.class);
+        // A record with a negative timestamp must not kill the thread (Kafka's extractors throw or drop it).
+        props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, FallbackTimestampExtractor.class);
         return props;
     }
 

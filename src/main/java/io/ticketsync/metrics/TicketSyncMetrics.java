@@ -23,7 +23,8 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * ticket-sync's own counters, next to Kafka Streams' metrics in one Micrometer registry:
  * {@code ticketsync_dead_lettered_total{stage,reason}}, {@code ticketsync_thread_replacements_total},
- * {@code ticketsync_uncaught_decisions_total{decision,cause}}. Applied and stale counts are Kafka
+ * {@code ticketsync_uncaught_decisions_total{decision,cause}},
+ * {@code ticketsync_invalid_timestamps_total{topic}}. Applied and stale counts are Kafka
  * Streams custom metrics ({@code kafka_stream_ticket_sync_*}).
  */
 public final class TicketSyncMetrics {
@@ -55,6 +56,15 @@ public final class TicketSyncMetrics {
                 .description("Records written to the dead-letter topic")
                 .tag("stage", stage.name())
                 .tag("reason", reason.code())
+                .register(registry)
+                .increment();
+    }
+
+    /** Counts one input record whose negative timestamp was replaced by a fallback. */
+    public void invalidTimestamp(final String topic) {
+        Counter.builder("ticketsync.invalid.timestamps")
+                .description("Input records with a negative timestamp, processed with a fallback timestamp")
+                .tag("topic", String.valueOf(topic))
                 .register(registry)
                 .increment();
     }

@@ -86,6 +86,8 @@ class ConfigLoaderTest {
         assertThat(props).containsEntry("production.exception.handler",
                 io.ticketsync.errors.ProductionDeadLetterHandler.class);
         assertThat(props).containsEntry("dlq.topic", "tickets.dlq");
+        assertThat(props).containsEntry("default.timestamp.extractor",
+                io.ticketsync.errors.FallbackTimestampExtractor.class);
     }
 
     @Test
