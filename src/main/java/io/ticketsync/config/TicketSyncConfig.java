@@ -5,6 +5,7 @@ import io.ticketsync.errors.FailureClassifier;
 import io.ticketsync.errors.FallbackTimestampExtractor;
 import io.ticketsync.errors.ProcessingDeadLetterHandler;
 import io.ticketsync.errors.ProductionDeadLetterHandler;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.time.Duration;
@@ -31,6 +32,7 @@ public final class TicketSyncConfig {
     public static final String MAPPING_PRIORITY_PREFIX = "mapping.priority.";
     public static final String DLQ_STACKTRACE_MAX_BYTES = "dlq.stacktrace.max.bytes";
     public static final String DLQ_MESSAGE_MAX_CHARS = "dlq.message.max.chars";
+    public static final String DLQ_MAX_RECORD_BYTES = "dlq.max.record.bytes";
     public static final String OUTPUT_MAX_RECORD_BYTES = "output.max.record.bytes";
     public static final String UNCAUGHT_REPLACE_MAX = "uncaught.replace.max";
     public static final String UNCAUGHT_REPLACE_WINDOW_MS = "uncaught.replace.window.ms";
@@ -42,6 +44,7 @@ public final class TicketSyncConfig {
     public static final String HEALTH_STUCK_TIMEOUT_MS = "health.stuck.timeout.ms";
     /** Not a property: the metrics object handed to the exception handlers through Kafka's config map. */
     public static final String METRICS_OBJECT = "ticketsync.internal.metrics";
+    private static final int KAFKA_DEFAULT_MAX_REQUEST_SIZE = 1_048_576;
 
     private final Map<String, String> raw;
     private final String applicationId;
@@ -50,6 +53,7 @@ public final class TicketSyncConfig {
     private final ValueMapping priorityMapping;
     private final int stackTraceMaxBytes;
     private final int messageMaxChars;
+    private final int dlqMaxRecordBytes;
     private final int outputMaxRecordBytes;
     private final int replaceMax;
     private final Duration replaceWindow;
@@ -68,6 +72,7 @@ public final class TicketSyncConfig {
         this.priorityMapping = mapping("priority", MAPPING_PRIORITY_PREFIX);
         this.stackTraceMaxBytes = positiveInt(DLQ_STACKTRACE_MAX_BYTES);
         this.messageMaxChars = positiveInt(DLQ_MESSAGE_MAX_CHARS);
+        this.dlqMaxRecordBytes = dlqMaxRecordBytesWithinProducerLimit();
         this.outputMaxRecordBytes = positiveInt(OUTPUT_MAX_RECORD_BYTES);
         this.replaceMax = nonNegativeInt(UNCAUGHT_REPLACE_MAX);
         this.replaceWindow = Duration.ofMillis(positiveInt(UNCAUGHT_REPLACE_WINDOW_MS));
@@ -123,6 +128,14 @@ public final class TicketSyncConfig {
     /** Cap on the length of the {@code __streams.errors.message} header. */
     public int messageMaxChars() {
         return messageMaxChars;
+    }
+
+    /**
+     * Largest dead letter, measured as the producer measures a record; a larger one is sent with
+     * its least useful parts left out (see {@code DeadLetterSizeLimit}).
+     */
+    public int dlqMaxRecordBytes() {
+        return dlqMaxRecordBytes;
     }
 
     /** Largest encoded output value; larger snapshots are dead-lettered at the PRODUCTION stage. */
@@ -186,6 +199,24 @@ public final class TicketSyncConfig {
         // A record with a negative timestamp must not kill the thread (Kafka's extractors throw or drop it).
         props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, FallbackTimestampExtractor.class);
         return props;
+    }
+
+    /**
+     * A dead letter goes out through the application's own producer, which refuses any record over
+     * its {@code max.request.size}: a limit above that could never be met.
+     */
+    private int dlqMaxRecordBytesWithinProducerLimit() {
+        final int limit = positiveInt(DLQ_MAX_RECORD_BYTES);
+        // Kafka Streams lets the producer-prefixed key win over the plain one.
+        final String producerKey = StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        final String sizeKey = raw.containsKey(producerKey) ? producerKey : ProducerConfig.MAX_REQUEST_SIZE_CONFIG;
+        final int maxRequestSize = raw.containsKey(sizeKey) ? positiveInt(sizeKey) : KAFKA_DEFAULT_MAX_REQUEST_SIZE;
+        if (limit > maxRequestSize) {
+            throw new InvalidConfigException("'" + DLQ_MAX_RECORD_BYTES + "' is " + limit + " but the producer's "
+                    + sizeKey + " is " + maxRequestSize + (raw.containsKey(sizeKey) ? "" : " (Kafka's default)")
+                    + ": lower '" + DLQ_MAX_RECORD_BYTES + "' or raise '" + sizeKey + "'");
+        }
+        return limit;
     }
 
     private String required(final String key) {
