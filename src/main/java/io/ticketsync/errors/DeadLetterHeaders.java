@@ -27,6 +27,12 @@ public final class DeadLetterHeaders {
     public static final Set<String> ALL = Set.of(EXCEPTION, MESSAGE, STACKTRACE, TOPIC, PARTITION, OFFSET,
             STAGE, REASON, APPLICATION_ID, TASK_ID, PROCESSOR_NODE, ORIGINAL_TIMESTAMP, OMITTED);
 
+    /**
+     * The headers only some dead letters carry: those of an input with a negative timestamp, and
+     * those over {@code dlq.max.record.bytes} (which then also lack the message and stack trace).
+     */
+    public static final Set<String> CONDITIONAL = Set.of(ORIGINAL_TIMESTAMP, OMITTED);
+
     private DeadLetterHeaders() {
     }
 }
