@@ -2,11 +2,12 @@ package io.ticketsync.config;
 
 import io.ticketsync.errors.DeserializationDeadLetterHandler;
 import io.ticketsync.errors.FailureClassifier;
+import io.ticketsync.errors.FallbackTimestampExtractor;
 import io.ticketsync.errors.ProcessingDeadLetterHandler;
 import io.ticketsync.errors.ProductionDeadLetterHandler;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class TicketSyncConfig {
     public static final String MAPPING_PRIORITY_PREFIX = "mapping.priority.";
     public static final String DLQ_STACKTRACE_MAX_BYTES = "dlq.stacktrace.max.bytes";
     public static final String DLQ_MESSAGE_MAX_CHARS = "dlq.message.max.chars";
+    public static final String DLQ_MAX_RECORD_BYTES = "dlq.max.record.bytes";
     public static final String OUTPUT_MAX_RECORD_BYTES = "output.max.record.bytes";
     public static final String UNCAUGHT_REPLACE_MAX = "uncaught.replace.max";
     public static final String UNCAUGHT_REPLACE_WINDOW_MS = "uncaught.replace.window.ms";
@@ -48,7 +50,7 @@ public final class TicketSyncConfig {
     public static final String DLQ_SURGE_THRESHOLD = "dlq.surge.threshold";
     /** Every key of ticket-sync's own (Kafka's are known from Kafka); a key no one knows is refused. */
     private static final KnownKeys KNOWN_KEYS = new KnownKeys(Set.of(INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC,
-            DLQ_STACKTRACE_MAX_BYTES, DLQ_MESSAGE_MAX_CHARS, OUTPUT_MAX_RECORD_BYTES, UNCAUGHT_REPLACE_MAX,
+            DLQ_STACKTRACE_MAX_BYTES, DLQ_MESSAGE_MAX_CHARS, DLQ_MAX_RECORD_BYTES, OUTPUT_MAX_RECORD_BYTES, UNCAUGHT_REPLACE_MAX,
             UNCAUGHT_REPLACE_WINDOW_MS, UNCAUGHT_FATAL_EXCEPTIONS, SHUTDOWN_TIMEOUT_MS, STARTUP_TIMEOUT_MS,
             HTTP_BIND_ADDRESS, HTTP_PORT, HEALTH_STUCK_TIMEOUT_MS, HEALTH_STUCK_ACTION, DLQ_SURGE_WINDOW_RECORDS,
             DLQ_SURGE_MIN_RECORDS, DLQ_SURGE_THRESHOLD), List.of(MAPPING_STATUS_PREFIX, MAPPING_PRIORITY_PREFIX));
@@ -62,6 +64,7 @@ public final class TicketSyncConfig {
     public static final String METRICS_OBJECT = INTERNAL_PREFIX + "metrics";
     /** Not a property: this typed configuration, so that what Kafka configures reads it instead of re-parsing. */
     public static final String CONFIG_OBJECT = INTERNAL_PREFIX + "config";
+    private static final int KAFKA_DEFAULT_MAX_REQUEST_SIZE = 1_048_576;
 
     private final Map<String, String> raw;
     private final String applicationId;
@@ -70,6 +73,7 @@ public final class TicketSyncConfig {
     private final ValueMapping priorityMapping;
     private final int stackTraceMaxBytes;
     private final int messageMaxChars;
+    private final int dlqMaxRecordBytes;
     private final int outputMaxRecordBytes;
     private final int replaceMax;
     private final Duration replaceWindow;
@@ -94,6 +98,7 @@ public final class TicketSyncConfig {
         this.priorityMapping = mapping("priority", MAPPING_PRIORITY_PREFIX);
         this.stackTraceMaxBytes = positiveInt(DLQ_STACKTRACE_MAX_BYTES);
         this.messageMaxChars = positiveInt(DLQ_MESSAGE_MAX_CHARS);
+        this.dlqMaxRecordBytes = dlqMaxRecordBytesWithinProducerLimit();
         this.outputMaxRecordBytes = positiveInt(OUTPUT_MAX_RECORD_BYTES);
         this.replaceMax = nonNegativeInt(UNCAUGHT_REPLACE_MAX);
         this.replaceWindow = millis(UNCAUGHT_REPLACE_WINDOW_MS);
@@ -164,6 +169,14 @@ public final class TicketSyncConfig {
     /** Cap on the length of the {@code __streams.errors.message} header. */
     public int messageMaxChars() {
         return messageMaxChars;
+    }
+
+    /**
+     * Largest dead letter, measured as the producer measures a record; a larger one is sent with
+     * its least useful parts left out (see {@code DeadLetterSizeLimit}).
+     */
+    public int dlqMaxRecordBytes() {
+        return dlqMaxRecordBytes;
     }
 
     /**
@@ -257,12 +270,30 @@ public final class TicketSyncConfig {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeserializationDeadLetterHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingDeadLetterHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ProductionDeadLetterHandler.class);
-        // A record with an invalid timestamp must not kill the thread (the default extractor throws).
         // No global stores today; enabling it now keeps behaviour stable when Kafka 5.0 flips the default.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, UsePartitionTimeOnInvalidTimestamp.class);
+        // A record with a negative timestamp must not kill the thread (Kafka's extractors throw or drop it).
+        props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, FallbackTimestampExtractor.class);
         props.put(CONFIG_OBJECT, this);
         return props;
+    }
+
+    /**
+     * A dead letter goes out through the application's own producer, which refuses any record over
+     * its {@code max.request.size}: a limit above that could never be met.
+     */
+    private int dlqMaxRecordBytesWithinProducerLimit() {
+        final int limit = positiveInt(DLQ_MAX_RECORD_BYTES);
+        // Kafka Streams lets the producer-prefixed key win over the plain one.
+        final String producerKey = StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        final String sizeKey = raw.containsKey(producerKey) ? producerKey : ProducerConfig.MAX_REQUEST_SIZE_CONFIG;
+        final int maxRequestSize = raw.containsKey(sizeKey) ? positiveInt(sizeKey) : KAFKA_DEFAULT_MAX_REQUEST_SIZE;
+        if (limit > maxRequestSize) {
+            throw new InvalidConfigException("'" + DLQ_MAX_RECORD_BYTES + "' is " + limit + " but the producer's "
+                    + sizeKey + " is " + maxRequestSize + (raw.containsKey(sizeKey) ? "" : " (Kafka's default)")
+                    + ": lower '" + DLQ_MAX_RECORD_BYTES + "' or raise '" + sizeKey + "'");
+        }
+        return limit;
     }
 
     private String required(final String key) {

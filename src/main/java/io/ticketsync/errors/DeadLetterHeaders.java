@@ -18,10 +18,20 @@ public final class DeadLetterHeaders {
     public static final String APPLICATION_ID = "ticketsync.application.id";
     public static final String TASK_ID = "ticketsync.task.id";
     public static final String PROCESSOR_NODE = "ticketsync.processor.node";
+    /** The input record's own timestamp when it was negative: the dead letter then gets the producer's. */
+    public static final String ORIGINAL_TIMESTAMP = "ticketsync.error.original.timestamp";
+    /** What was left out to keep the dead letter under {@code dlq.max.record.bytes}, e.g. {@code stacktrace,message,value}. */
+    public static final String OMITTED = "ticketsync.error.omitted";
 
     /** Every header a dead letter adds; a copy of the original headers never keeps stale ones. */
     public static final Set<String> ALL = Set.of(EXCEPTION, MESSAGE, STACKTRACE, TOPIC, PARTITION, OFFSET,
-            STAGE, REASON, APPLICATION_ID, TASK_ID, PROCESSOR_NODE);
+            STAGE, REASON, APPLICATION_ID, TASK_ID, PROCESSOR_NODE, ORIGINAL_TIMESTAMP, OMITTED);
+
+    /**
+     * The headers only some dead letters carry: those of an input with a negative timestamp, and
+     * those over {@code dlq.max.record.bytes} (which then also lack the message and stack trace).
+     */
+    public static final Set<String> CONDITIONAL = Set.of(ORIGINAL_TIMESTAMP, OMITTED);
 
     private DeadLetterHeaders() {
     }

@@ -57,9 +57,12 @@ public final class DeadLetterRouter {
         LOG.warn("Dead-lettering record {}-{}@{} to {}: stage={} reason={} node={} error={}: {}",
                 context.topic(), context.partition(), context.offset(), factory.topic(), stage, reason.code(),
                 context.processorNodeId(), exception.getClass().getSimpleName(), exception.getMessage());
+        final ProducerRecord<byte[], byte[]> deadLetter = factory.build(stage, reason, context, originalKey, originalValue,
+                exception);
+        // Counted once the letter exists: a build that throws fails the task and is not a dead letter.
         metrics.deadLettered(stage, reason);
         brake.deadLettered(stage, reason);
-        return factory.build(stage, reason, context, originalKey, originalValue, exception);
+        return deadLetter;
     }
 
     /**

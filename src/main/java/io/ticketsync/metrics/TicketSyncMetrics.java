@@ -25,7 +25,8 @@ import java.util.function.Supplier;
 /**
  * ticket-sync's own counters, next to Kafka Streams' metrics in one Micrometer registry:
  * {@code ticketsync_dead_lettered_total{stage,reason}}, {@code ticketsync_thread_replacements_total},
- * {@code ticketsync_uncaught_decisions_total{decision,cause}}. Applied and stale counts are Kafka
+ * {@code ticketsync_uncaught_decisions_total{decision,cause}},
+ * {@code ticketsync_invalid_timestamps_total{topic}}. Applied and stale counts are Kafka
  * Streams custom metrics ({@code kafka_stream_ticket_sync_*}).
  */
 public final class TicketSyncMetrics {
@@ -54,6 +55,15 @@ public final class TicketSyncMetrics {
 
     public void deadLettered(final ErrorStage stage, final Reason reason) {
         countByStageAndReason("ticketsync.dead.lettered", "Records written to the dead-letter topic", stage, reason);
+    }
+
+    /** Counts one input record whose negative timestamp was replaced by a fallback. */
+    public void invalidTimestamp(final String topic) {
+        Counter.builder("ticketsync.invalid.timestamps")
+                .description("Input records with a negative timestamp, processed with a fallback timestamp")
+                .tag("topic", String.valueOf(topic))
+                .register(registry)
+                .increment();
     }
 
     public void threadReplaced() {

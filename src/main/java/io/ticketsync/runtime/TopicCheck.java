@@ -26,8 +26,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Verifies before anything starts that the cluster answers and that the input topic exists and is
- * readable and the output and dead-letter topics exist and are writable. Without it a missing
- * dead-letter topic makes sends retry forever while the application looks RUNNING.
+ * readable and the output and dead-letter topics exist and are writable, and accept records as
+ * large as ticket-sync may send them ({@link RecordLimitCheck}). Without it a missing dead-letter
+ * topic makes sends retry forever while the application looks RUNNING.
  */
 final class TopicCheck {
 
@@ -93,6 +94,10 @@ final class TopicCheck {
         check(descriptions.get(topics.output()), topics.output(), "output", AclOperation.WRITE, problems, deadline);
         check(descriptions.get(topics.deadLetter()), topics.deadLetter(), "dead-letter", AclOperation.WRITE, problems,
                 deadline);
+        // Limits only mean something once the topics are there.
+        if (problems.isEmpty()) {
+            problems.addAll(new RecordLimitCheck(config).problems(admin));
+        }
         return problems;
     }
 

@@ -86,6 +86,31 @@ class ConfigLoaderTest {
         assertThat(props).containsEntry("production.exception.handler",
                 io.ticketsync.errors.ProductionDeadLetterHandler.class);
         assertThat(props).containsEntry("dlq.topic", "tickets.dlq");
+        assertThat(props).containsEntry("default.timestamp.extractor",
+                io.ticketsync.errors.FallbackTimestampExtractor.class);
+    }
+
+    @Test
+    void shouldRefuseDeadLetterLimitWhenItExceedsTheProducersMaxRequestSize() {
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(),
+                Map.of("dlq.max.record.bytes", "1048577")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("dlq.max.record.bytes").hasMessageContaining("1048576");
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(),
+                Map.of("max.request.size", "2000000", "producer.max.request.size", "500000")))
+                .as("the producer-prefixed key wins, as in Kafka Streams")
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("producer.max.request.size").hasMessageContaining("500000");
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), Map.of("dlq.max.record.bytes", "0")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dlq.max.record.bytes");
+    }
+
+    @Test
+    void shouldAcceptDeadLetterLimitUpToTheProducersMaxRequestSize() {
+        assertThat(ConfigLoader.load(Optional.empty(), Map.of(), Map.of()).dlqMaxRecordBytes()).isEqualTo(1_000_000);
+        assertThat(ConfigLoader.load(Optional.empty(), Map.of(),
+                Map.of("max.request.size", "4000000", "dlq.max.record.bytes", "4000000")).dlqMaxRecordBytes())
+                .isEqualTo(4_000_000);
     }
 
     @Test

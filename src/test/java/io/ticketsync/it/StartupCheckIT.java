@@ -4,10 +4,13 @@ import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.runtime.TicketSyncApp;
 import io.ticketsync.testing.KafkaBroker;
+import io.ticketsync.testing.RunningApp;
 import io.ticketsync.testing.SharedBroker;
 import io.ticketsync.testing.TestConfigs;
+import io.ticketsync.topology.TicketSyncTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,6 +38,25 @@ class StartupCheckIT {
         }
 
         assertThat(TicketSyncApp.of(config).run()).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);
+    }
+
+    @Test
+    void shouldExitWithStartupCheckCodeWhenDeadLetterTopicAcceptsLessThanDlqMaxRecordBytes(final KafkaBroker broker,
+                                                                                        @TempDir final Path state)
+            throws Exception {
+        final TicketSyncConfig config = TestConfigs.forBroker(broker, "startup-limit-it", state, Map.of());
+        try (Admin admin = broker.admin()) {
+            admin.createTopics(List.of(new NewTopic(config.topics().input(), 1, (short) 1),
+                    new NewTopic(config.topics().output(), 1, (short) 1),
+                    new NewTopic(config.topics().deadLetter(), 1, (short) 1)
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "100000")))).all().get();
+        }
+
+        assertThat(config.dlqMaxRecordBytes()).isGreaterThan(100_000);
+        // Bounded: without the check the app would start and run.
+        try (RunningApp app = RunningApp.start(config, TicketSyncTopology.build(config))) {
+            assertThat(app.awaitExit(Duration.ofSeconds(60))).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);
+        }
     }
 
     @Test

@@ -88,6 +88,15 @@ public final class DriverHarness implements AutoCloseable {
         nextTimestamp = nextTimestamp.plus(Duration.ofSeconds(1));
     }
 
+    /**
+     * Pipes raw key and value bytes with the given headers and timestamp, negative ones included:
+     * TestRecord's {@code Instant} constructor accepts them (its {@code Long} one refuses), and the
+     * driver hands them to the timestamp extractor as a broker would.
+     */
+    public void sendRaw(final byte[] key, final byte[] value, final Headers headers, final Instant timestamp) {
+        input.pipeInput(new TestRecord<>(key, value, headers, timestamp));
+    }
+
     public TestOutputTopic<String, SyncedTicket> output() {
         return output;
     }

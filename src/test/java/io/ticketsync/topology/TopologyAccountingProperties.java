@@ -1,6 +1,9 @@
 package io.ticketsync.topology;
 
+import io.ticketsync.codec.RecordSizes;
 import io.ticketsync.codec.TicketChangeDecoder;
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.errors.DeadLetterHeaders;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketChange;
 import io.ticketsync.testing.DriverHarness;
@@ -15,9 +18,13 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.test.TestRecord;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Throws generated and mutated inputs at the production topology and checks the promise: every
  * input ends in exactly one place — the output, the dead-letter topic, or the stale count — and
- * nothing escapes the driver as an exception.
+ * nothing escapes the driver as an exception. Record metadata is generated as well as payloads:
+ * timestamps (zero, small, large, negative: the driver takes negative ones through TestRecord's
+ * {@code Instant} constructor) and headers (none, many, large, null values, names of the
+ * dead-letter headers), with a dead-letter limit small enough that large headers hit it.
  */
 class TopologyAccountingProperties {
 
@@ -37,6 +47,9 @@ class TopologyAccountingProperties {
     private static final List<String> STATUSES = List.of("open", "in_progress", "Resolved", "closed", "escalated", "");
     private static final List<String> PRIORITIES = List.of("low", "high", "urgent", "whenever");
     private static final AtomicLong INPUTS_SEEN = new AtomicLong();
+    private static final int DLQ_MAX_RECORD_BYTES = 40_000;
+    private static final TicketSyncConfig CONFIG = TestConfigs.with(Map.of(
+            TicketSyncConfig.DLQ_MAX_RECORD_BYTES, String.valueOf(DLQ_MAX_RECORD_BYTES)));
 
     /** One input record: raw key and value bytes, and how it was made (for failure reports). */
     record Input(String how, byte[] key, byte[] value) {
@@ -46,21 +59,39 @@ class TopologyAccountingProperties {
         }
     }
 
+    /** A record's metadata: its timestamp and headers. */
+    record Metadata(long timestamp, List<Header> headers) {
+        @Override
+        public String toString() {
+            return "timestamp=" + timestamp + " headers=" + headers.stream()
+                    .map(header -> header.key() + "(" + (header.value() == null ? "null" : header.value().length + " bytes") + ")")
+                    .toList();
+        }
+    }
+
+    /** What is piped: a payload with its metadata. */
+    record Sent(Input input, Metadata metadata) {
+    }
+
     @Property(tries = 300)
-    void shouldAccountForEveryInputExactlyOnce(@ForAll("workloads") final List<Input> inputs) {
+    void shouldAccountForEveryInputExactlyOnce(@ForAll("workloads") final List<Sent> workload) {
         final TicketChangeDecoder decoder = new TicketChangeDecoder();
         final Map<String, Long> lastOutputVersion = new HashMap<>();
-        try (DriverHarness harness = new DriverHarness(TicketSyncTopology.build(TestConfigs.defaults()),
-                TestConfigs.defaults())) {
-            for (final Input input : inputs) {
+        try (DriverHarness harness = new DriverHarness(TicketSyncTopology.build(CONFIG), CONFIG)) {
+            for (final Sent sent : workload) {
+                final Input input = sent.input();
                 final long staleBefore = harness.skippedStaleCount();
-                harness.sendRaw(input.key(), input.value(), null);
+                harness.sendRaw(input.key(), input.value(), new RecordHeaders(sent.metadata().headers()),
+                        Instant.ofEpochMilli(sent.metadata().timestamp()));
 
                 final List<TestRecord<String, SyncedTicket>> outputs = harness.output().readRecordsToList();
-                final int deadLetters = harness.deadLetters().readRecordsToList().size();
+                final List<TestRecord<byte[], byte[]>> deadLetters = harness.deadLetters().readRecordsToList();
                 final long stale = harness.skippedStaleCount() - staleBefore;
-                assertThat(outputs.size() + deadLetters + stale).as("places %s ended up in", input).isEqualTo(1);
-                Statistics.label("outcome").collect(outputs.size() == 1 ? "output" : deadLetters == 1 ? "dead letter" : "stale");
+                assertThat(outputs.size() + deadLetters.size() + stale).as("places %s ended up in", sent).isEqualTo(1);
+                Statistics.label("outcome").collect(outputs.size() == 1 ? "output" : deadLetters.size() == 1 ? "dead letter" : "stale");
+                Statistics.label("timestamp").collect(sent.metadata().timestamp() < 0 ? "negative" : "valid");
+                deadLetters.forEach(deadLetter -> assertWritable(deadLetter, sent));
+                outputs.forEach(output -> assertThat(output.timestamp()).as("output timestamp of %s", sent).isNotNegative());
 
                 if (outputs.size() == 1) {
                     final TicketChange applied = decoder.decode(input.value());
@@ -75,7 +106,21 @@ class TopologyAccountingProperties {
                 }
             }
         }
-        INPUTS_SEEN.addAndGet(inputs.size());
+        INPUTS_SEEN.addAndGet(workload.size());
+    }
+
+    /** A dead letter the producer and broker accept, carrying one set of error headers, ours. */
+    private static void assertWritable(final TestRecord<byte[], byte[]> deadLetter, final Sent sent) {
+        Statistics.label("dead letter").collect(deadLetter.headers().lastHeader(DeadLetterHeaders.OMITTED) == null
+                ? "whole" : "parts left out");
+        assertThat(deadLetter.timestamp()).as("dead-letter timestamp of %s (null: the producer's)", sent)
+                .satisfiesAnyOf(timestamp -> assertThat(timestamp).isNull(),
+                        timestamp -> assertThat(timestamp).isNotNegative());
+        assertThat(RecordSizes.estimate(deadLetter.key(), deadLetter.value(), deadLetter.headers()))
+                .as("dead-letter size of %s", sent).isLessThanOrEqualTo(DLQ_MAX_RECORD_BYTES);
+        for (final String name : List.of(DeadLetterHeaders.STAGE, DeadLetterHeaders.REASON, DeadLetterHeaders.OFFSET)) {
+            assertThat(deadLetter.headers().headers(name)).as("%s headers of %s", name, sent).hasSize(1);
+        }
     }
 
     @AfterContainer
@@ -84,12 +129,38 @@ class TopologyAccountingProperties {
     }
 
     @Provide
-    Arbitrary<List<Input>> workloads() {
-        return Arbitraries.frequencyOf(
-                        Tuple.of(6, validChanges()),
-                        Tuple.of(3, mutated(validChanges())),
-                        Tuple.of(1, hostileInputs()))
-                .list().ofMinSize(10).ofMaxSize(80);
+    Arbitrary<List<Sent>> workloads() {
+        final Arbitrary<Input> payloads = Arbitraries.frequencyOf(
+                Tuple.of(6, validChanges()),
+                Tuple.of(3, mutated(validChanges())),
+                Tuple.of(1, hostileInputs()));
+        return Combinators.combine(payloads, metadata()).as(Sent::new).list().ofMinSize(10).ofMaxSize(80);
+    }
+
+    private static Arbitrary<Metadata> metadata() {
+        final Arbitrary<Long> timestamps = Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.longs().between(DriverHarness.START.toEpochMilli(),
+                        DriverHarness.START.toEpochMilli() + 86_400_000L)),
+                Tuple.of(1, Arbitraries.just(0L)),
+                Tuple.of(1, Arbitraries.longs().between(1, 1_000)),
+                Tuple.of(1, Arbitraries.longs().between(4_000_000_000_000L, Long.MAX_VALUE).edgeCases(edges -> edges.add(Long.MAX_VALUE))),
+                Tuple.of(2, Arbitraries.longs().between(Long.MIN_VALUE, -1).edgeCases(edges -> edges.add(-1L))));
+        final Arbitrary<List<Header>> headers = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.just(List.<Header>of())),
+                Tuple.of(2, header().list().ofMaxSize(12)));
+        return Combinators.combine(timestamps, headers).as(Metadata::new);
+    }
+
+    private static Arbitrary<Header> header() {
+        final Arbitrary<String> names = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.strings().alpha().numeric().withChars(".-_").ofMinLength(1).ofMaxLength(30)),
+                // Names a dead letter sets itself: a copy must never end up next to ours.
+                Tuple.of(2, Arbitraries.of(List.copyOf(DeadLetterHeaders.ALL))));
+        final Arbitrary<byte[]> values = Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.bytes().array(byte[].class).ofMaxSize(64)),
+                Tuple.of(1, Arbitraries.integers().between(5_000, 30_000).map(length -> new byte[length])))
+                .injectNull(0.15);
+        return Combinators.combine(names, values).as(RecordHeader::new);
     }
 
     private static Arbitrary<Input> validChanges() {
