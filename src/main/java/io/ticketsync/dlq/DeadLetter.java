@@ -7,6 +7,7 @@ import org.apache.kafka.common.header.Headers;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 
 /** One record of the dead-letter topic, with its error headers read out. */
 public record DeadLetter(int partition, long offset, Instant timestamp, byte[] key, byte[] value, Headers headers,
@@ -28,6 +29,16 @@ public record DeadLetter(int partition, long offset, Instant timestamp, byte[] k
                 text(headers, DeadLetterHeaders.EXCEPTION, ""),
                 text(headers, DeadLetterHeaders.MESSAGE, ""),
                 (int) Math.max(0, number(headers, REPLAY_COUNT_HEADER)));
+    }
+
+    /**
+     * False when the letter was cut down to fit the dead-letter topic and lost part of the
+     * original record (key, value or headers): replaying it would send something else.
+     */
+    public boolean isComplete() {
+        final String omitted = text(headers, DeadLetterHeaders.OMITTED, "");
+        return Arrays.stream(omitted.split(",")).map(String::trim)
+                .noneMatch(part -> part.equals("key") || part.equals("value") || part.equals("headers"));
     }
 
     /** The record key as text: the ticket id for a well-formed change. */

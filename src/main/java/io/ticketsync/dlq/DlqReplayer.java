@@ -70,7 +70,7 @@ public final class DlqReplayer {
             final long scanned = DeadLetterScan.toEnd(consumer, run::accept, run::commitFullBatch, progress);
             run.commit();
             return new ReplayReport(filter.describe(), target, group, dryRun, scanned, run.matched, run.sent,
-                    run.exhausted, run.examples);
+                    run.exhausted, run.incomplete, run.examples);
         }
     }
 
@@ -104,6 +104,7 @@ public final class DlqReplayer {
         private long matched;
         private long sent;
         private long exhausted;
+        private long incomplete;
         private int inTransaction;
 
         private final String deadLetterTopic;
@@ -132,6 +133,10 @@ public final class DlqReplayer {
             matched++;
             if (letter.replayCount() >= maxReplays) {
                 exhausted++;
+                return;
+            }
+            if (!letter.isComplete()) {
+                incomplete++;
                 return;
             }
             if (examples.size() < EXAMPLES) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** What {@code dlq replay} did (or, on a dry run, would do). */
 public record ReplayReport(String filter, String target, String consumerGroup, boolean dryRun, long scanned,
-                           long matched, long sent, long exhausted, List<String> examples) {
+                           long matched, long sent, long exhausted, long incomplete, List<String> examples) {
 
     public String toText() {
         final StringBuilder text = new StringBuilder();
@@ -13,7 +13,8 @@ public record ReplayReport(String filter, String target, String consumerGroup, b
                 .append("  scanned: ").append(scanned).append(" new dead letters\n")
                 .append("  matched: ").append(matched).append('\n')
                 .append(dryRun ? "  would send: " : "  sent: ").append(sent).append('\n')
-                .append("  not sent, replay limit reached: ").append(exhausted).append('\n');
+                .append("  not sent, replay limit reached: ").append(exhausted).append('\n')
+                .append("  not sent, cut down to fit the DLQ (key, value or headers left out): ").append(incomplete).append('\n');
         examples.forEach(example -> text.append("    ").append(example).append('\n'));
         return text.toString();
     }

@@ -61,7 +61,7 @@ final class BootstrapReachability {
             socket.connect(address, (int) Math.max(1, slice));
             return null;
         } catch (final IOException e) {
-            return server + ": " + e.getMessage();
+            return server + ": " + e;
         }
     }
 }

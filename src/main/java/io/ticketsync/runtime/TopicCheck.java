@@ -7,6 +7,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigException;
@@ -14,8 +16,10 @@ import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +51,9 @@ final class TopicCheck {
     /** Ends within {@code startup.timeout.ms}, plus at most a second or two to close the admin client. */
     void verify() throws InterruptedException {
         final Deadline deadline = Deadline.after(config.startupTimeout());
+        requireValidClientSettings();
+        BootstrapReachability.await(bootstrapServers(), config.startupTimeout(), deadline);
         try (Admin admin = createAdmin()) {
-            BootstrapReachability.await(bootstrapServers(), config.startupTimeout(), deadline);
             List<String> problems = problems(admin, deadline);
             for (int attempt = 1; attempt < ATTEMPTS && !problems.isEmpty() && deadline.remaining().toMillis() > 1_000; attempt++) {
                 Thread.sleep(1_000);
@@ -61,9 +66,32 @@ final class TopicCheck {
     }
 
     /**
-     * The client is created before anything connects, so a malformed client setting (a broken
-     * {@code sasl.jaas.config}) is reported as the configuration error it is (exit 3).
+     * A consumer builds its security layer when it is created but connects only when used, so
+     * creating one reports a malformed client setting (a broken {@code sasl.jaas.config}) as the
+     * configuration error it is (exit 3), whether or not the cluster is reachable.
      */
+    private void requireValidClientSettings() {
+        final Map<String, Object> consumerConfig = new StreamsConfig(config.streamsProperties())
+                .getGlobalConsumerConfigs("ticket-sync-config-check");
+        // Only the settings are judged here; the address is checked next, against the deadline, so an
+        // unresolvable host is an unreachable cluster (exit 4), not a configuration error.
+        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+        try {
+            new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer()).close(Duration.ZERO);
+        } catch (final KafkaException e) {
+            throw configurationError(e);
+        }
+    }
+
+    private static InvalidConfigException configurationError(final KafkaException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof ConfigException || cause instanceof IllegalArgumentException)) {
+            cause = cause.getCause();
+        }
+        return new InvalidConfigException("cannot create a Kafka client from this configuration: " + cause.getMessage()
+                + " (check security.protocol and the sasl.* and ssl.* settings)");
+    }
+
     private Admin createAdmin() {
         final Map<String, Object> adminConfig = new StreamsConfig(config.streamsProperties())
                 .getAdminConfigs("ticket-sync-startup-check");
@@ -73,12 +101,7 @@ final class TopicCheck {
         try {
             return Admin.create(adminConfig);
         } catch (final KafkaException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && !(cause instanceof ConfigException || cause instanceof IllegalArgumentException)) {
-                cause = cause.getCause();
-            }
-            throw new InvalidConfigException("cannot create a Kafka client from this configuration: " + cause.getMessage()
-                    + " (check security.protocol and the sasl.* and ssl.* settings)");
+            throw configurationError(e);
         }
     }
 

@@ -137,6 +137,26 @@ class DlqReplaySafetyIT {
         assertThat(broker.readAllCommitted("replay-target-it.staging")).hasSize(2);
     }
 
+    @Test
+    void shouldNotReplayALetterThatWasCutDownToFitTheDeadLetterTopic(final KafkaBroker broker,
+                                                                  @TempDir final Path state) throws Exception {
+        final TicketSyncConfig config = TestConfigs.forBroker(broker, "replay-incomplete-it", state, Map.of());
+        broker.createTopics(config.topics());
+        final List<ProducerRecord<byte[], byte[]>> letters = letters(0, 2, config);
+        final ProducerRecord<byte[], byte[]> full = letters.get(1);
+        final ProducerRecord<byte[], byte[]> cutDown = new ProducerRecord<>("t", null, full.timestamp(), full.key(), null,
+                full.headers());
+        header(cutDown, DeadLetterHeaders.OMITTED, "stacktrace,message,value");
+        broker.produce(config.topics().deadLetter(), List.of(letters.get(0), cutDown));
+
+        final var report = new DlqReplayer(config).replay(UNMAPPED, config.topics().input(), 3, false, 100, (r, t) -> { });
+
+        assertThat(report.sent()).isEqualTo(1);
+        assertThat(report.incomplete()).isEqualTo(1);
+        assertThat(report.toText()).contains("cut down to fit the DLQ");
+        assertThat(broker.readAllCommitted(config.topics().input())).extracting(DlqReplaySafetyIT::key).containsExactly("T-0");
+    }
+
     /** Dead letters for tickets T-from.. with reason unmapped-status, as ticket-sync writes them. */
     private static List<ProducerRecord<byte[], byte[]>> letters(final int from, final int count, final TicketSyncConfig config) {
         final List<ProducerRecord<byte[], byte[]>> letters = new ArrayList<>();
