@@ -1,5 +1,6 @@
 package io.ticketsync.http;
 
+import io.ticketsync.testing.SlowClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

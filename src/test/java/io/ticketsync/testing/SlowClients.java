@@ -1,4 +1,4 @@
-package io.ticketsync.http;
+package io.ticketsync.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Connections that send half a request and then nothing, as a slow or hostile client does. */
-final class SlowClients implements AutoCloseable {
+public final class SlowClients implements AutoCloseable {
 
     private final List<Socket> sockets = new ArrayList<>();
 
-    static SlowClients open(final int port, final int count) throws IOException {
+    public static SlowClients open(final int port, final int count) throws IOException {
         final SlowClients clients = new SlowClients();
         for (int i = 0; i < count; i++) {
             final Socket socket = new Socket("127.0.0.1", port);
@@ -27,7 +27,7 @@ final class SlowClients implements AutoCloseable {
     }
 
     /** True when the server closed every connection within {@code timeout} (whatever it answered first). */
-    boolean allClosedBy(final Duration timeout) throws IOException {
+    public boolean allClosedBy(final Duration timeout) throws IOException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         for (final Socket socket : sockets) {
             if (!closedBy(socket, deadline)) {
