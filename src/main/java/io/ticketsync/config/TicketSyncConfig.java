@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -43,6 +44,7 @@ public final class TicketSyncConfig {
     public static final String STARTUP_TIMEOUT_MS = "startup.timeout.ms";
     public static final String HTTP_BIND_ADDRESS = "http.bind.address";
     public static final String HTTP_PORT = "http.port";
+    public static final String HTTP_AUTH_TOKEN = "http.auth.token";
     public static final String HEALTH_STUCK_TIMEOUT_MS = "health.stuck.timeout.ms";
     public static final String HEALTH_STUCK_ACTION = "health.stuck.action";
     public static final String DLQ_SURGE_WINDOW_RECORDS = "dlq.surge.window.records";
@@ -52,8 +54,10 @@ public final class TicketSyncConfig {
     private static final KnownKeys KNOWN_KEYS = new KnownKeys(Set.of(INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC,
             DLQ_STACKTRACE_MAX_BYTES, DLQ_MESSAGE_MAX_CHARS, DLQ_MAX_RECORD_BYTES, OUTPUT_MAX_RECORD_BYTES, UNCAUGHT_REPLACE_MAX,
             UNCAUGHT_REPLACE_WINDOW_MS, UNCAUGHT_FATAL_EXCEPTIONS, SHUTDOWN_TIMEOUT_MS, STARTUP_TIMEOUT_MS,
-            HTTP_BIND_ADDRESS, HTTP_PORT, HEALTH_STUCK_TIMEOUT_MS, HEALTH_STUCK_ACTION, DLQ_SURGE_WINDOW_RECORDS,
+            HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_AUTH_TOKEN, HEALTH_STUCK_TIMEOUT_MS, HEALTH_STUCK_ACTION, DLQ_SURGE_WINDOW_RECORDS,
             DLQ_SURGE_MIN_RECORDS, DLQ_SURGE_THRESHOLD), List.of(MAPPING_STATUS_PREFIX, MAPPING_PRIORITY_PREFIX));
+    /** A shorter bearer token could be guessed. */
+    static final int MIN_TOKEN_LENGTH = 16;
     /** More replacements than this within one window is no budget at all. */
     static final int MAX_REPLACEMENTS = 100;
     /** A stuck timeout longer than this would let a dead partition look alive for hours. */
@@ -82,6 +86,7 @@ public final class TicketSyncConfig {
     private final Duration startupTimeout;
     private final String httpBindAddress;
     private final int httpPort;
+    private final Optional<String> httpAuthToken;
     private final Duration stuckTimeout;
     private final StuckAction stuckAction;
     private final SurgeLimits surgeLimits;
@@ -107,6 +112,7 @@ public final class TicketSyncConfig {
         this.startupTimeout = millis(STARTUP_TIMEOUT_MS);
         this.httpBindAddress = required(HTTP_BIND_ADDRESS);
         this.httpPort = (int) longBetween(HTTP_PORT, 0, 65_535, "a port number from 0 to 65535");
+        this.httpAuthToken = bearerToken(HTTP_AUTH_TOKEN);
         this.stuckTimeout = millis(HEALTH_STUCK_TIMEOUT_MS);
         this.stuckAction = StuckAction.parse(HEALTH_STUCK_ACTION, required(HEALTH_STUCK_ACTION));
         this.surgeLimits = new SurgeLimits(positiveInt(DLQ_SURGE_WINDOW_RECORDS), positiveInt(DLQ_SURGE_MIN_RECORDS),
@@ -218,6 +224,11 @@ public final class TicketSyncConfig {
         return httpPort;
     }
 
+    /** The token {@code /tickets} and {@code /metrics} require; empty when the API needs no authentication. */
+    public Optional<String> httpAuthToken() {
+        return httpAuthToken;
+    }
+
     /** Liveness fails when a task with input waiting has not committed for this long. */
     public Duration stuckTimeout() {
         return stuckTimeout;
@@ -302,6 +313,20 @@ public final class TicketSyncConfig {
             throw new InvalidConfigException("missing required configuration '" + key + "'");
         }
         return value.trim();
+    }
+
+    /** Absent, or a token worth the name. Messages never echo the value: it is a secret. */
+    private Optional<String> bearerToken(final String key) {
+        final String value = raw.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.length() < MIN_TOKEN_LENGTH || !value.chars().allMatch(c -> c > ' ' && c < 127)) {
+            // An empty value must not quietly mean "no authentication": the operator meant to set one.
+            throw new InvalidConfigException("'" + key + "' must be at least " + MIN_TOKEN_LENGTH
+                    + " printable ASCII characters without spaces (remove the key to turn authentication off)");
+        }
+        return Optional.of(value);
     }
 
     private int positiveInt(final String key) {

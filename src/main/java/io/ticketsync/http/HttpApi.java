@@ -1,66 +1,97 @@
 package io.ticketsync.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.ticketsync.metrics.TicketSyncMetrics;
-import io.ticketsync.runtime.HealthMonitor;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
+import java.util.function.Supplier;
 
-/** The read-only HTTP API: health, metrics and ticket lookups. */
+/**
+ * The read-only HTTP API: health, metrics and ticket lookups, on Jetty's NIO server. A client that
+ * sends a request slowly holds a connection but no thread, an idle or half-sent connection is closed
+ * after {@link HttpLimits#idleTimeout()}, connections are capped, and forwarded queries run
+ * asynchronously: neither can keep the probes from answering.
+ */
 public final class HttpApi implements AutoCloseable {
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
-    private HttpApi(final HttpServer server, final ExecutorService executor) {
+    /** Request line plus headers; a longer request line is answered 414, longer headers 431. */
+    static final int MAX_REQUEST_HEADER_BYTES = 8 * 1024;
+    /** Handlers never wait on the network, so a few threads serve every request. */
+    private static final int MAX_THREADS = 16;
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    private HttpApi(final Server server, final ServerConnector connector) {
         this.server = server;
-        this.executor = executor;
+        this.connector = connector;
     }
 
-    public static HttpApi start(final String bindAddress, final int port, final HealthMonitor health,
-                                final TicketSyncMetrics metrics, final KafkaStreams streams, final HostInfo self) {
-        final HttpServer server;
+    /**
+     * Starts serving. {@code /metrics} and {@code /tickets/{id}} need the token when one is set;
+     * {@code /health/*} stay open for the orchestrator's probes.
+     */
+    public static HttpApi start(final HttpSettings settings, final Supplier<HealthReport> liveness,
+                                final Supplier<HealthReport> readiness, final Supplier<String> metrics,
+                                final TicketLookup tickets) {
+        final BearerAuth auth = BearerAuth.of(settings.authToken());
+        final HttpLimits limits = settings.limits();
+        final ApiHandler handler = new ApiHandler(Map.of(
+                "/health/live", new HealthEndpoint(liveness),
+                "/health/ready", new HealthEndpoint(readiness),
+                "/metrics", auth.protect(new MetricsEndpoint(metrics))),
+                auth.protect(new TicketEndpoint(tickets, new OwnerForwarder(limits, auth))));
+
+        final QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
+        threads.setName("ticket-sync-http");
+        threads.setDaemon(true);
+        final Server server = new Server(threads);
+        final HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        final ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(settings.bindAddress());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setHandler(handler);
         try {
-            server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
-        } catch (final IOException e) {
-            throw new UncheckedIOException("cannot listen on " + bindAddress + ":" + port, e);
+            server.start();
+        } catch (final Exception e) {
+            stopQuietly(server);
+            final String where = "cannot listen on " + settings.bindAddress() + ":" + settings.port();
+            throw e instanceof IOException io ? new UncheckedIOException(where, io) : new IllegalStateException(where, e);
         }
-        server.createContext("/health/live", new HealthHandler(health::liveness));
-        server.createContext("/health/ready", new HealthHandler(health::readiness));
-        server.createContext("/metrics", new MetricsHandler(metrics));
-        server.createContext(TicketHandler.PREFIX, new TicketHandler(new TicketLookup(streams, self)));
-        server.createContext("/", new NotFoundHandler());
-        final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
-            final Thread thread = new Thread(runnable, "ticket-sync-http");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.start();
-        return new HttpApi(server, executor);
+        return new HttpApi(server, connector);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        stopQuietly(server);
     }
 
-    private static final class NotFoundHandler extends ReadOnlyHandler {
-        @Override
-        void get(final HttpExchange exchange) throws IOException {
-            HttpResponses.error(exchange, 404, "no such endpoint; try /health/live, /health/ready, /metrics, /tickets/{id}");
+    private static void stopQuietly(final Server server) {
+        try {
+            server.stop();
+        } catch (final Exception e) {
+            // Stopping only fails when the server is already broken; there is nothing left to release.
+            LOG.warn("HTTP API did not stop cleanly", e);
         }
     }
 }

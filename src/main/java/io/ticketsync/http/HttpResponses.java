@@ -1,11 +1,13 @@
 package io.ticketsync.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.sun.net.httpserver.HttpExchange;
 import io.ticketsync.codec.Json;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
-import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -17,32 +19,28 @@ final class HttpResponses {
     private HttpResponses() {
     }
 
-    static void json(final HttpExchange exchange, final int status, final Object body) throws IOException {
+    static void json(final Response response, final Callback callback, final int status, final Object body) {
         final byte[] bytes;
         try {
             bytes = Json.MAPPER.writeValueAsBytes(body);
         } catch (final JsonProcessingException e) {
-            throw new IOException("cannot encode response", e);
+            throw new UncheckedIOException("cannot encode response", e);
         }
-        send(exchange, status, JSON, bytes);
+        send(response, callback, status, JSON, bytes);
     }
 
-    static void error(final HttpExchange exchange, final int status, final String message) throws IOException {
-        json(exchange, status, Map.of("error", message));
+    static void error(final Response response, final Callback callback, final int status, final String message) {
+        json(response, callback, status, Map.of("error", message));
     }
 
-    static void send(final HttpExchange exchange, final int status, final String contentType, final byte[] body)
-            throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        final boolean head = "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(status, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-        exchange.close();
+    /** The body is written for HEAD too: Jetty drops it and keeps the Content-Length it announces. */
+    static void send(final Response response, final Callback callback, final int status, final String contentType,
+                     final byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     static byte[] utf8(final String text) {

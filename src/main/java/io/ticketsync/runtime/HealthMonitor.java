@@ -1,5 +1,6 @@
 package io.ticketsync.runtime;
 
+import io.ticketsync.http.HealthReport;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.slf4j.Logger;

@@ -6,6 +6,8 @@ import io.ticketsync.config.StuckAction;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.errors.DeadLetterSurgeBrake;
 import io.ticketsync.http.HttpApi;
+import io.ticketsync.http.HttpSettings;
+import io.ticketsync.http.StreamsTicketLookup;
 import io.ticketsync.metrics.TicketSyncMetrics;
 import io.ticketsync.topology.TicketSyncTopology;
 import org.apache.kafka.clients.admin.Admin;
@@ -159,7 +161,8 @@ public final class TicketSyncApp {
     }
 
     private void serveHttp(final KafkaStreams streams) {
-        http = HttpApi.start(config.httpBindAddress(), config.httpPort(), health, metrics, streams, applicationServer());
+        http = HttpApi.start(HttpSettings.from(config), health::liveness, health::readiness, metrics::scrape,
+                new StreamsTicketLookup(streams, applicationServer()));
         serving.countDown();
         LOG.info("HTTP API listening on {}:{}", config.httpBindAddress(), http.port());
     }

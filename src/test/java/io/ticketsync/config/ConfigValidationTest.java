@@ -46,6 +46,17 @@ class ConfigValidationTest {
     }
 
     @Test
+    void shouldRefuseAShortHttpAuthTokenWithoutEchoingItAndTreatTheKeyAsSecret() {
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.HTTP_AUTH_TOKEN, "short-s3cr3t")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("http.auth.token")
+                .hasMessageNotContaining("short-s3cr3t");
+        assertThat(TestConfigs.with(Map.of(TicketSyncConfig.HTTP_AUTH_TOKEN, "a-long-enough-s3cr3t")).httpAuthToken())
+                .contains("a-long-enough-s3cr3t");
+        assertThat(TestConfigs.defaults().httpAuthToken()).as("unset by default").isEmpty();
+        assertThat(SecretMasker.isSecret(TicketSyncConfig.HTTP_AUTH_TOKEN)).isTrue();
+    }
+
+    @Test
     void shouldAcceptDurationsBeyondIntMilliseconds() {
         final long thirtyDays = Duration.ofDays(30).toMillis();
         final TicketSyncConfig config = TestConfigs.with(Map.of("shutdown.timeout.ms", String.valueOf(thirtyDays),

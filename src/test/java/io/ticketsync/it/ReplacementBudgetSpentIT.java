@@ -2,7 +2,7 @@ package io.ticketsync.it;
 
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.runtime.ExitCodes;
-import io.ticketsync.runtime.HealthReport;
+import io.ticketsync.http.HealthReport;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.RunningApp;
 import io.ticketsync.testing.SharedBroker;

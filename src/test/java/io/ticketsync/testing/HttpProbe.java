@@ -27,6 +27,11 @@ public final class HttpProbe {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** GET with extra headers, given as name, value, name, value... */
+    public HttpResponse<String> get(final String path, final String... headers) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).headers(headers).GET());
+    }
+
     public HttpResponse<String> send(final String method, final String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.ofString("x")));
     }
