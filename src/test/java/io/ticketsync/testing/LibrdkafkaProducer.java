@@ -48,6 +48,20 @@ public final class LibrdkafkaProducer {
     public static List<Delivered> produce(final String bootstrapServers, final List<RawRecord> records)
             throws IOException, InterruptedException {
         final Path dir = Files.createTempDirectory("librdkafka-produce");
+        try {
+            return produce(bootstrapServers, records, dir);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (final Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    private static List<Delivered> produce(final String bootstrapServers, final List<RawRecord> records, final Path dir)
+            throws IOException, InterruptedException {
         final Path script = copyScript(dir);
         final Path stderr = dir.resolve("stderr.txt");
         final Process process = new ProcessBuilder(PYTHON, script.toString(), bootstrapServers)
