@@ -41,6 +41,11 @@ public record DeadLetter(int partition, long offset, Instant timestamp, byte[] k
                 .noneMatch(part -> part.equals("key") || part.equals("value") || part.equals("headers"));
     }
 
+    /** The original record's W3C trace context, or null. */
+    public String traceparent() {
+        return text(headers, DeadLetterHeaders.TRACEPARENT, null);
+    }
+
     /** The record key as text: the ticket id for a well-formed change. */
     public String keyText() {
         return key == null ? null : new String(key, StandardCharsets.UTF_8);

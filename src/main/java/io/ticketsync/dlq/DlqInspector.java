@@ -65,7 +65,7 @@ public final class DlqInspector {
                 samples.add(new InspectionReport.Sample(letter.partition() + "@" + letter.offset(),
                         letter.sourceTopic() + "-" + letter.sourcePartition() + "@" + letter.sourceOffset(),
                         letter.keyText(), letter.valueExcerpt(EXCERPT_CHARS),
-                        letter.exception() + ": " + letter.message(), letter.replayCount()));
+                        letter.exception() + ": " + letter.message(), letter.replayCount(), letter.traceparent()));
             }
         }
 

@@ -11,8 +11,9 @@ public record InspectionReport(String topic, String filter, long read, long matc
                        Instant firstTimestamp, Instant lastTimestamp, List<Sample> samples) {
     }
 
-    /** One dead letter shown as an example. */
-    public record Sample(String dlqOffset, String source, String key, String value, String error, int replayCount) {
+    /** One dead letter shown as an example; {@code traceparent} is null when the record carried none. */
+    public record Sample(String dlqOffset, String source, String key, String value, String error, int replayCount,
+                         String traceparent) {
     }
 
     /** The report as a person reads it. */
@@ -27,7 +28,8 @@ public record InspectionReport(String topic, String filter, long read, long matc
                 text.append("    ").append(sample.dlqOffset()).append(" from ").append(sample.source())
                         .append(" key=").append(sample.key()).append(sample.replayCount() > 0 ? " replays=" + sample.replayCount() : "")
                         .append("\n      value: ").append(sample.value())
-                        .append("\n      error: ").append(sample.error()).append('\n');
+                        .append("\n      error: ").append(sample.error())
+                        .append(sample.traceparent() == null ? "" : "\n      trace: " + sample.traceparent()).append('\n');
             }
         }
         return text.toString();

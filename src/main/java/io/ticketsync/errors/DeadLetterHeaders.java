@@ -23,6 +23,9 @@ public final class DeadLetterHeaders {
     /** What was left out to keep the dead letter under {@code dlq.max.record.bytes}, e.g. {@code stacktrace,message,value}. */
     public static final String OMITTED = "ticketsync.error.omitted";
 
+    /** Not ours: the W3C trace context of the original record, which every copy of it keeps. */
+    public static final String TRACEPARENT = "traceparent";
+
     /** Every header a dead letter adds; a copy of the original headers never keeps stale ones. */
     public static final Set<String> ALL = Set.of(EXCEPTION, MESSAGE, STACKTRACE, TOPIC, PARTITION, OFFSET,
             STAGE, REASON, APPLICATION_ID, TASK_ID, PROCESSOR_NODE, ORIGINAL_TIMESTAMP, OMITTED);

@@ -12,6 +12,9 @@ import java.util.stream.Stream;
  */
 record DeadLetterParts(byte[] key, byte[] value, List<Header> originalHeaders, List<Header> errorHeaders) {
 
+    /** A W3C traceparent is 55 characters; anything much longer is not one. */
+    private static final int MAX_TRACEPARENT_BYTES = 128;
+
     DeadLetterParts {
         originalHeaders = List.copyOf(originalHeaders);
         errorHeaders = List.copyOf(errorHeaders);
@@ -45,8 +48,12 @@ record DeadLetterParts(byte[] key, byte[] value, List<Header> originalHeaders, L
         return new DeadLetterParts(key, null, originalHeaders, errorHeaders);
     }
 
+    /** Without the original headers, except a W3C trace context of sane size: it ties the letter to its trace. */
     DeadLetterParts withoutOriginalHeaders() {
-        return new DeadLetterParts(key, value, List.of(), errorHeaders);
+        return new DeadLetterParts(key, value, originalHeaders.stream()
+                .filter(header -> DeadLetterHeaders.TRACEPARENT.equals(header.key()) && header.value() != null
+                        && header.value().length <= MAX_TRACEPARENT_BYTES)
+                .toList(), errorHeaders);
     }
 
     DeadLetterParts withoutKey() {

@@ -25,7 +25,8 @@ final class DeadLetterSizeLimit {
         MESSAGE("message", parts -> parts.hasErrorHeader(DeadLetterHeaders.MESSAGE),
                 parts -> parts.withoutErrorHeader(DeadLetterHeaders.MESSAGE)),
         VALUE("value", parts -> parts.value() != null, DeadLetterParts::withoutValue),
-        HEADERS("headers", parts -> !parts.originalHeaders().isEmpty(), DeadLetterParts::withoutOriginalHeaders),
+        HEADERS("headers", parts -> parts.withoutOriginalHeaders().originalHeaders().size() < parts.originalHeaders().size(),
+                DeadLetterParts::withoutOriginalHeaders),
         KEY("key", parts -> parts.key() != null, DeadLetterParts::withoutKey);
 
         private final String label;

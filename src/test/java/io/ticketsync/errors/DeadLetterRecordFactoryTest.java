@@ -73,6 +73,18 @@ class DeadLetterRecordFactoryTest {
     }
 
     @Test
+    void shouldKeepTheTraceContextWhenTheOriginalHeadersAreLeftOut() {
+        final String trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        final RecordHeaders headers = largeHeaders();
+        headers.add(DeadLetterHeaders.TRACEPARENT, trace.getBytes(StandardCharsets.UTF_8));
+
+        final ProducerRecord<byte[], byte[]> deadLetter = build(KEY.length + 10_000, headers);
+
+        assertThat(omitted(deadLetter)).isEqualTo("stacktrace,message,value,headers");
+        assertThat(text(deadLetter.headers(), DeadLetterHeaders.TRACEPARENT)).isEqualTo(trace);
+    }
+
+    @Test
     void shouldNeverExceedTheLimitWhenItIsAboveTheSmallestForm() {
         final int smallest = size(build(1, largeHeaders()));
         final int full = size(build(Integer.MAX_VALUE, largeHeaders()));
