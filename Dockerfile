@@ -1,6 +1,8 @@
-# ticket-sync image: the fat jar on a JRE, running as a non-root user.
+# ticket-sync image: the production fat jar on a JRE, running as a non-root user.
 #   docker build -t ticket-sync .
-# Stage 1 builds the jar with the same command as the README; stage 2 only runs it.
+# Stage 1 builds the jars with the same command as the README; stage 2 only runs the production
+# one, target/ticket-sync.jar, which carries no Kafka broker (that is target/ticket-sync-dev.jar,
+# for `dev` only, and never copied here).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .

@@ -22,7 +22,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The one local broker every row runs against, and the admin calls the harness needs. */
+/**
+ * The one local broker every row runs against (dev mode's, started from the harness's classpath,
+ * which bench/run builds from Maven's test classpath: it carries the broker the production jar
+ * does not), and the admin calls the harness needs.
+ */
 final class BenchCluster implements AutoCloseable {
 
     private final DevBroker broker;

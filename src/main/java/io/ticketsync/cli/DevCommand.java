@@ -26,8 +26,13 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "dev", mixinStandardHelpOptions = true,
         description = {"Start a local Kafka broker, create the topics, load sample tickets and run ticket-sync",
-                "with its HTTP API until Ctrl-C. Needs only Java: the broker comes from this jar."})
+                "with its HTTP API until Ctrl-C. Needs only Java: the broker comes from the dev jar,",
+                "target/ticket-sync-dev.jar (the production jar target/ticket-sync.jar carries none)."})
 final class DevCommand implements Callable<Integer> {
+
+    /** What the production jar, which carries no broker, answers to {@code dev}; the README's command. */
+    static final String NEEDS_DEV_JAR = "ticket-sync: dev needs a Kafka broker, and this production jar carries none."
+            + " Run the dev jar instead:%n  mvn -B -ntp package -DskipTests && java -jar target/ticket-sync-dev.jar dev%n";
 
     @Mixin
     private ConfigOptions config;
@@ -61,6 +66,10 @@ final class DevCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!DevBroker.onClasspath()) {
+            spec.commandLine().getErr().printf(NEEDS_DEV_JAR);
+            return ExitCodes.USAGE;
+        }
         try (DevSession session = DevSession.start(dataDir, brokerPort, controllerPort, spec.commandLine().getOut())) {
             final DevBroker broker = session.broker();
             if (brokerOnly) {

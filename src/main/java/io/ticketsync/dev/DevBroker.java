@@ -24,12 +24,15 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A real single-node KRaft broker (broker and controller in one process) on 127.0.0.1, run as its
- * own JVM from this jar's classpath, with its data and log under one directory.
+ * own JVM from this JVM's classpath, with its data and log under one directory. The broker classes
+ * are on that classpath in the dev jar ({@code target/ticket-sync-dev.jar}), the tests and the
+ * benchmarks, never in the production jar.
  */
 public final class DevBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DevBroker.class);
     private static final Path SETSID = Path.of("/usr/bin/setsid");
+    private static final String BROKER_MAIN = "kafka.Kafka";
 
     private final Process process;
     private final int port;
@@ -50,6 +53,10 @@ public final class DevBroker implements AutoCloseable {
     /** As {@link #start(Path, int, int, Duration)}, with extra broker properties (e.g. for tests). */
     public static DevBroker start(final Path dataDir, final int port, final int controllerPort, final Duration timeout,
                                   final Map<String, String> extraProperties) throws IOException, InterruptedException {
+        if (!onClasspath()) {
+            throw new IllegalStateException("no Kafka broker (" + BROKER_MAIN + ") on the classpath;"
+                    + " the dev jar, target/ticket-sync-dev.jar, carries one");
+        }
         Files.createDirectories(dataDir);
         final Path properties = dataDir.resolve("server.properties");
         final StringBuilder content = new StringBuilder(serverProperties(dataDir, port, controllerPort));
@@ -64,9 +71,17 @@ public final class DevBroker implements AutoCloseable {
                 throw new IllegalStateException("formatting broker storage failed (exit " + formatted + "); see " + log);
             }
         }
-        final DevBroker broker = new DevBroker(java(List.of("kafka.Kafka", properties.toString()), log), port, log);
+        final DevBroker broker = new DevBroker(java(List.of(BROKER_MAIN, properties.toString()), log), port, log);
         broker.awaitReady(timeout);
         return broker;
+    }
+
+    /**
+     * Whether the broker can start: its classes are on this JVM's classpath, which its own JVM
+     * inherits. Checked without loading them.
+     */
+    public static boolean onClasspath() {
+        return DevBroker.class.getClassLoader().getResource(BROKER_MAIN.replace('.', '/') + ".class") != null;
     }
 
     public String bootstrapServers() {

@@ -122,6 +122,10 @@ class ComposeFileTest {
                 .contains("ENTRYPOINT [\"/app/docker-entrypoint.sh\"]")
                 .contains("eclipse-temurin:17-jre");
         assertThat(Path.of("docker-entrypoint.sh")).isExecutable();
-        assertThat(dockerfile).as("the image runs the fat jar the README builds").contains("target/ticket-sync.jar");
+        assertThat(dockerfile).as("the image runs the production jar the README builds")
+                .contains("COPY --from=build /src/target/ticket-sync.jar /app/ticket-sync.jar");
+        assertThat(dockerfile.lines().filter(line -> line.startsWith("COPY")))
+                .as("the image carries no broker: the dev jar stays in the build stage")
+                .noneMatch(line -> line.contains("ticket-sync-dev.jar") || line.contains("target/*"));
     }
 }

@@ -19,13 +19,14 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code java -jar target/ticket-sync.jar dev} as a user runs it: its own broker, the bundled samples
- * fully accounted for, the HTTP API answering, and a clean stop of app and broker on SIGTERM.
+ * {@code java -jar target/ticket-sync-dev.jar dev} as a user runs it: its own broker (from the dev jar),
+ * the bundled samples fully accounted for, the HTTP API answering, and a clean stop of app and broker
+ * on SIGTERM.
  */
 @Tag("integration")
 class DevModeIT {
 
-    private static final Path JAR = Path.of("target", "ticket-sync.jar");
+    private static final Path JAR = Path.of("target", "ticket-sync-dev.jar");
 
     @Test
     void shouldRunBrokerAndAppAndAccountForEverySampleRecord(@TempDir final Path work) throws Exception {
