@@ -1,7 +1,6 @@
 package io.ticketsync.http;
 
 import io.ticketsync.codec.Json;
-import io.ticketsync.testing.HttpProbe;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,14 +66,18 @@ class HttpForwardingTest {
         final HttpLimits oneForward = new HttpLimits(Duration.ofSeconds(5), 256, Duration.ofMillis(500), Duration.ofSeconds(3), 1);
         try (ApiUnderTest api = ApiUnderTest.start(oneForward, Optional.empty(), id -> hung())) {
             final CompletableFuture<HttpResponse<String>> first = getAll(api.port(), 1).get(0);
-            final HttpProbe http = api.http();
-            final HttpResponse<String> second = http.awaitGet("/tickets/T-2", response -> response.statusCode() == 503,
-                    Duration.ofSeconds(2));
+            // Once the owner sees the first forward's connection, that forward holds the only slot.
+            hungOwner.setSoTimeout(5_000);
+            try (Socket inFlight = hungOwner.accept()) {
+                final HttpResponse<String> second = api.http().get("/tickets/T-2");
 
-            assertThat(second.body()).contains("too many queries forwarded at once");
-            assertThat(first.join().statusCode()).isEqualTo(504);
+                assertThat(second.statusCode()).isEqualTo(503);
+                assertThat(second.body()).contains("too many queries forwarded at once");
+                assertThat(first.join().statusCode()).isEqualTo(504);
+            }
         }
     }
+
 
     @Test
     void shouldCarryTheTokenToTheOwnerWhenAuthenticationIsOn() throws Exception {
