@@ -1,7 +1,7 @@
 package io.ticketsync.config;
 
 import io.ticketsync.errors.DeserializationDeadLetterHandler;
-import io.ticketsync.errors.FailureClassifier;
+import io.ticketsync.failure.FailureClassifier;
 import io.ticketsync.errors.FallbackTimestampExtractor;
 import io.ticketsync.errors.ProcessingDeadLetterHandler;
 import io.ticketsync.errors.ProductionDeadLetterHandler;

@@ -1,5 +1,10 @@
 package io.ticketsync.errors;
 
+import io.ticketsync.failure.DeadLetterSurgeBrake;
+import io.ticketsync.failure.ErrorStage;
+import io.ticketsync.failure.FailureClassifier;
+import io.ticketsync.failure.FailureKind;
+import io.ticketsync.failure.Reason;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.metrics.TicketSyncMetrics;
 import org.apache.kafka.clients.producer.ProducerRecord;

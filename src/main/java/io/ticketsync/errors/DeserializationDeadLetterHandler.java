@@ -1,5 +1,7 @@
 package io.ticketsync.errors;
 
+import io.ticketsync.failure.ErrorStage;
+import io.ticketsync.failure.Reason;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;

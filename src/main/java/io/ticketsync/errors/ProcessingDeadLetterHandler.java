@@ -1,5 +1,7 @@
 package io.ticketsync.errors;
 
+import io.ticketsync.failure.ErrorStage;
+import io.ticketsync.failure.Reason;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;

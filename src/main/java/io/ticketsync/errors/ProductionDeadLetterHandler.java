@@ -1,5 +1,7 @@
 package io.ticketsync.errors;
 
+import io.ticketsync.failure.ErrorStage;
+import io.ticketsync.failure.Reason;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;

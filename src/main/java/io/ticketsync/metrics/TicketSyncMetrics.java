@@ -11,8 +11,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.ErrorStage;
-import io.ticketsync.errors.Reason;
+import io.ticketsync.failure.ErrorStage;
+import io.ticketsync.failure.Reason;
 import io.ticketsync.topology.SyncMetrics;
 import org.apache.kafka.streams.KafkaStreams;
 

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.ticketsync.config.SecretMasker;
 import io.ticketsync.config.StuckAction;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.DeadLetterSurgeBrake;
+import io.ticketsync.failure.DeadLetterSurgeBrake;
 import io.ticketsync.http.HttpApi;
 import io.ticketsync.http.HttpSettings;
 import io.ticketsync.http.StreamsTicketLookup;

@@ -1,7 +1,7 @@
 package io.ticketsync.runtime;
 
-import io.ticketsync.errors.FailureClassifier;
-import io.ticketsync.errors.FailureKind;
+import io.ticketsync.failure.FailureClassifier;
+import io.ticketsync.failure.FailureKind;
 import io.ticketsync.metrics.TicketSyncMetrics;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.ticketsync.topology;
 
-import io.ticketsync.errors.DeadLetterSurgeBrake;
+import io.ticketsync.failure.DeadLetterSurgeBrake;
 import io.ticketsync.model.TicketChange;
 import io.ticketsync.model.TicketState;
 import org.apache.kafka.common.metrics.Sensor;

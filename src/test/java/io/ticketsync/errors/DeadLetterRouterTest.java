@@ -1,5 +1,8 @@
 package io.ticketsync.errors;
 
+import io.ticketsync.failure.DeadLetterSurgeBrake;
+import io.ticketsync.failure.ErrorStage;
+import io.ticketsync.failure.Reason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ticketsync.metrics.TicketSyncMetrics;
 import io.ticketsync.testing.FixedErrorContext;

@@ -1,5 +1,6 @@
 package io.ticketsync.errors;
 
+import io.ticketsync.failure.UnreadableStoreValueException;
 import io.ticketsync.testing.FixedErrorContext;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler.Response;

@@ -1,7 +1,7 @@
 package io.ticketsync.runtime;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.ticketsync.errors.FailureClassifier;
+import io.ticketsync.failure.FailureClassifier;
 import io.ticketsync.metrics.TicketSyncMetrics;
 import io.ticketsync.testing.FakeClock;
 import io.ticketsync.testing.TestConfigs;

@@ -1,7 +1,7 @@
 package io.ticketsync.topology;
 
-import io.ticketsync.errors.FailureKind;
-import io.ticketsync.errors.UnreadableStoreValueException;
+import io.ticketsync.failure.FailureKind;
+import io.ticketsync.failure.UnreadableStoreValueException;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.testing.DriverHarness;
 import io.ticketsync.testing.RawStoreWrites;

@@ -3,7 +3,7 @@ package io.ticketsync.bench.app;
 import io.ticketsync.codec.JsonSerde;
 import io.ticketsync.codec.TicketChangeDecoder;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.Reason;
+import io.ticketsync.failure.Reason;
 import io.ticketsync.model.TicketChange;
 import io.ticketsync.model.TicketState;
 import io.ticketsync.topology.SizeCheckedEncoder;

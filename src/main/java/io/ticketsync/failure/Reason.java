@@ -1,4 +1,4 @@
-package io.ticketsync.errors;
+package io.ticketsync.failure;
 
 /**
  * Why a record was dead-lettered: the short, machine-readable value of the

@@ -1,4 +1,4 @@
-package io.ticketsync.errors;
+package io.ticketsync.failure;
 
 /** The one decision every error path shares. */
 public enum FailureKind {

@@ -1,4 +1,4 @@
-package io.ticketsync.errors;
+package io.ticketsync.failure;
 
 import io.ticketsync.testing.TestConfigs;
 import org.apache.kafka.common.errors.RecordTooLargeException;

@@ -1,4 +1,4 @@
-package io.ticketsync.errors;
+package io.ticketsync.failure;
 
 import org.apache.kafka.common.KafkaException;
 
