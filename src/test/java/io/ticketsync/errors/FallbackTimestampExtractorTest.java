@@ -1,5 +1,6 @@
 package io.ticketsync.errors;
 
+import io.ticketsync.metrics.MetricNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.metrics.TicketSyncMetrics;
@@ -75,7 +76,7 @@ class FallbackTimestampExtractorTest {
     }
 
     private double invalidTimestamps() {
-        final var counter = registry.find("ticketsync.invalid.timestamps").tag("topic", "tickets.changes").counter();
+        final var counter = registry.find(MetricNames.INVALID_TIMESTAMPS).tag("topic", "tickets.changes").counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -2,12 +2,12 @@ package io.ticketsync.it;
 
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.errors.DeadLetterHeaders;
-import io.ticketsync.testing.DriverHarness;
+import io.ticketsync.metrics.MetricNames;
+import io.ticketsync.metrics.RecordCounters;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.SharedBroker;
 import io.ticketsync.testing.TestConfigs;
 import io.ticketsync.testing.TicketChangeBuilder;
-import io.ticketsync.topology.SyncMetrics;
 import io.ticketsync.topology.TicketSyncTopology;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -115,7 +115,7 @@ class ExactlyOnceDeadLetterIT {
         final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         long stale = 0;
         while (System.nanoTime() < deadline) {
-            stale = DriverHarness.syncMetricTotal(streams.metrics(), SyncMetrics.SKIPPED_STALE);
+            stale = RecordCounters.total(streams.metrics(), MetricNames.SKIPPED_STALE);
             if (stale == expected) {
                 return;
             }

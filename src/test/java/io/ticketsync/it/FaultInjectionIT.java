@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.metrics.MetricNames;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.dev.DevBroker;
 import io.ticketsync.runtime.ExitCodes;
@@ -221,7 +222,7 @@ class FaultInjectionIT {
     }
 
     private static double replacements(final RunningApp app) {
-        final var counter = app.app().metrics().registry().find("ticketsync.thread.replacements").counter();
+        final var counter = app.app().metrics().registry().find(MetricNames.THREAD_REPLACEMENTS).counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.metrics.MetricNames;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.http.HealthReport;
@@ -59,7 +60,7 @@ class ReplacementBudgetSpentIT {
         final HealthReport live = running.app().health().liveness();
         assertThat(live.up()).isFalse();
         assertThat(String.join(" ", live.reasons())).contains("budget spent");
-        assertThat(running.app().metrics().registry().get("ticketsync.uncaught.decisions")
+        assertThat(running.app().metrics().registry().get(MetricNames.UNCAUGHT_DECISIONS)
                 .tag("decision", "SHUTDOWN_CLIENT").tag("cause", "budget-spent").counter().count()).isEqualTo(1.0);
         final ConsumerRecord<byte[], byte[]> failing = broker.readAllCommitted(config.topics().input()).stream()
                 .filter(record -> key(record).equals("T-3") && new String(record.value(), StandardCharsets.UTF_8)
