@@ -5,8 +5,8 @@ import io.ticketsync.failure.ErrorStage;
 import io.ticketsync.failure.FailureClassifier;
 import io.ticketsync.failure.FailureKind;
 import io.ticketsync.failure.Reason;
-import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.metrics.TicketSyncMetrics;
+import io.ticketsync.topology.AppServices;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
@@ -37,11 +37,11 @@ public final class DeadLetterRouter {
         this.brake = brake;
     }
 
-    /** Built from the raw map Kafka Streams hands to {@code configure}. */
+    /** Built from the services the runner put into the map Kafka Streams hands to {@code configure}. */
     public static DeadLetterRouter from(final Map<String, ?> configs) {
-        final TicketSyncConfig config = TicketSyncConfig.from(configs);
-        return new DeadLetterRouter(config.failureClassifier(), new DeadLetterRecordFactory(config),
-                TicketSyncMetrics.from(configs), DeadLetterSurgeBrake.from(configs));
+        final AppServices services = AppServices.from(configs);
+        return new DeadLetterRouter(services.classifier(), new DeadLetterRecordFactory(services.config()),
+                services.metrics(), services.surgeBrake());
     }
 
     public boolean isPoison(final Exception exception) {

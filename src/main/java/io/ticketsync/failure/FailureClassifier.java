@@ -1,5 +1,6 @@
 package io.ticketsync.failure;
 
+import io.ticketsync.config.TicketSyncConfig;
 import org.apache.kafka.common.KafkaException;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * Decides poison vs recoverable vs fatal for any throwable. The exception handlers (to choose
  * between dead-lettering and failing) and the uncaught-exception policy (to choose between
  * replacing a thread and shutting down) both ask this one class. The fatal classes are configured
- * ({@code uncaught.fatal.exceptions}; see {@code TicketSyncConfig#failureClassifier()}), plus
+ * ({@code uncaught.fatal.exceptions}), plus
  * {@link UnreadableStoreValueException}, which is always fatal.
  */
 public final class FailureClassifier {
@@ -20,6 +21,11 @@ public final class FailureClassifier {
 
     public FailureClassifier(final List<Class<? extends Throwable>> fatal) {
         this.fatal = List.copyOf(fatal);
+    }
+
+    /** The classifier with the configured fatal classes. */
+    public static FailureClassifier of(final TicketSyncConfig config) {
+        return new FailureClassifier(config.fatalExceptions());
     }
 
     public FailureKind classify(final Throwable failure) {

@@ -7,10 +7,8 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.failure.ErrorStage;
 import io.ticketsync.failure.Reason;
 import org.apache.kafka.streams.KafkaStreams;
@@ -41,15 +39,6 @@ public final class TicketSyncMetrics {
 
     public static TicketSyncMetrics prometheus() {
         return new TicketSyncMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-    }
-
-    /**
-     * The instance the runner put into the Kafka config map, or a private one when there is none
-     * (e.g. under TopologyTestDriver).
-     */
-    public static TicketSyncMetrics from(final Map<String, ?> configs) {
-        final Object metrics = configs.get(TicketSyncConfig.METRICS_OBJECT);
-        return metrics instanceof TicketSyncMetrics shared ? shared : new TicketSyncMetrics(new SimpleMeterRegistry());
     }
 
     public void deadLettered(final ErrorStage stage, final Reason reason) {

@@ -40,7 +40,7 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
         this.store = context.getStateStore(storeName);
         this.applied = RecordCounters.appliedSensor(context.metrics());
         this.skippedStale = RecordCounters.skippedStaleSensor(context.metrics());
-        this.surgeBrake = DeadLetterSurgeBrake.from(context.appConfigs());
+        this.surgeBrake = AppServices.from(context.appConfigs()).surgeBrake();
     }
 
     @Override

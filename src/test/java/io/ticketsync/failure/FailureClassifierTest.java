@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FailureClassifierTest {
 
-    private final FailureClassifier classifier = TestConfigs.defaults().failureClassifier();
+    private final FailureClassifier classifier = FailureClassifier.of(TestConfigs.defaults());
 
     @Test
     void shouldCallRecordErrorsAndBusinessLogicExceptionsPoison() {

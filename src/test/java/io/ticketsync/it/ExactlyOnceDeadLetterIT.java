@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.testing.TestServices;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.errors.DeadLetterHeaders;
 import io.ticketsync.metrics.MetricNames;
@@ -55,8 +56,7 @@ class ExactlyOnceDeadLetterIT {
         }
         broker.produce(config.topics().input(), workload);
 
-        final Properties props = new Properties();
-        props.putAll(config.streamsProperties());
+        final Properties props = TestServices.streamsProperties(config);
         try (KafkaStreams streams = new KafkaStreams(TicketSyncTopology.build(config), props)) {
             streams.start();
 

@@ -25,7 +25,7 @@ class UncaughtExceptionPolicyTest {
 
     private final FakeClock clock = new FakeClock();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final FailureClassifier classifier = TestConfigs.defaults().failureClassifier();
+    private final FailureClassifier classifier = FailureClassifier.of(TestConfigs.defaults());
 
     @Test
     void shouldReplaceThreadWhileBudgetLastsThenShutDownClient() {
@@ -70,8 +70,8 @@ class UncaughtExceptionPolicyTest {
 
     @Test
     void shouldTreatConfiguredClassesAsFatal() {
-        final FailureClassifier custom = TestConfigs.with(Map.of("uncaught.fatal.exceptions",
-                "org.apache.kafka.common.errors.TimeoutException")).failureClassifier();
+        final FailureClassifier custom = FailureClassifier.of(TestConfigs.with(Map.of("uncaught.fatal.exceptions",
+                "org.apache.kafka.common.errors.TimeoutException")));
         final UncaughtExceptionPolicy policy = new UncaughtExceptionPolicy(custom, 5, Duration.ofMinutes(1),
                 new TicketSyncMetrics(registry), clock);
 

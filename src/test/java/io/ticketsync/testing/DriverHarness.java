@@ -51,8 +51,7 @@ public final class DriverHarness implements AutoCloseable {
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
-        final Properties props = new Properties();
-        props.putAll(config.streamsProperties());
+        final Properties props = TestServices.streamsProperties(config);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // The driver's exactly_once_v2 emulation loses dead letters written during deserialization:
         // it calls MockProducer.clear() (which drops the open transaction) before committing it.
