@@ -41,12 +41,4 @@ public enum Reason {
     public String code() {
         return code;
     }
-
-    /** The reason an exception names, or {@code fallback} when it names none. */
-    public static Reason of(final Throwable exception, final Reason fallback) {
-        if (exception instanceof BadRecordException bad) {
-            return bad.reason();
-        }
-        return fallback;
-    }
 }

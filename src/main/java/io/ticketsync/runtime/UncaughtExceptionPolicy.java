@@ -40,7 +40,7 @@ public final class UncaughtExceptionPolicy implements StreamsUncaughtExceptionHa
     @Override
     public StreamThreadExceptionResponse handle(final Throwable exception) {
         final String thread = Thread.currentThread().getName();
-        if (classifier.classify(exception) == FailureKind.FATAL) {
+        if (classifier.classify(exception).kind() == FailureKind.FATAL) {
             return shutDown("fatal", "fatal failure in " + thread + ": " + exception, exception);
         }
         if (!budget.tryAcquire()) {

@@ -21,34 +21,52 @@ class FailureClassifierTest {
 
     @Test
     void shouldCallRecordErrorsAndBusinessLogicExceptionsPoison() {
-        assertThat(classifier.classify(new BadRecordException(Reason.INVALID_JSON, "x"))).isEqualTo(FailureKind.POISON);
-        assertThat(classifier.classify(new NullPointerException())).isEqualTo(FailureKind.POISON);
-        assertThat(classifier.classify(new IllegalStateException())).isEqualTo(FailureKind.POISON);
+        assertThat(classifier.classify(new BadRecordException(Reason.INVALID_JSON, "x")).kind()).isEqualTo(FailureKind.POISON);
+        assertThat(classifier.classify(new NullPointerException()).kind()).isEqualTo(FailureKind.POISON);
+        assertThat(classifier.classify(new IllegalStateException()).kind()).isEqualTo(FailureKind.POISON);
     }
 
     @Test
     void shouldCallKafkaInfrastructureErrorsRecoverable() {
-        assertThat(classifier.classify(new TimeoutException("x"))).isEqualTo(FailureKind.RECOVERABLE);
-        assertThat(classifier.classify(new ProcessorStateException("x"))).isEqualTo(FailureKind.RECOVERABLE);
-        assertThat(classifier.classify(new StreamsException(new NullPointerException()))).isEqualTo(FailureKind.RECOVERABLE);
-        assertThat(classifier.classify(new TaskMigratedException("x"))).isEqualTo(FailureKind.RECOVERABLE);
-        assertThat(classifier.classify(new RecordTooLargeException("x"))).as("no dead letter can undo a refused send")
+        assertThat(classifier.classify(new ProcessorStateException("x")).kind()).isEqualTo(FailureKind.RECOVERABLE);
+        assertThat(classifier.classify(new StreamsException(new NullPointerException())).kind()).isEqualTo(FailureKind.RECOVERABLE);
+        assertThat(classifier.classify(new TaskMigratedException("x")).kind()).isEqualTo(FailureKind.RECOVERABLE);
+        assertThat(classifier.classify(new RecordTooLargeException("x")).kind()).as("no dead letter can undo a refused send")
                 .isEqualTo(FailureKind.RECOVERABLE);
     }
 
     @Test
+    void shouldCallRetriableKafkaErrorsTransientAndNameNoReason() {
+        final Classification verdict = classifier.classify(ErrorStage.PRODUCTION, new TimeoutException("x"));
+
+        assertThat(verdict.kind()).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(verdict.reason()).as("only poison is dead-lettered with a reason").isNull();
+    }
+
+    @Test
+    void shouldNameTheReasonOfPoisonTogetherWithItsKind() {
+        assertThat(classifier.classify(ErrorStage.PROCESSING, new BadRecordException(Reason.KEY_MISMATCH, "x")))
+                .isEqualTo(new Classification(FailureKind.POISON, Reason.KEY_MISMATCH));
+        assertThat(classifier.classify(ErrorStage.PROCESSING, new NullPointerException()))
+                .isEqualTo(new Classification(FailureKind.POISON, Reason.UNEXPECTED_EXCEPTION));
+        assertThat(classifier.classify(ErrorStage.DESERIALIZATION, new IllegalStateException()))
+                .isEqualTo(new Classification(FailureKind.POISON, Reason.UNDECODABLE));
+        assertThat(classifier.classify(new IllegalStateException()).reason()).isEqualTo(Reason.UNEXPECTED_EXCEPTION);
+    }
+
+    @Test
     void shouldCallSecurityAndJvmErrorsFatalEvenWhenWrapped() {
-        assertThat(classifier.classify(new StreamsException(new TopicAuthorizationException("no")))).isEqualTo(FailureKind.FATAL);
-        assertThat(classifier.classify(new SaslAuthenticationException("bad password"))).isEqualTo(FailureKind.FATAL);
-        assertThat(classifier.classify(new StreamsException(new OutOfMemoryError()))).isEqualTo(FailureKind.FATAL);
+        assertThat(classifier.classify(new StreamsException(new TopicAuthorizationException("no"))).kind()).isEqualTo(FailureKind.FATAL);
+        assertThat(classifier.classify(new SaslAuthenticationException("bad password")).kind()).isEqualTo(FailureKind.FATAL);
+        assertThat(classifier.classify(new StreamsException(new OutOfMemoryError())).kind()).isEqualTo(FailureKind.FATAL);
     }
 
     @Test
     void shouldUseConfiguredFatalClassesInsteadOfDefaults() {
         final FailureClassifier custom = new FailureClassifier(List.of(TimeoutException.class));
 
-        assertThat(custom.classify(new StreamsException(new TimeoutException("x")))).isEqualTo(FailureKind.FATAL);
-        assertThat(custom.classify(new TopicAuthorizationException("no"))).isEqualTo(FailureKind.RECOVERABLE);
+        assertThat(custom.classify(new StreamsException(new TimeoutException("x"))).kind()).isEqualTo(FailureKind.FATAL);
+        assertThat(custom.classify(new TopicAuthorizationException("no")).kind()).isEqualTo(FailureKind.RECOVERABLE);
     }
 
     @Test
@@ -57,8 +75,8 @@ class FailureClassifierTest {
         final UnreadableStoreValueException unreadable =
                 new UnreadableStoreValueException("ticket-snapshots", "T-1", new SerializationException("bad"));
 
-        assertThat(noneConfigured.classify(unreadable)).isEqualTo(FailureKind.FATAL);
-        assertThat(noneConfigured.classify(new StreamsException(unreadable))).isEqualTo(FailureKind.FATAL);
+        assertThat(noneConfigured.classify(unreadable).kind()).isEqualTo(FailureKind.FATAL);
+        assertThat(noneConfigured.classify(new StreamsException(unreadable)).kind()).isEqualTo(FailureKind.FATAL);
     }
 
     @Test
@@ -67,6 +85,6 @@ class FailureClassifierTest {
         final RuntimeException second = new RuntimeException("second", first);
         first.initCause(second);
 
-        assertThat(classifier.classify(first)).isEqualTo(FailureKind.POISON);
+        assertThat(classifier.classify(first).kind()).isEqualTo(FailureKind.POISON);
     }
 }

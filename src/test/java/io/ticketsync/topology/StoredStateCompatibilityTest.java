@@ -65,7 +65,7 @@ class StoredStateCompatibilityTest {
 
         final Throwable failure = catchThrowable(() -> harness.send(patch("T-1", 4).status("in_progress")));
 
-        assertThat(FailureClassifier.of(TestConfigs.defaults()).classify(failure))
+        assertThat(FailureClassifier.of(TestConfigs.defaults()).classify(failure).kind())
                 .as("the uncaught-exception policy shuts the client down").isEqualTo(FailureKind.FATAL);
         final List<Throwable> chain = causes(failure);
         assertThat(chain).filteredOn(UnreadableStoreValueException.class::isInstance).singleElement()
