@@ -21,13 +21,13 @@ class StreamsPropertiesTest {
                 .containsEntry("processing.exception.handler", ProcessingDeadLetterHandler.class)
                 .containsEntry("production.exception.handler", ProductionDeadLetterHandler.class)
                 .containsEntry("default.timestamp.extractor", FallbackTimestampExtractor.class)
-                .containsEntry("dlq.topic", "tickets.dlq")
+                .containsEntry("dlq.topic", services.config().topics().deadLetter())
                 .containsEntry(AppServices.KEY, services);
     }
 
     @Test
     void shouldHandOutPropertiesNobodyCanChange() {
-        assertThatThrownBy(() -> StreamsProperties.of(services).put("dlq.topic", "elsewhere"))
+        assertThatThrownBy(() -> StreamsProperties.of(services).put("dlq.topic", "another.dlq"))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 
