@@ -9,6 +9,7 @@ import org.apache.kafka.streams.state.HostInfo;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,7 @@ public final class TicketSyncConfig {
     private static final int KAFKA_DEFAULT_MAX_REQUEST_SIZE = 1_048_576;
 
     private final Map<String, String> raw;
+    private final Map<String, Object> kafkaProperties;
     private final String applicationId;
     private final Topics topics;
     private final ValueMapping statusMapping;
@@ -89,6 +91,7 @@ public final class TicketSyncConfig {
 
     private TicketSyncConfig(final Map<String, String> raw) {
         this.raw = Map.copyOf(raw);
+        this.kafkaProperties = kafkaProperties(this.raw);
         new TreeMap<>(raw).keySet().forEach(key -> KNOWN_KEYS.problem(key).ifPresent(problem -> {
             throw new InvalidConfigException(problem);
         }));
@@ -256,6 +259,22 @@ public final class TicketSyncConfig {
         return new TreeMap<>(raw);
     }
 
+    /**
+     * What Kafka Streams is configured with, before the error handlers are added: every raw key
+     * (Kafka Streams and client keys pass straight through) and the Kafka behaviour ticket-sync
+     * always wants. Unmodifiable.
+     */
+    public Map<String, Object> kafkaProperties() {
+        return kafkaProperties;
+    }
+
+    private static Map<String, Object> kafkaProperties(final Map<String, String> raw) {
+        final Map<String, Object> props = new TreeMap<>(raw);
+        // No global stores today; enabling it now keeps behaviour stable when Kafka 5.0 flips the default.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        return Collections.unmodifiableMap(props);
+    }
+
     /** {@code bootstrap.servers}, as Kafka reads it: comma-separated host:port pairs. */
     public String bootstrapServers() {
         return String.join(",", streamsConfig.getList(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
@@ -407,8 +426,8 @@ public final class TicketSyncConfig {
     /** Kafka's own validation of its keys, reported like ours: exit 3 with the key named, no stack trace. */
     private StreamsConfig kafkaStreamsConfig() {
         try {
-            // The raw map the client gets (ticket-sync adds only its own handlers), so Kafka judges what will run.
-            return new StreamsConfig(raw);
+            // What the client gets (ticket-sync adds only its own handlers), so Kafka judges what will run.
+            return new StreamsConfig(kafkaProperties);
         } catch (final ConfigException | IllegalArgumentException e) {
             throw new InvalidConfigException(e.getMessage());
         }

@@ -8,8 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The properties handed to {@code KafkaStreams}: every raw key (Kafka Streams and client keys pass
- * straight through), plus the handlers and timestamp extractor that make up ticket-sync's error
+ * The properties handed to {@code KafkaStreams}: the configuration's Kafka properties, plus the handlers and timestamp extractor that make up ticket-sync's error
  * contract, and the {@link AppServices} they and the processor share. Which handler catches a bad
  * record at which stage is decided here.
  */
@@ -20,12 +19,10 @@ public final class StreamsProperties {
 
     /** Built once per client; unmodifiable. */
     public static Map<String, Object> of(final AppServices services) {
-        final Map<String, Object> props = new HashMap<>(services.config().raw());
+        final Map<String, Object> props = new HashMap<>(services.config().kafkaProperties());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeserializationDeadLetterHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingDeadLetterHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ProductionDeadLetterHandler.class);
-        // No global stores today; enabling it now keeps behaviour stable when Kafka 5.0 flips the default.
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // A record with a negative timestamp must not kill the thread (Kafka's extractors throw or drop it).
         props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, FallbackTimestampExtractor.class);
         props.put(AppServices.KEY, services);

@@ -21,6 +21,7 @@ class StreamsPropertiesTest {
                 .containsEntry("processing.exception.handler", ProcessingDeadLetterHandler.class)
                 .containsEntry("production.exception.handler", ProductionDeadLetterHandler.class)
                 .containsEntry("default.timestamp.extractor", FallbackTimestampExtractor.class)
+                .containsEntry("processing.exception.handler.global.enabled", true)
                 .containsEntry("dlq.topic", services.config().topics().deadLetter())
                 .containsEntry(AppServices.KEY, services);
     }
