@@ -1,7 +1,7 @@
 package io.ticketsync.codec;
 
-import io.ticketsync.errors.BadRecordException;
-import io.ticketsync.errors.Reason;
+import io.ticketsync.failure.BadRecordException;
+import io.ticketsync.failure.Reason;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /** Decodes the record key, the ticket id, as strict UTF-8. A null key is a bad record. */

@@ -1,17 +1,15 @@
 package io.ticketsync.config;
 
-import io.ticketsync.errors.DeserializationDeadLetterHandler;
-import io.ticketsync.errors.FailureClassifier;
-import io.ticketsync.errors.FallbackTimestampExtractor;
-import io.ticketsync.errors.ProcessingDeadLetterHandler;
-import io.ticketsync.errors.ProductionDeadLetterHandler;
-import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.state.HostInfo;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +19,10 @@ import java.util.TreeMap;
 
 /**
  * The typed, immutable configuration of one ticket-sync instance, parsed once from the merged raw
- * key/value map (see {@link ConfigLoader} for where values come from). Nothing else reads raw
- * properties: the exception handlers, which Kafka Streams configures with the raw map, parse it
- * through {@link #from(Map)} too.
+ * key/value map (see {@link ConfigLoader} for where values come from, defaults included). Nothing
+ * else reads raw properties: Kafka client settings are handed out here, already judged by Kafka's
+ * own {@link StreamsConfig}, and what Kafka Streams instantiates gets this object, not a map to
+ * parse again.
  */
 public final class TicketSyncConfig {
 
@@ -62,15 +61,10 @@ public final class TicketSyncConfig {
     static final int MAX_REPLACEMENTS = 100;
     /** A stuck timeout longer than this would let a dead partition look alive for hours. */
     static final Duration MAX_STUCK_TIMEOUT = Duration.ofHours(1);
-    /** Keys under this prefix are not properties: live objects the runner hands to the handlers through Kafka's map. */
-    public static final String INTERNAL_PREFIX = "ticketsync.internal.";
-    /** Not a property: the metrics object handed to the exception handlers through Kafka's config map. */
-    public static final String METRICS_OBJECT = INTERNAL_PREFIX + "metrics";
-    /** Not a property: this typed configuration, so that what Kafka configures reads it instead of re-parsing. */
-    public static final String CONFIG_OBJECT = INTERNAL_PREFIX + "config";
     private static final int KAFKA_DEFAULT_MAX_REQUEST_SIZE = 1_048_576;
 
     private final Map<String, String> raw;
+    private final Map<String, Object> kafkaProperties;
     private final String applicationId;
     private final Topics topics;
     private final ValueMapping statusMapping;
@@ -91,9 +85,13 @@ public final class TicketSyncConfig {
     private final StuckAction stuckAction;
     private final SurgeLimits surgeLimits;
     private final String processingGuarantee;
+    private final Optional<HostInfo> applicationServer;
+    /** Kafka's reading of the raw map, made once: client settings are derived from it. */
+    private final StreamsConfig streamsConfig;
 
     private TicketSyncConfig(final Map<String, String> raw) {
         this.raw = Map.copyOf(raw);
+        this.kafkaProperties = kafkaProperties(this.raw);
         new TreeMap<>(raw).keySet().forEach(key -> KNOWN_KEYS.problem(key).ifPresent(problem -> {
             throw new InvalidConfigException(problem);
         }));
@@ -117,7 +115,8 @@ public final class TicketSyncConfig {
         this.stuckAction = StuckAction.parse(HEALTH_STUCK_ACTION, required(HEALTH_STUCK_ACTION));
         this.surgeLimits = new SurgeLimits(positiveInt(DLQ_SURGE_WINDOW_RECORDS), positiveInt(DLQ_SURGE_MIN_RECORDS),
                 fraction(DLQ_SURGE_THRESHOLD));
-        final StreamsConfig streamsConfig = kafkaStreamsConfig();
+        this.streamsConfig = kafkaStreamsConfig();
+        this.applicationServer = applicationServer(streamsConfig.getString(StreamsConfig.APPLICATION_SERVER_CONFIG));
         this.processingGuarantee = streamsConfig.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
         validateFailureGuards(streamsConfig.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
         if (surgeLimits.minRecords() > surgeLimits.windowRecords()) {
@@ -131,24 +130,13 @@ public final class TicketSyncConfig {
     }
 
     /**
-     * Parses a raw map whose values are strings (or objects whose {@code toString()} is the
-     * value). Built-in defaults fill in keys the map lacks. A map made by
-     * {@link #streamsProperties()} carries its typed configuration, which is returned as it is.
+     * Parses a complete raw map: nothing is filled in here (built-in defaults are
+     * {@link ConfigLoader}'s business).
      *
      * @throws InvalidConfigException naming the first key that is missing or malformed
      */
-    public static TicketSyncConfig from(final Map<String, ?> values) {
-        if (values.get(CONFIG_OBJECT) instanceof TicketSyncConfig parsed) {
-            return parsed;
-        }
-        final Map<String, String> merged = new HashMap<>(Defaults.load());
-        values.forEach((key, value) -> {
-            if (value != null && !key.startsWith(INTERNAL_PREFIX)) {
-                // Kafka hands class-valued settings back as Class objects.
-                merged.put(key, value instanceof Class<?> type ? type.getName() : String.valueOf(value));
-            }
-        });
-        return new TicketSyncConfig(merged);
+    public static TicketSyncConfig from(final Map<String, String> values) {
+        return new TicketSyncConfig(values);
     }
 
     public String applicationId() {
@@ -202,9 +190,9 @@ public final class TicketSyncConfig {
         return replaceWindow;
     }
 
-    /** The one classifier, with the configured fatal classes. */
-    public FailureClassifier failureClassifier() {
-        return new FailureClassifier(fatalExceptions);
+    /** Exceptions that shut the client down at once ({@code uncaught.fatal.exceptions}). */
+    public List<Class<? extends Throwable>> fatalExceptions() {
+        return fatalExceptions;
     }
 
     public Duration shutdownTimeout() {
@@ -272,21 +260,75 @@ public final class TicketSyncConfig {
     }
 
     /**
-     * The properties handed to {@code KafkaStreams}: every raw key (Kafka Streams and client keys
-     * pass straight through; ticket-sync's own keys reach the exception handlers), plus the
-     * handlers and timestamp extractor that make up ticket-sync's error contract.
+     * What Kafka Streams is configured with, before the error handlers are added: every raw key
+     * (Kafka Streams and client keys pass straight through) and the Kafka behaviour ticket-sync
+     * always wants. Unmodifiable.
      */
-    public Map<String, Object> streamsProperties() {
-        final Map<String, Object> props = new HashMap<>(raw);
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeserializationDeadLetterHandler.class);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingDeadLetterHandler.class);
-        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ProductionDeadLetterHandler.class);
+    public Map<String, Object> kafkaProperties() {
+        return kafkaProperties;
+    }
+
+    private static Map<String, Object> kafkaProperties(final Map<String, String> raw) {
+        final Map<String, Object> props = new TreeMap<>(raw);
         // No global stores today; enabling it now keeps behaviour stable when Kafka 5.0 flips the default.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        // A record with a negative timestamp must not kill the thread (Kafka's extractors throw or drop it).
-        props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, FallbackTimestampExtractor.class);
-        props.put(CONFIG_OBJECT, this);
-        return props;
+        return Collections.unmodifiableMap(props);
+    }
+
+    /** {@code bootstrap.servers}, as Kafka reads it: comma-separated host:port pairs. */
+    public String bootstrapServers() {
+        return String.join(",", streamsConfig.getList(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+    }
+
+    /** Where this instance answers interactive queries ({@code application.server}); empty when unset. */
+    public Optional<HostInfo> applicationServer() {
+        return applicationServer;
+    }
+
+    /** Topology-level settings, from the same settings the client runs with. */
+    public TopologyConfig topologyConfig() {
+        return new TopologyConfig(streamsConfig);
+    }
+
+    /** Settings for an admin client, as Kafka Streams derives its own (a fresh, modifiable map). */
+    public Map<String, Object> adminClientConfigs(final String clientId) {
+        return streamsConfig.getAdminConfigs(clientId);
+    }
+
+    /** Settings for a plain consumer, as Kafka Streams derives its global consumer's (a fresh, modifiable map). */
+    public Map<String, Object> consumerClientConfigs(final String clientId) {
+        return streamsConfig.getGlobalConsumerConfigs(clientId);
+    }
+
+    /** The plain (unprefixed) consumer settings, connection and security included, for the DLQ tools. */
+    public Map<String, Object> plainConsumerSettings() {
+        return plainSettings(ConsumerConfig.configNames());
+    }
+
+    /** The plain (unprefixed) producer settings, connection and security included, for the DLQ tools. */
+    public Map<String, Object> plainProducerSettings() {
+        return plainSettings(ProducerConfig.configNames());
+    }
+
+    private Map<String, Object> plainSettings(final Set<String> names) {
+        final Map<String, Object> values = new TreeMap<>();
+        raw.forEach((key, value) -> {
+            if (names.contains(key)) {
+                values.put(key, value);
+            }
+        });
+        return values;
+    }
+
+    private static Optional<HostInfo> applicationServer(final String endpoint) {
+        if (endpoint == null || endpoint.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(HostInfo.buildFromEndpoint(endpoint));
+        } catch (final ConfigException e) {
+            throw new InvalidConfigException(e.getMessage());
+        }
     }
 
     /**
@@ -384,8 +426,8 @@ public final class TicketSyncConfig {
     /** Kafka's own validation of its keys, reported like ours: exit 3 with the key named, no stack trace. */
     private StreamsConfig kafkaStreamsConfig() {
         try {
-            // The same map the client gets, so Kafka judges (and warns about) exactly what will run.
-            return new StreamsConfig(streamsProperties());
+            // What the client gets (ticket-sync adds only its own handlers), so Kafka judges what will run.
+            return new StreamsConfig(kafkaProperties);
         } catch (final ConfigException | IllegalArgumentException e) {
             throw new InvalidConfigException(e.getMessage());
         }

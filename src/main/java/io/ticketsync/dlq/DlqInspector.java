@@ -26,7 +26,7 @@ public final class DlqInspector {
         final Map<String, GroupBuilder> groups = new LinkedHashMap<>();
         final long[] matched = {0};
         final long read;
-        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(ClientConfigs.consumer(config), null)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.plainConsumerSettings(), null)) {
             consumer.seekToBeginning(DeadLetterScan.assignAll(consumer, config.topics().deadLetter()));
             read = DeadLetterScan.toEnd(consumer, letter -> {
                 if (filter.matches(letter)) {

@@ -63,7 +63,7 @@ public final class DlqReplayer {
                                final boolean force) {
         checkTarget(target, force);
         final String group = consumerGroup(filter, target);
-        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(ClientConfigs.consumer(config), group);
+        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.plainConsumerSettings(), group);
              KafkaProducer<byte[], byte[]> producer = dryRun ? null : producer(group)) {
             positionAtCommitted(consumer, DeadLetterScan.assignAll(consumer, config.topics().deadLetter()));
             final Run run = new Run(filter, target, maxReplays, batchSize, consumer, producer, config.topics().deadLetter());
@@ -205,7 +205,7 @@ public final class DlqReplayer {
     }
 
     private KafkaProducer<byte[], byte[]> producer(final String transactionalId) {
-        final Map<String, Object> props = ClientConfigs.producer(config);
+        final Map<String, Object> props = config.plainProducerSettings();
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");

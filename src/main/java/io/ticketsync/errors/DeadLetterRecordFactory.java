@@ -1,5 +1,7 @@
 package io.ticketsync.errors;
 
+import io.ticketsync.failure.ErrorStage;
+import io.ticketsync.failure.Reason;
 import io.ticketsync.config.TicketSyncConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;

@@ -1,6 +1,7 @@
 package io.ticketsync.errors;
 
 import io.ticketsync.metrics.TicketSyncMetrics;
+import io.ticketsync.topology.AppServices;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.Configurable;
 import org.apache.kafka.streams.processor.TimestampExtractor;
@@ -22,7 +23,7 @@ public final class FallbackTimestampExtractor implements TimestampExtractor, Con
     private static final Logger LOG = LoggerFactory.getLogger(FallbackTimestampExtractor.class);
 
     private final LongSupplier wallClock;
-    private TicketSyncMetrics metrics = TicketSyncMetrics.from(Map.of());
+    private TicketSyncMetrics metrics;
 
     /** As Kafka Streams instantiates it. */
     public FallbackTimestampExtractor() {
@@ -35,7 +36,7 @@ public final class FallbackTimestampExtractor implements TimestampExtractor, Con
 
     @Override
     public void configure(final Map<String, ?> configs) {
-        metrics = TicketSyncMetrics.from(configs);
+        metrics = AppServices.from(configs).metrics();
     }
 
     @Override

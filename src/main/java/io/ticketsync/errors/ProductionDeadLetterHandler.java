@@ -1,13 +1,11 @@
 package io.ticketsync.errors;
 
+import io.ticketsync.failure.ErrorStage;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
 
 /**
  * Dead-letters results an output serializer refuses. A record the producer or broker refuses fails
@@ -30,7 +28,7 @@ public final class ProductionDeadLetterHandler extends RoutingHandler implements
                     context.topic(), context.partition(), context.offset(), record.topic(), exception);
             return Response.fail();
         }
-        if (exception instanceof RetriableException) {
+        if (router.isTransient(ErrorStage.PRODUCTION, exception)) {
             return Response.retry();
         }
         router.logFailure(ErrorStage.PRODUCTION, context, exception, record.topic() + " refused the record");
@@ -43,12 +41,6 @@ public final class ProductionDeadLetterHandler extends RoutingHandler implements
                                              final ProducerRecord record,
                                              final Exception exception,
                                              final SerializationExceptionOrigin origin) {
-        if (!router.isPoison(exception)) {
-            router.logFailure(ErrorStage.PRODUCTION, context, exception);
-            return Response.fail();
-        }
-        return router.deadLetterOfSource(ErrorStage.PRODUCTION, Reason.UNEXPECTED_EXCEPTION, context, exception)
-                .map(deadLetter -> Response.resume(List.of(deadLetter)))
-                .orElseGet(Response::fail);
+        return router.routeSource(ErrorStage.PRODUCTION, context, exception, Response::resume, Response::fail);
     }
 }

@@ -1,7 +1,7 @@
 package io.ticketsync.http;
 
 import io.ticketsync.codec.TicketChangeDecoder;
-import io.ticketsync.errors.UnreadableStoreValueException;
+import io.ticketsync.failure.UnreadableStoreValueException;
 import io.ticketsync.model.SyncedTicket;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.eclipse.jetty.server.Request;

@@ -30,7 +30,7 @@ public interface TicketLookup {
      * The snapshot from the local store; empty for an unknown or deleted ticket.
      *
      * @throws org.apache.kafka.streams.errors.InvalidStateStoreException while the store cannot be queried
-     * @throws io.ticketsync.errors.UnreadableStoreValueException when the stored value cannot be decoded
+     * @throws io.ticketsync.failure.UnreadableStoreValueException when the stored value cannot be decoded
      */
     Optional<SyncedTicket> localSnapshot(String ticketId);
 }

@@ -7,13 +7,10 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.ErrorStage;
-import io.ticketsync.errors.Reason;
-import io.ticketsync.topology.SyncMetrics;
+import io.ticketsync.failure.ErrorStage;
+import io.ticketsync.failure.Reason;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.time.Duration;
@@ -44,22 +41,13 @@ public final class TicketSyncMetrics {
         return new TicketSyncMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
-    /**
-     * The instance the runner put into the Kafka config map, or a private one when there is none
-     * (e.g. under TopologyTestDriver).
-     */
-    public static TicketSyncMetrics from(final Map<String, ?> configs) {
-        final Object metrics = configs.get(TicketSyncConfig.METRICS_OBJECT);
-        return metrics instanceof TicketSyncMetrics shared ? shared : new TicketSyncMetrics(new SimpleMeterRegistry());
-    }
-
     public void deadLettered(final ErrorStage stage, final Reason reason) {
-        countByStageAndReason("ticketsync.dead.lettered", "Records written to the dead-letter topic", stage, reason);
+        countByStageAndReason(MetricNames.DEAD_LETTERED, "Records written to the dead-letter topic", stage, reason);
     }
 
     /** Counts one input record whose negative timestamp was replaced by a fallback. */
     public void invalidTimestamp(final String topic) {
-        Counter.builder("ticketsync.invalid.timestamps")
+        Counter.builder(MetricNames.INVALID_TIMESTAMPS)
                 .description("Input records with a negative timestamp, processed with a fallback timestamp")
                 .tag("topic", String.valueOf(topic))
                 .register(registry)
@@ -67,20 +55,20 @@ public final class TicketSyncMetrics {
     }
 
     public void threadReplaced() {
-        Counter.builder("ticketsync.thread.replacements").description("Stream threads replaced after a failure")
+        Counter.builder(MetricNames.THREAD_REPLACEMENTS).description("Stream threads replaced after a failure")
                 .register(registry).increment();
     }
 
     /** Counts one uncaught-exception decision ({@code REPLACE_THREAD} / {@code SHUTDOWN_CLIENT}) and its cause. */
     public void uncaughtDecision(final String decision, final String cause) {
-        Counter.builder("ticketsync.uncaught.decisions").description("Uncaught stream-thread exception decisions")
+        Counter.builder(MetricNames.UNCAUGHT_DECISIONS).description("Uncaught stream-thread exception decisions")
                 .tag("decision", decision).tag("cause", cause)
                 .register(registry).increment();
     }
 
     /** Counts a trip of the dead-letter surge brake, tagged with the stage and reason that took over. */
     public void surgeBrakeTripped(final ErrorStage stage, final Reason reason) {
-        countByStageAndReason("ticketsync.dead.letter.surge.trips", "Times the dead-letter surge brake stopped this instance",
+        countByStageAndReason(MetricNames.SURGE_TRIPS, "Times the dead-letter surge brake stopped this instance",
                 stage, reason);
     }
 
@@ -92,7 +80,7 @@ public final class TicketSyncMetrics {
 
     /** Publishes how many input partitions are stuck right now. */
     public void stuckPartitions(final Supplier<Number> count) {
-        Gauge.builder("ticketsync.stuck.partitions", count).description("Input partitions with input waiting and no progress")
+        Gauge.builder(MetricNames.STUCK_PARTITIONS, count).description("Input partitions with input waiting and no progress")
                 .register(registry);
     }
 
@@ -110,20 +98,17 @@ public final class TicketSyncMetrics {
     /** The counts so far; Kafka Streams' part lags by up to {@link #KAFKA_METRICS_REFRESH}. */
     public SyncSummary summary() {
         final Map<String, Long> deadLettered = new TreeMap<>();
-        registry.find("ticketsync.dead.lettered").counters().forEach(counter -> deadLettered.merge(
+        registry.find(MetricNames.DEAD_LETTERED).counters().forEach(counter -> deadLettered.merge(
                 counter.getId().getTag("stage") + "/" + counter.getId().getTag("reason"), (long) counter.count(), Long::sum));
-        return new SyncSummary(kafkaTotal(SyncMetrics.APPLIED), kafkaTotal(SyncMetrics.SKIPPED_STALE), deadLettered);
+        return new SyncSummary(kafkaTotal(MetricNames.APPLIED), kafkaTotal(MetricNames.SKIPPED_STALE), deadLettered);
     }
 
-    /** Sums a Kafka Streams custom {@code <operation>-total} metric over all stream threads. */
+    /** Sums a Kafka Streams custom {@code <operation>-total} metric, as the binder publishes it, over all stream threads. */
     private long kafkaTotal(final String operation) {
-        final String suffix = "ticket.sync." + operation.replace('-', '.') + ".total";
         double total = 0;
-        for (final Meter meter : registry.getMeters()) {
-            if (meter.getId().getName().endsWith(suffix)) {
-                for (final Measurement measurement : meter.measure()) {
-                    total += measurement.getValue();
-                }
+        for (final Meter meter : registry.find(MetricNames.boundStreamsTotal(operation)).meters()) {
+            for (final Measurement measurement : meter.measure()) {
+                total += measurement.getValue();
             }
         }
         return (long) total;

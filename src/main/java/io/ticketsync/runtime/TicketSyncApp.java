@@ -4,25 +4,25 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.ticketsync.config.SecretMasker;
 import io.ticketsync.config.StuckAction;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.DeadLetterSurgeBrake;
+import io.ticketsync.errors.StreamsProperties;
+import io.ticketsync.failure.DeadLetterSurgeBrake;
 import io.ticketsync.http.HttpApi;
 import io.ticketsync.http.HttpSettings;
 import io.ticketsync.http.StreamsTicketLookup;
 import io.ticketsync.metrics.TicketSyncMetrics;
+import io.ticketsync.topology.AppServices;
 import io.ticketsync.topology.TicketSyncTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +39,8 @@ public final class TicketSyncApp {
 
     private final TicketSyncConfig config;
     private final Topology topology;
-    private final TicketSyncMetrics metrics = TicketSyncMetrics.prometheus();
+    private final AppServices services;
+    private final TicketSyncMetrics metrics;
     private final UncaughtExceptionPolicy policy;
     private final StreamsLifecycle lifecycle;
     private final DeadLetterSurgeBrake brake;
@@ -50,10 +51,12 @@ public final class TicketSyncApp {
     public TicketSyncApp(final TicketSyncConfig config, final Topology topology) {
         this.config = config;
         this.topology = topology;
-        this.policy = new UncaughtExceptionPolicy(config.failureClassifier(), config.replaceMax(), config.replaceWindow(),
+        this.services = AppServices.of(config);
+        this.metrics = services.metrics();
+        this.brake = services.surgeBrake();
+        this.policy = new UncaughtExceptionPolicy(services.classifier(), config.replaceMax(), config.replaceWindow(),
                 metrics, System::nanoTime);
         this.lifecycle = new StreamsLifecycle(policy::lastShutdownCause);
-        this.brake = new DeadLetterSurgeBrake(config.surgeLimits());
     }
 
     public static TicketSyncApp of(final TicketSyncConfig config) {
@@ -122,11 +125,7 @@ public final class TicketSyncApp {
     }
 
     private KafkaStreams createStreams() {
-        final Properties props = new Properties();
-        props.putAll(config.streamsProperties());
-        props.put(TicketSyncConfig.METRICS_OBJECT, metrics);
-        props.put(DeadLetterSurgeBrake.CONFIG_OBJECT, brake);
-        final KafkaStreams streams = new KafkaStreams(topology, props);
+        final KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(StreamsProperties.of(services)));
         streams.setUncaughtExceptionHandler(policy);
         streams.setStateListener(lifecycle);
         brake.onTrip(trip -> {
@@ -162,7 +161,7 @@ public final class TicketSyncApp {
 
     private void serveHttp(final KafkaStreams streams) {
         http = HttpApi.start(HttpSettings.from(config), health::liveness, health::readiness, metrics::scrape,
-                new StreamsTicketLookup(streams, applicationServer()));
+                new StreamsTicketLookup(streams, config.applicationServer().orElse(null)));
         serving.countDown();
         LOG.info("HTTP API listening on {}:{}", config.httpBindAddress(), http.port());
     }
@@ -185,11 +184,6 @@ public final class TicketSyncApp {
     }
 
     private Admin admin() {
-        return Admin.create(new StreamsConfig(config.streamsProperties()).getAdminConfigs("ticket-sync-health"));
-    }
-
-    private HostInfo applicationServer() {
-        final String endpoint = config.raw().get(StreamsConfig.APPLICATION_SERVER_CONFIG);
-        return endpoint == null || endpoint.isBlank() ? null : HostInfo.buildFromEndpoint(endpoint);
+        return Admin.create(config.adminClientConfigs("ticket-sync-health"));
     }
 }

@@ -17,7 +17,6 @@ import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,8 +70,7 @@ final class TopicCheck {
      * configuration error it is (exit 3), whether or not the cluster is reachable.
      */
     private void requireValidClientSettings() {
-        final Map<String, Object> consumerConfig = new StreamsConfig(config.streamsProperties())
-                .getGlobalConsumerConfigs("ticket-sync-config-check");
+        final Map<String, Object> consumerConfig = config.consumerClientConfigs("ticket-sync-config-check");
         // Only the settings are judged here; the address is checked next, against the deadline, so an
         // unresolvable host is an unreachable cluster (exit 4), not a configuration error.
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
@@ -93,8 +91,7 @@ final class TopicCheck {
     }
 
     private Admin createAdmin() {
-        final Map<String, Object> adminConfig = new StreamsConfig(config.streamsProperties())
-                .getAdminConfigs("ticket-sync-startup-check");
+        final Map<String, Object> adminConfig = config.adminClientConfigs("ticket-sync-startup-check");
         final int timeoutMs = (int) Math.min(Integer.MAX_VALUE, config.startupTimeout().toMillis());
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
         adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
@@ -125,7 +122,7 @@ final class TopicCheck {
     }
 
     private String bootstrapServers() {
-        return config.raw().get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
+        return config.bootstrapServers();
     }
 
     private void check(final KafkaFuture<TopicDescription> future, final String topic, final String role,

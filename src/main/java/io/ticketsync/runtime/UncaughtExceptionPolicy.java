@@ -1,7 +1,7 @@
 package io.ticketsync.runtime;
 
-import io.ticketsync.errors.FailureClassifier;
-import io.ticketsync.errors.FailureKind;
+import io.ticketsync.failure.FailureClassifier;
+import io.ticketsync.failure.FailureKind;
 import io.ticketsync.metrics.TicketSyncMetrics;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ public final class UncaughtExceptionPolicy implements StreamsUncaughtExceptionHa
     @Override
     public StreamThreadExceptionResponse handle(final Throwable exception) {
         final String thread = Thread.currentThread().getName();
-        if (classifier.classify(exception) == FailureKind.FATAL) {
+        if (classifier.classify(exception).kind() == FailureKind.FATAL) {
             return shutDown("fatal", "fatal failure in " + thread + ": " + exception, exception);
         }
         if (!budget.tryAcquire()) {

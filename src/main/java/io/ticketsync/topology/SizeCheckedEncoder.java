@@ -2,8 +2,8 @@ package io.ticketsync.topology;
 
 import io.ticketsync.codec.JsonSerde;
 import io.ticketsync.codec.RecordSizes;
-import io.ticketsync.errors.BadRecordException;
-import io.ticketsync.errors.Reason;
+import io.ticketsync.failure.BadRecordException;
+import io.ticketsync.failure.Reason;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketState;
 import org.apache.kafka.common.header.Header;

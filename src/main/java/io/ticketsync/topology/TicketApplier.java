@@ -1,8 +1,8 @@
 package io.ticketsync.topology;
 
 import io.ticketsync.config.ValueMapping;
-import io.ticketsync.errors.BadRecordException;
-import io.ticketsync.errors.Reason;
+import io.ticketsync.failure.BadRecordException;
+import io.ticketsync.failure.Reason;
 import io.ticketsync.model.Op;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketChange;

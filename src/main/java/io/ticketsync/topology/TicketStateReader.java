@@ -1,6 +1,6 @@
 package io.ticketsync.topology;
 
-import io.ticketsync.errors.UnreadableStoreValueException;
+import io.ticketsync.failure.UnreadableStoreValueException;
 import io.ticketsync.model.TicketState;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;

@@ -1,6 +1,7 @@
 package io.ticketsync.topology;
 
-import io.ticketsync.errors.DeadLetterSurgeBrake;
+import io.ticketsync.failure.DeadLetterSurgeBrake;
+import io.ticketsync.metrics.RecordCounters;
 import io.ticketsync.model.TicketChange;
 import io.ticketsync.model.TicketState;
 import org.apache.kafka.common.metrics.Sensor;
@@ -37,9 +38,9 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
     public void init(final ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
-        this.applied = SyncMetrics.appliedSensor(context.metrics());
-        this.skippedStale = SyncMetrics.skippedStaleSensor(context.metrics());
-        this.surgeBrake = DeadLetterSurgeBrake.from(context.appConfigs());
+        this.applied = RecordCounters.appliedSensor(context.metrics());
+        this.skippedStale = RecordCounters.skippedStaleSensor(context.metrics());
+        this.surgeBrake = AppServices.from(context.appConfigs()).surgeBrake();
     }
 
     @Override

@@ -8,9 +8,7 @@ import io.ticketsync.model.TicketState;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -37,7 +35,7 @@ public final class TicketSyncTopology {
         final JsonSerde<TicketState> states = new JsonSerde<>(TicketState.class);
         final SizeCheckedEncoder encoder = new SizeCheckedEncoder(states, config.outputMaxRecordBytes());
         // Topology-level settings come from the same configuration the client runs with.
-        final Topology topology = new Topology(new TopologyConfig(new StreamsConfig(config.streamsProperties())));
+        final Topology topology = new Topology(config.topologyConfig());
         topology.addSource(SOURCE, new TicketKeyDeserializer(), new TicketChangeDeserializer(), config.topics().input());
         topology.addProcessor(PROCESSOR, () -> new TicketSyncProcessor(rules, encoder, STORE), SOURCE);
         // Cached: a ticket changed several times between commits costs one RocksDB write and one

@@ -3,7 +3,7 @@ package io.ticketsync.bench;
 import io.ticketsync.codec.TicketChangeDecoder;
 import io.ticketsync.config.Defaults;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.BadRecordException;
+import io.ticketsync.failure.BadRecordException;
 import io.ticketsync.model.TicketChange;
 import io.ticketsync.model.TicketState;
 import io.ticketsync.topology.TicketApplier;

@@ -1,7 +1,7 @@
 package io.ticketsync.codec;
 
-import io.ticketsync.errors.BadRecordException;
-import io.ticketsync.errors.Reason;
+import io.ticketsync.failure.BadRecordException;
+import io.ticketsync.failure.Reason;
 import io.ticketsync.model.TicketChange;
 import org.junit.jupiter.api.Test;
 

@@ -76,21 +76,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void shouldWireTicketSyncHandlersIntoStreamsProperties() {
-        final Map<String, Object> props = ConfigLoader.load(Optional.empty(), Map.of(), Map.of()).streamsProperties();
-
-        assertThat(props).containsEntry("deserialization.exception.handler",
-                io.ticketsync.errors.DeserializationDeadLetterHandler.class);
-        assertThat(props).containsEntry("processing.exception.handler",
-                io.ticketsync.errors.ProcessingDeadLetterHandler.class);
-        assertThat(props).containsEntry("production.exception.handler",
-                io.ticketsync.errors.ProductionDeadLetterHandler.class);
-        assertThat(props).containsEntry("dlq.topic", "tickets.dlq");
-        assertThat(props).containsEntry("default.timestamp.extractor",
-                io.ticketsync.errors.FallbackTimestampExtractor.class);
-    }
-
-    @Test
     void shouldRefuseDeadLetterLimitWhenItExceedsTheProducersMaxRequestSize() {
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(),
                 Map.of("dlq.max.record.bytes", "1048577")))

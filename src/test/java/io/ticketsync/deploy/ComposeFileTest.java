@@ -1,5 +1,6 @@
 package io.ticketsync.deploy;
 
+import io.ticketsync.testing.TestConfigs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -113,7 +114,7 @@ class ComposeFileTest {
 
     @Test
     void shouldBuildAnImageThatRunsAsNonRootAndChecksItsOwnHealth() {
-        final TicketSyncConfig defaults = TicketSyncConfig.from(Map.of());
+        final TicketSyncConfig defaults = TestConfigs.defaults();
         final Matcher user = Pattern.compile("(?m)^USER (\\S+)").matcher(dockerfile);
         assertThat(user.find()).isTrue();
         assertThat(user.group(1)).doesNotStartWith("0").doesNotStartWith("root");

@@ -1,5 +1,8 @@
 package io.ticketsync.errors;
 
+import io.ticketsync.failure.BadRecordException;
+import io.ticketsync.failure.ErrorStage;
+import io.ticketsync.failure.Reason;
 import io.ticketsync.codec.RecordSizes;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.testing.FixedErrorContext;

@@ -1,5 +1,9 @@
 package io.ticketsync.errors;
 
+import io.ticketsync.failure.FailureClassifier;
+import io.ticketsync.failure.DeadLetterSurgeBrake;
+import io.ticketsync.failure.ErrorStage;
+import io.ticketsync.failure.Reason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ticketsync.metrics.TicketSyncMetrics;
 import io.ticketsync.testing.FixedErrorContext;
@@ -19,7 +23,7 @@ class DeadLetterRouterTest {
 
     private final TicketSyncMetrics metrics = new TicketSyncMetrics(new SimpleMeterRegistry());
     private final DeadLetterSurgeBrake brake = new DeadLetterSurgeBrake(TestConfigs.defaults().surgeLimits());
-    private final DeadLetterRouter router = new DeadLetterRouter(TestConfigs.defaults().failureClassifier(),
+    private final DeadLetterRouter router = new DeadLetterRouter(FailureClassifier.of(TestConfigs.defaults()),
             new DeadLetterRecordFactory(TestConfigs.defaults()), metrics, brake);
 
     @Test

@@ -1,8 +1,10 @@
 package io.ticketsync.errors;
 
+import io.ticketsync.topology.AppServices;
+import io.ticketsync.testing.TestConfigs;
+import io.ticketsync.testing.TestServices;
+import io.ticketsync.metrics.MetricNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.metrics.TicketSyncMetrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -31,7 +33,7 @@ class FallbackTimestampExtractorTest {
 
     @BeforeEach
     void configure() {
-        extractor.configure(Map.of(TicketSyncConfig.METRICS_OBJECT, new TicketSyncMetrics(registry)));
+        extractor.configure(Map.of(AppServices.KEY, TestServices.services(TestConfigs.defaults(), registry)));
     }
 
     @ParameterizedTest
@@ -71,11 +73,11 @@ class FallbackTimestampExtractorTest {
         final ConsumerRecord<Object, Object> bare = new ConsumerRecord<>("tickets.changes", 0, 0L, -1L,
                 TimestampType.NO_TIMESTAMP_TYPE, 0, 0, null, null, new RecordHeaders(), Optional.empty());
 
-        assertThat(new FallbackTimestampExtractor().extract(bare, UNKNOWN_PARTITION_TIME)).isNotNegative();
+        assertThat(extractor.extract(bare, UNKNOWN_PARTITION_TIME)).isNotNegative();
     }
 
     private double invalidTimestamps() {
-        final var counter = registry.find("ticketsync.invalid.timestamps").tag("topic", "tickets.changes").counter();
+        final var counter = registry.find(MetricNames.INVALID_TIMESTAMPS).tag("topic", "tickets.changes").counter();
         return counter == null ? 0 : counter.count();
     }
 

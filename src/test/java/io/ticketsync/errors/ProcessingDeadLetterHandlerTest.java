@@ -1,5 +1,8 @@
 package io.ticketsync.errors;
 
+import io.ticketsync.testing.TestConfigs;
+import io.ticketsync.testing.TestServices;
+import io.ticketsync.failure.UnreadableStoreValueException;
 import io.ticketsync.testing.FixedErrorContext;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler.Response;
@@ -10,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import static io.ticketsync.testing.Headers.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +26,7 @@ class ProcessingDeadLetterHandlerTest {
 
     @BeforeEach
     void configure() {
-        handler.configure(Map.of("bootstrap.servers", "unused:9092"));
+        handler.configure(TestServices.streamsConfigs(TestConfigs.defaults()));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.ticketsync.errors;
 
+import io.ticketsync.testing.TestConfigs;
+import io.ticketsync.testing.TestServices;
 import io.ticketsync.testing.FixedErrorContext;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -13,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import static io.ticketsync.testing.Headers.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ class ProductionDeadLetterHandlerTest {
 
     @BeforeEach
     void configure() {
-        handler.configure(Map.of("bootstrap.servers", "unused:9092"));
+        handler.configure(TestServices.streamsConfigs(TestConfigs.defaults()));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.ticketsync.it;
 
+import io.ticketsync.testing.Await;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.HttpProbe;
 import io.ticketsync.testing.Ports;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -12,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on SIGTERM.
  */
 @Tag("integration")
+@Timeout(300)
 class DevModeIT {
 
     private static final Path JAR = Path.of("target", "ticket-sync-dev.jar");
@@ -68,12 +70,12 @@ class DevModeIT {
 
     private static void awaitLog(final Path log, final Process process, final String expected, final Duration timeout)
             throws IOException, InterruptedException {
-        final Instant deadline = Instant.now().plus(timeout);
-        while (!Files.readString(log).contains(expected)) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new AssertionError("dev mode never logged '" + expected + "':\n" + Files.readString(log));
+        Await.until("dev mode logging '" + expected + "'", () -> {
+            final String text = Files.readString(log);
+            if (!process.isAlive()) {
+                throw new AssertionError("dev mode exited before logging '" + expected + "':\n" + text);
             }
-            Thread.sleep(500);
-        }
+            return text;
+        }, text -> text.contains(expected), timeout, Duration.ofMillis(500));
     }
 }

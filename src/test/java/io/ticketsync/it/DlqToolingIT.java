@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /** {@code dlq inspect} and {@code dlq replay} against a dead-letter topic that ticket-sync itself wrote. */
 @Tag("integration")
 @ExtendWith(SharedBroker.class)
+@Timeout(300)
 class DlqToolingIT {
 
     private static final DeadLetterFilter UNMAPPED = filter(null, "unmapped-status", null);
@@ -155,7 +157,8 @@ class DlqToolingIT {
         return new DlqReplayer(config);
     }
 
-    private static List<DeadLetter> letters(final KafkaBroker broker, final TicketSyncConfig config) {
+    private static List<DeadLetter> letters(final KafkaBroker broker, final TicketSyncConfig config)
+            throws InterruptedException {
         return broker.readAllCommitted(config.topics().deadLetter()).stream().map(DeadLetter::of).toList();
     }
 

@@ -1,19 +1,22 @@
 package io.ticketsync.it;
 
+import io.ticketsync.testing.Await;
+import io.ticketsync.testing.TestServices;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.errors.DeadLetterHeaders;
-import io.ticketsync.testing.DriverHarness;
+import io.ticketsync.metrics.MetricNames;
+import io.ticketsync.metrics.RecordCounters;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.SharedBroker;
 import io.ticketsync.testing.TestConfigs;
 import io.ticketsync.testing.TicketChangeBuilder;
-import io.ticketsync.topology.SyncMetrics;
 import io.ticketsync.topology.TicketSyncTopology;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("integration")
 @ExtendWith(SharedBroker.class)
+@Timeout(300)
 class ExactlyOnceDeadLetterIT {
 
     private static final int TICKETS = 150;
@@ -55,8 +59,7 @@ class ExactlyOnceDeadLetterIT {
         }
         broker.produce(config.topics().input(), workload);
 
-        final Properties props = new Properties();
-        props.putAll(config.streamsProperties());
+        final Properties props = TestServices.streamsProperties(config);
         try (KafkaStreams streams = new KafkaStreams(TicketSyncTopology.build(config), props)) {
             streams.start();
 
@@ -112,15 +115,7 @@ class ExactlyOnceDeadLetterIT {
     }
 
     private static void waitForStaleCount(final KafkaStreams streams, final long expected) throws InterruptedException {
-        final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        long stale = 0;
-        while (System.nanoTime() < deadline) {
-            stale = DriverHarness.syncMetricTotal(streams.metrics(), SyncMetrics.SKIPPED_STALE);
-            if (stale == expected) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(stale).as("skipped-stale-total").isEqualTo(expected);
+        Await.until("skipped-stale-total of " + expected, () -> RecordCounters.total(streams.metrics(),
+                MetricNames.SKIPPED_STALE), stale -> stale == expected, Duration.ofSeconds(30));
     }
 }

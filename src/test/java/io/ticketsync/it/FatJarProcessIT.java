@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.testing.Await;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.HttpProbe;
@@ -10,6 +11,7 @@ import io.ticketsync.testing.TestConfigs;
 import io.ticketsync.testing.Workloads;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("integration")
 @ExtendWith(SharedBroker.class)
+@Timeout(300)
 class FatJarProcessIT {
 
     private static final Path JAR = Path.of("target", "ticket-sync.jar");
@@ -116,16 +119,9 @@ class FatJarProcessIT {
     }
 
     private static void awaitHttp(final HttpProbe http, final Process process) throws InterruptedException {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
+        Await.succeeds("HTTP API up", () -> {
             assertThat(process.isAlive()).as("process still running").isTrue();
-            try {
-                http.get("/health/live");
-                return;
-            } catch (final IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("HTTP API did not come up");
+            return http.get("/health/live");
+        }, Duration.ofSeconds(60), Duration.ofMillis(200));
     }
 }

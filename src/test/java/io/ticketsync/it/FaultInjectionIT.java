@@ -1,5 +1,7 @@
 package io.ticketsync.it;
 
+import io.ticketsync.testing.Await;
+import io.ticketsync.metrics.MetricNames;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.dev.DevBroker;
 import io.ticketsync.runtime.ExitCodes;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +42,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +57,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("integration")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// The soak run (-Dticketsync.soak=true) feeds 200,000 changes through the same scenarios.
+@Timeout(value = 60, unit = TimeUnit.MINUTES)
 class FaultInjectionIT {
 
     private static final boolean SOAK = Boolean.getBoolean("ticketsync.soak");
@@ -186,28 +193,28 @@ class FaultInjectionIT {
 
     /**
      * Waits until the instance whose state directory is {@code stateDir} has a transaction open and
-     * returns its transactional id. Kafka Streams names transactions
+     * returns its transactional id; fails after a minute. Kafka Streams names transactions
      * {@code <application.id>-<process id>-<thread>} and keeps the process id in the state directory.
      */
     private static String awaitOpenTransaction(final TicketSyncConfig config, final Path stateDir) throws Exception {
         final Path processFile = stateDir.resolve(config.applicationId()).resolve("kafka-streams-process-metadata");
-        final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            while (System.nanoTime() < deadline) {
-                final String processId = processId(processFile);
-                if (processId != null) {
-                    final String prefix = config.applicationId() + "-" + processId + "-";
-                    for (final TransactionListing listing : admin.listTransactions(new ListTransactionsOptions()
-                            .filterStates(Set.of(TransactionState.ONGOING))).all().get()) {
-                        if (listing.transactionalId().startsWith(prefix)) {
-                            return listing.transactionalId();
-                        }
-                    }
-                }
-                Thread.sleep(5);
-            }
+            // Polled every 5 ms: the test kills the instance while this transaction is still open.
+            return Await.until("an open transaction of the instance in " + stateDir,
+                    () -> openTransaction(admin, config, processId(processFile)), Optional::isPresent,
+                    Duration.ofSeconds(60), Duration.ofMillis(5)).orElseThrow();
         }
-        return "";
+    }
+
+    private static Optional<String> openTransaction(final Admin admin, final TicketSyncConfig config,
+                                                    final String processId) throws Exception {
+        if (processId == null) {
+            return Optional.empty();
+        }
+        final String prefix = config.applicationId() + "-" + processId + "-";
+        return admin.listTransactions(new ListTransactionsOptions().filterStates(Set.of(TransactionState.ONGOING)))
+                .all().get().stream().map(TransactionListing::transactionalId).filter(id -> id.startsWith(prefix))
+                .findFirst();
     }
 
     /** The process id, once Kafka Streams has finished writing its file; null before. */
@@ -221,7 +228,7 @@ class FaultInjectionIT {
     }
 
     private static double replacements(final RunningApp app) {
-        final var counter = app.app().metrics().registry().find("ticketsync.thread.replacements").counter();
+        final var counter = app.app().metrics().registry().find(MetricNames.THREAD_REPLACEMENTS).counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -12,6 +12,7 @@ import io.ticketsync.testing.Workloads;
 import io.ticketsync.topology.TicketSyncTopology;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Two instances share the partitions; either answers /tickets/{id} for any ticket, forwarding to the owner. */
 @Tag("integration")
 @ExtendWith(SharedBroker.class)
+@Timeout(180)
 class InteractiveQueryIT {
 
     private static final int TICKETS = 24;

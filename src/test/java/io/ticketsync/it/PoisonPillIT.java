@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.metrics.MetricNames;
 import io.ticketsync.codec.RecordSizes;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.errors.DeadLetterHeaders;
@@ -103,7 +104,7 @@ class PoisonPillIT {
                     .isEqualTo(outputTimestamps.get("T-NEG-1"));
             app.http().awaitGet("/health/ready", response -> response.statusCode() == 200, Duration.ofSeconds(30));
             assertThat(app.hasExited()).isFalse();
-            assertThat(app.app().metrics().registry().get("ticketsync.invalid.timestamps").tag("topic", input)
+            assertThat(app.app().metrics().registry().get(MetricNames.INVALID_TIMESTAMPS).tag("topic", input)
                     .counter().count()).as("substitutions counted; the undecodable record never got that far")
                     .isEqualTo(3.0);
 

@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.metrics.MetricNames;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.http.HealthReport;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("integration")
 @ExtendWith(SharedBroker.class)
+@Timeout(180)
 class ReplacementBudgetSpentIT {
 
     @Test
@@ -59,7 +62,7 @@ class ReplacementBudgetSpentIT {
         final HealthReport live = running.app().health().liveness();
         assertThat(live.up()).isFalse();
         assertThat(String.join(" ", live.reasons())).contains("budget spent");
-        assertThat(running.app().metrics().registry().get("ticketsync.uncaught.decisions")
+        assertThat(running.app().metrics().registry().get(MetricNames.UNCAUGHT_DECISIONS)
                 .tag("decision", "SHUTDOWN_CLIENT").tag("cause", "budget-spent").counter().count()).isEqualTo(1.0);
         final ConsumerRecord<byte[], byte[]> failing = broker.readAllCommitted(config.topics().input()).stream()
                 .filter(record -> key(record).equals("T-3") && new String(record.value(), StandardCharsets.UTF_8)

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Missing topics or an unreachable cluster stop the start with a clear error instead of a silent stall. */
 @Tag("integration")
 @ExtendWith(SharedBroker.class)
+@Timeout(180)
 class StartupCheckIT {
 
     @Test

@@ -12,6 +12,7 @@ import io.ticketsync.topology.FaultyTopology;
 import io.ticketsync.topology.TicketSyncTopology;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("integration")
 @ExtendWith(SharedBroker.class)
+@Timeout(300)
 class StuckProgressIT {
 
     @Test

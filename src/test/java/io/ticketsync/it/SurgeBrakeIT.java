@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.metrics.MetricNames;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.dlq.DeadLetterFilter;
 import io.ticketsync.dlq.DlqReplayer;
@@ -54,7 +55,7 @@ class SurgeBrakeIT {
 
         try (RunningApp app = RunningApp.start(deployed, TicketSyncTopology.build(deployed))) {
             assertThat(app.awaitExit(Duration.ofSeconds(120))).isEqualTo(ExitCodes.DEAD_LETTER_SURGE);
-            assertThat(app.app().metrics().registry().find("ticketsync.dead.letter.surge.trips")
+            assertThat(app.app().metrics().registry().find(MetricNames.SURGE_TRIPS)
                     .tag("reason", "unmapped-status").counter().count()).isEqualTo(1.0);
         }
         final int applied = broker.readAllCommitted(deployed.topics().output()).size();

@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.testing.Await;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.dev.DevBroker;
 import io.ticketsync.runtime.ExitCodes;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -36,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the passwords appear in no log and not in /metrics.
  */
 @Tag("integration")
+@Timeout(300)
 class TlsIT {
 
     private static final String BROKER_PASSWORD = "Br0kerStorePass";
@@ -126,11 +129,9 @@ class TlsIT {
 
     private static void awaitOutput(final TicketSyncConfig config, final int expected, final Duration timeout,
                                     final AppProcess app) throws Exception {
-        final Instant deadline = Instant.now().plus(timeout);
-        while (CommittedReads.readAll(broker.bootstrapServers(), config.topics().output()).size() < expected) {
+        Await.until(expected + " output records", () -> {
             assertThat(app.isAlive()).as("ticket-sync still running; log " + app.log()).isTrue();
-            assertThat(Instant.now()).as("output within " + timeout).isBefore(deadline);
-            Thread.sleep(500);
-        }
+            return CommittedReads.readAll(broker.bootstrapServers(), config.topics().output()).size();
+        }, count -> count >= expected, timeout, Duration.ofMillis(500));
     }
 }

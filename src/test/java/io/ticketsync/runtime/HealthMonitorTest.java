@@ -1,5 +1,6 @@
 package io.ticketsync.runtime;
 
+import io.ticketsync.testing.TestServices;
 import io.ticketsync.testing.FakeClock;
 import io.ticketsync.testing.TestConfigs;
 import io.ticketsync.topology.TicketSyncTopology;
@@ -37,8 +38,7 @@ class HealthMonitorTest {
     @BeforeEach
     void createMonitor() {
         final var config = TestConfigs.with(Map.of("state.dir", stateDir.toString(), "bootstrap.servers", "127.0.0.1:1"));
-        final Properties props = new Properties();
-        props.putAll(config.streamsProperties());
+        final Properties props = TestServices.streamsProperties(config);
         // Never started: the client stays CREATED, which is enough to ask it for its state.
         streams = new KafkaStreams(TicketSyncTopology.build(config), props);
         final HealthMonitor.Sampler sampler = new HealthMonitor.Sampler() {

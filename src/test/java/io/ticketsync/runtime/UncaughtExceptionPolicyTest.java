@@ -1,7 +1,8 @@
 package io.ticketsync.runtime;
 
+import io.ticketsync.metrics.MetricNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.ticketsync.errors.FailureClassifier;
+import io.ticketsync.failure.FailureClassifier;
 import io.ticketsync.metrics.TicketSyncMetrics;
 import io.ticketsync.testing.FakeClock;
 import io.ticketsync.testing.TestConfigs;
@@ -24,7 +25,7 @@ class UncaughtExceptionPolicyTest {
 
     private final FakeClock clock = new FakeClock();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final FailureClassifier classifier = TestConfigs.defaults().failureClassifier();
+    private final FailureClassifier classifier = FailureClassifier.of(TestConfigs.defaults());
 
     @Test
     void shouldReplaceThreadWhileBudgetLastsThenShutDownClient() {
@@ -34,8 +35,8 @@ class UncaughtExceptionPolicyTest {
                 .containsOnly(REPLACE_THREAD);
         assertThat(policy.handle(RECOVERABLE)).isEqualTo(SHUTDOWN_CLIENT);
         assertThat(policy.lastShutdownCause()).contains("budget spent").contains("broker slow");
-        assertThat(count("ticketsync.thread.replacements", Map.of())).isEqualTo(3);
-        assertThat(count("ticketsync.uncaught.decisions", Map.of("decision", "SHUTDOWN_CLIENT", "cause", "budget-spent")))
+        assertThat(count(MetricNames.THREAD_REPLACEMENTS, Map.of())).isEqualTo(3);
+        assertThat(count(MetricNames.UNCAUGHT_DECISIONS, Map.of("decision", "SHUTDOWN_CLIENT", "cause", "budget-spent")))
                 .isEqualTo(1);
     }
 
@@ -57,9 +58,9 @@ class UncaughtExceptionPolicyTest {
 
         assertThat(policy.handle(new StreamsException(new TopicAuthorizationException("no ACL")))).isEqualTo(SHUTDOWN_CLIENT);
         assertThat(policy.handle(new OutOfMemoryError("heap"))).isEqualTo(SHUTDOWN_CLIENT);
-        assertThat(count("ticketsync.uncaught.decisions", Map.of("decision", "SHUTDOWN_CLIENT", "cause", "fatal")))
+        assertThat(count(MetricNames.UNCAUGHT_DECISIONS, Map.of("decision", "SHUTDOWN_CLIENT", "cause", "fatal")))
                 .isEqualTo(2);
-        assertThat(count("ticketsync.thread.replacements", Map.of())).isZero();
+        assertThat(count(MetricNames.THREAD_REPLACEMENTS, Map.of())).isZero();
     }
 
     @Test
@@ -69,8 +70,8 @@ class UncaughtExceptionPolicyTest {
 
     @Test
     void shouldTreatConfiguredClassesAsFatal() {
-        final FailureClassifier custom = TestConfigs.with(Map.of("uncaught.fatal.exceptions",
-                "org.apache.kafka.common.errors.TimeoutException")).failureClassifier();
+        final FailureClassifier custom = FailureClassifier.of(TestConfigs.with(Map.of("uncaught.fatal.exceptions",
+                "org.apache.kafka.common.errors.TimeoutException")));
         final UncaughtExceptionPolicy policy = new UncaughtExceptionPolicy(custom, 5, Duration.ofMinutes(1),
                 new TicketSyncMetrics(registry), clock);
 

@@ -66,7 +66,7 @@ public final class AccountingOracle {
      * Asserts the accounting. {@code sent} holds, per workload record, where it landed in the input
      * topic, to match dead letters by their source partition and offset.
      */
-    public void verify(final Workload workload, final List<RecordMetadata> sent) {
+    public void verify(final Workload workload, final List<RecordMetadata> sent) throws InterruptedException {
         assertThat(sent).hasSameSizeAs(workload.records());
         final Map<String, Integer> indexBySource = new HashMap<>();
         for (int i = 0; i < sent.size(); i++) {
@@ -122,7 +122,7 @@ public final class AccountingOracle {
         return "";
     }
 
-    private List<ConsumerRecord<byte[], byte[]>> readAllCommitted(final String topic) {
+    private List<ConsumerRecord<byte[], byte[]>> readAllCommitted(final String topic) throws InterruptedException {
         return CommittedReads.readAll(bootstrapServers, topic);
     }
 

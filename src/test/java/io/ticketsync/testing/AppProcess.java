@@ -80,13 +80,12 @@ public final class AppProcess {
 
     /** Waits until the instance's log shows its Kafka Streams client RUNNING (it can then be stopped cleanly). */
     public AppProcess awaitRunning(final Duration timeout) throws IOException, InterruptedException {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Files.readString(log).contains("-> RUNNING")) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError(name + " not RUNNING within " + timeout + "; log: " + log);
+        Await.until(name + " RUNNING (log: " + log + ")", () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " exited before RUNNING; log: " + log);
             }
-            Thread.sleep(100);
-        }
+            return Files.readString(log).contains("-> RUNNING");
+        }, Boolean::booleanValue, timeout);
         return this;
     }
 

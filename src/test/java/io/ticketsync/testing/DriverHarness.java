@@ -2,12 +2,11 @@ package io.ticketsync.testing;
 
 import io.ticketsync.codec.JsonSerde;
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.metrics.MetricNames;
+import io.ticketsync.metrics.RecordCounters;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketState;
-import io.ticketsync.topology.SyncMetrics;
 import io.ticketsync.topology.TicketSyncTopology;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -28,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -53,8 +51,7 @@ public final class DriverHarness implements AutoCloseable {
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
-        final Properties props = new Properties();
-        props.putAll(config.streamsProperties());
+        final Properties props = TestServices.streamsProperties(config);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // The driver's exactly_once_v2 emulation loses dead letters written during deserialization:
         // it calls MockProducer.clear() (which drops the open transaction) before committing it.
@@ -115,27 +112,11 @@ public final class DriverHarness implements AutoCloseable {
     }
 
     public long appliedCount() {
-        return syncMetricTotal(SyncMetrics.APPLIED);
+        return RecordCounters.total(driver.metrics(), MetricNames.APPLIED);
     }
 
     public long skippedStaleCount() {
-        return syncMetricTotal(SyncMetrics.SKIPPED_STALE);
-    }
-
-    private long syncMetricTotal(final String operation) {
-        return syncMetricTotal(driver.metrics(), operation);
-    }
-
-    /** Sums ticket-sync's Kafka Streams counter {@code <operation>-total} over all stream threads. */
-    public static long syncMetricTotal(final Map<MetricName, ? extends Metric> metrics, final String operation) {
-        double total = 0;
-        for (final Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
-            final MetricName name = entry.getKey();
-            if (name.group().equals(SyncMetrics.GROUP) && name.name().equals(operation + "-total")) {
-                total += (Double) entry.getValue().metricValue();
-            }
-        }
-        return (long) total;
+        return RecordCounters.total(driver.metrics(), MetricNames.SKIPPED_STALE);
     }
 
     @Override

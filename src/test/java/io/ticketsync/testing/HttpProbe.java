@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
 
 /** Plain HTTP calls against the app's API on loopback. */
@@ -39,17 +38,16 @@ public final class HttpProbe {
     /** Polls {@code path} until the response satisfies {@code done}; fails after {@code timeout}. */
     public HttpResponse<String> awaitGet(final String path, final Predicate<HttpResponse<String>> done,
                                          final Duration timeout) throws IOException, InterruptedException {
-        final Instant deadline = Instant.now().plus(timeout);
-        HttpResponse<String> last = get(path);
-        while (!done.test(last)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("GET " + path + " never matched within " + timeout + "; last: "
-                        + last.statusCode() + " " + last.body());
-            }
-            Thread.sleep(100);
-            last = get(path);
+        return Await.until("GET " + path + " matching", () -> new Answer(get(path)), answer -> done.test(answer.response()),
+                timeout).response();
+    }
+
+    /** A response that shows its status and body in a failure message. */
+    private record Answer(HttpResponse<String> response) {
+        @Override
+        public String toString() {
+            return response.statusCode() + " " + response.body();
         }
-        return last;
     }
 
     private HttpResponse<String> send(final HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -16,7 +16,6 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,23 +90,19 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public List<ConsumerRecord<byte[], byte[]>> readCommittedUntil(final String topic,
                                                                  final Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
-                                                                 final Duration timeout) {
+                                                                 final Duration timeout) throws InterruptedException {
         final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = readCommittedFromStart(topic)) {
-            final Instant deadline = Instant.now().plus(timeout);
-            while (!done.test(records)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("timed out after " + timeout + " reading " + topic + "; got "
-                            + records.size() + " records");
-                }
+            Await.until("reading " + topic + " until done (records read)", () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+                return records.size();
+            }, count -> done.test(records), timeout, Duration.ZERO);
         }
         return records;
     }
 
     /** Reads everything committed in a topic right now (up to the last stable offsets). */
-    public List<ConsumerRecord<byte[], byte[]>> readAllCommitted(final String topic) {
+    public List<ConsumerRecord<byte[], byte[]>> readAllCommitted(final String topic) throws InterruptedException {
         return CommittedReads.readAll(bootstrapServers(), topic);
     }
 

@@ -1,12 +1,14 @@
 package io.ticketsync.testing;
 
+import io.ticketsync.config.ConfigLoader;
 import io.ticketsync.config.TicketSyncConfig;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** The production defaults with a few test-friendly overrides. */
+/** The production defaults (loaded as {@code run} loads them, without a file) with a few test-friendly overrides. */
 public final class TestConfigs {
 
     private TestConfigs() {
@@ -41,13 +43,13 @@ public final class TestConfigs {
         values.put("consumer.session.timeout.ms", "6000");
         values.put("consumer.heartbeat.interval.ms", "1000");
         values.putAll(overrides);
-        return TicketSyncConfig.from(values);
+        return ConfigLoader.load(Optional.empty(), Map.of(), values);
     }
 
     public static TicketSyncConfig with(final Map<String, String> overrides) {
         final Map<String, String> values = new HashMap<>();
         values.put("bootstrap.servers", "unused:9092");
         values.putAll(overrides);
-        return TicketSyncConfig.from(values);
+        return ConfigLoader.load(Optional.empty(), Map.of(), values);
     }
 }

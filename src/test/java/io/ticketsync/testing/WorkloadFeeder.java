@@ -39,13 +39,8 @@ public final class WorkloadFeeder {
 
     /** Blocks until at least {@code fraction} of the workload has been acknowledged. */
     public void awaitFraction(final double fraction) throws InterruptedException {
-        final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (sent.get() < fraction * total && !done.isDone()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("feeder stuck at " + sent.get() + " of " + total);
-            }
-            Thread.sleep(50);
-        }
+        Await.until("feeder past " + fraction + " of " + total + " records", sent::get,
+                count -> count >= fraction * total || done.isDone(), Duration.ofMinutes(5), Duration.ofMillis(50));
     }
 
     /** Where each record landed, in workload order, once all are acknowledged. */

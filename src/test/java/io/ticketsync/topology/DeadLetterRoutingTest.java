@@ -181,7 +181,7 @@ class DeadLetterRoutingTest {
         assertThat(text(deadLetter.headers(), DeadLetterHeaders.TOPIC)).isEqualTo("tickets.changes");
         assertThat(text(deadLetter.headers(), DeadLetterHeaders.PARTITION)).isEqualTo("0");
         assertThat(text(deadLetter.headers(), DeadLetterHeaders.OFFSET)).isEqualTo("0");
-        assertThat(text(deadLetter.headers(), DeadLetterHeaders.EXCEPTION)).isEqualTo("io.ticketsync.errors.BadRecordException");
+        assertThat(text(deadLetter.headers(), DeadLetterHeaders.EXCEPTION)).isEqualTo("io.ticketsync.failure.BadRecordException");
         assertThat(text(deadLetter.headers(), DeadLetterHeaders.MESSAGE)).contains("escalated").contains("no mapping");
         assertThat(text(deadLetter.headers(), DeadLetterHeaders.STACKTRACE)).contains("TicketApplier");
         assertThat(text(deadLetter.headers(), DeadLetterHeaders.APPLICATION_ID)).isEqualTo("ticket-sync");
@@ -197,7 +197,7 @@ class DeadLetterRoutingTest {
 
         final byte[] stack = onlyDeadLetter().headers().lastHeader(DeadLetterHeaders.STACKTRACE).value();
         assertThat(stack.length).isLessThanOrEqualTo(300);
-        assertThat(new String(stack, StandardCharsets.UTF_8)).startsWith("io.ticketsync.errors.BadRecordException")
+        assertThat(new String(stack, StandardCharsets.UTF_8)).startsWith("io.ticketsync.failure.BadRecordException")
                 .endsWith("[truncated]");
     }
 

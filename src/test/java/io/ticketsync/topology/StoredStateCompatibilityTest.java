@@ -1,7 +1,8 @@
 package io.ticketsync.topology;
 
-import io.ticketsync.errors.FailureKind;
-import io.ticketsync.errors.UnreadableStoreValueException;
+import io.ticketsync.failure.FailureClassifier;
+import io.ticketsync.failure.FailureKind;
+import io.ticketsync.failure.UnreadableStoreValueException;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.testing.DriverHarness;
 import io.ticketsync.testing.RawStoreWrites;
@@ -64,7 +65,7 @@ class StoredStateCompatibilityTest {
 
         final Throwable failure = catchThrowable(() -> harness.send(patch("T-1", 4).status("in_progress")));
 
-        assertThat(TestConfigs.defaults().failureClassifier().classify(failure))
+        assertThat(FailureClassifier.of(TestConfigs.defaults()).classify(failure).kind())
                 .as("the uncaught-exception policy shuts the client down").isEqualTo(FailureKind.FATAL);
         final List<Throwable> chain = causes(failure);
         assertThat(chain).filteredOn(UnreadableStoreValueException.class::isInstance).singleElement()

@@ -3,7 +3,10 @@ package io.ticketsync.bench.app;
 import io.ticketsync.codec.JsonSerde;
 import io.ticketsync.codec.TicketChangeDecoder;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.Reason;
+import io.ticketsync.failure.Classification;
+import io.ticketsync.failure.ErrorStage;
+import io.ticketsync.failure.FailureClassifier;
+import io.ticketsync.failure.Reason;
 import io.ticketsync.model.TicketChange;
 import io.ticketsync.model.TicketState;
 import io.ticketsync.topology.SizeCheckedEncoder;
@@ -26,6 +29,7 @@ final class TicketTransform {
 
     private final TicketChangeDecoder decoder = new TicketChangeDecoder();
     private final TicketApplier applier;
+    private final FailureClassifier classifier;
     private final SizeCheckedEncoder encoder;
     private final String outputTopic;
     private final String deadLetterTopic;
@@ -33,6 +37,7 @@ final class TicketTransform {
 
     TicketTransform(final TicketSyncConfig config) {
         this.applier = new TicketApplier(config.statusMapping(), config.priorityMapping());
+        this.classifier = FailureClassifier.of(config);
         this.encoder = new SizeCheckedEncoder(new JsonSerde<>(TicketState.class), config.outputMaxRecordBytes());
         this.outputTopic = config.topics().output();
         this.deadLetterTopic = config.topics().deadLetter();
@@ -55,7 +60,9 @@ final class TicketTransform {
             return Optional.of(new ProducerRecord<>(outputTopic, in.key(), snapshot));
         } catch (final RuntimeException e) {
             final RecordHeaders headers = new RecordHeaders(in.headers().toArray());
-            headers.add("error.reason", Reason.of(e, Reason.UNDECODABLE).code().getBytes(StandardCharsets.UTF_8));
+            final Classification verdict = classifier.classify(ErrorStage.DESERIALIZATION, e);
+            final Reason reason = verdict.isPoison() ? verdict.reason() : Reason.UNEXPECTED_EXCEPTION;
+            headers.add("error.reason", reason.code().getBytes(StandardCharsets.UTF_8));
             return Optional.of(new ProducerRecord<>(deadLetterTopic, null, in.key(), in.value(), headers));
         }
     }

@@ -1,4 +1,4 @@
-package io.ticketsync.errors;
+package io.ticketsync.failure;
 
 /**
  * Why a record was dead-lettered: the short, machine-readable value of the
@@ -40,13 +40,5 @@ public enum Reason {
 
     public String code() {
         return code;
-    }
-
-    /** The reason an exception names, or {@code fallback} when it names none. */
-    public static Reason of(final Throwable exception, final Reason fallback) {
-        if (exception instanceof BadRecordException bad) {
-            return bad.reason();
-        }
-        return fallback;
     }
 }

@@ -1,4 +1,4 @@
-package io.ticketsync.errors;
+package io.ticketsync.failure;
 
 import io.ticketsync.config.SurgeLimits;
 import org.junit.jupiter.api.Test;

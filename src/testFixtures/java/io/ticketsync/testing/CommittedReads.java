@@ -7,7 +7,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,8 @@ public final class CommittedReads {
     }
 
     /** Every committed record of {@code topic}, up to the last stable offset of each partition. */
-    public static List<ConsumerRecord<byte[], byte[]>> readAll(final String bootstrapServers, final String topic) {
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(final String bootstrapServers, final String topic)
+            throws InterruptedException {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
@@ -30,13 +30,13 @@ public final class CommittedReads {
             consumer.seekToBeginning(partitions);
             final Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            final Instant deadline = Instant.now().plusSeconds(60);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("timed out reading " + topic + " to " + end);
+            Await.until("reading " + topic + " to " + end, () -> {
+                final boolean atEnd = partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
+                if (!atEnd) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+                return atEnd;
+            }, Boolean::booleanValue, Duration.ofSeconds(60), Duration.ZERO);
             return records;
         }
     }

@@ -1,4 +1,4 @@
-package io.ticketsync.errors;
+package io.ticketsync.failure;
 
 /**
  * A value in one of ticket-sync's own state stores cannot be decoded. The record being processed

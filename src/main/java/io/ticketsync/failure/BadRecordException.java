@@ -1,4 +1,4 @@
-package io.ticketsync.errors;
+package io.ticketsync.failure;
 
 /**
  * Thrown when a record itself is at fault (poison): it goes to the dead-letter topic with its

@@ -1,9 +1,7 @@
-package io.ticketsync.errors;
+package io.ticketsync.failure;
 
 import io.ticketsync.config.SurgeLimits;
-import io.ticketsync.config.TicketSyncConfig;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -15,9 +13,6 @@ import java.util.function.Consumer;
  * One instance per process, shared by the processor and the exception handlers of every thread.
  */
 public final class DeadLetterSurgeBrake {
-
-    /** Not a property: how the runner hands the one brake to the handlers and the processor. */
-    public static final String CONFIG_OBJECT = TicketSyncConfig.INTERNAL_PREFIX + "surge.brake";
 
     private static final short PASSED = 0;
     private static final int REASONS = Reason.values().length;
@@ -40,13 +35,6 @@ public final class DeadLetterSurgeBrake {
     public DeadLetterSurgeBrake(final SurgeLimits limits) {
         this.limits = limits;
         this.ring = new short[limits.windowRecords()];
-    }
-
-    /** The runner's brake from Kafka's config map, or a private one (e.g. under TopologyTestDriver). */
-    public static DeadLetterSurgeBrake from(final Map<String, ?> configs) {
-        final Object brake = configs.get(CONFIG_OBJECT);
-        return brake instanceof DeadLetterSurgeBrake shared ? shared
-                : new DeadLetterSurgeBrake(TicketSyncConfig.from(configs).surgeLimits());
     }
 
     /** Who is told, once, when the brake trips. */

@@ -1,4 +1,4 @@
-package io.ticketsync.errors;
+package io.ticketsync.failure;
 
 /** Where in Kafka Streams a record failed; written to the {@code ticketsync.error.stage} header. */
 public enum ErrorStage {

@@ -1,0 +1,78 @@
+package io.ticketsync.failure;
+
+import io.ticketsync.config.TicketSyncConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
+
+import java.util.List;
+
+/**
+ * Decides poison vs transient vs recoverable vs fatal for any throwable, and for poison the reason
+ * its dead letter gives. The exception handlers (to choose between dead-lettering, retrying and
+ * failing) and the uncaught-exception policy (to choose between replacing a thread and shutting
+ * down) all ask this one class. The fatal classes are configured ({@code uncaught.fatal.exceptions}),
+ * plus {@link UnreadableStoreValueException}, which is always fatal.
+ */
+public final class FailureClassifier {
+
+    /** Fatal whatever {@code uncaught.fatal.exceptions} says: retrying meets the same failure again. */
+    private static final List<Class<? extends Throwable>> ALWAYS_FATAL = List.of(UnreadableStoreValueException.class);
+
+    private final List<Class<? extends Throwable>> fatal;
+
+    public FailureClassifier(final List<Class<? extends Throwable>> fatal) {
+        this.fatal = List.copyOf(fatal);
+    }
+
+    /** The classifier with the configured fatal classes. */
+    public static FailureClassifier of(final TicketSyncConfig config) {
+        return new FailureClassifier(config.fatalExceptions());
+    }
+
+    /** What {@code failure} is, where the stage it happened at is unknown (a dying stream thread). */
+    public Classification classify(final Throwable failure) {
+        return classify(failure, Reason.UNEXPECTED_EXCEPTION);
+    }
+
+    /** What {@code failure} at {@code stage} is; poison nobody foresaw is undecodable while deserializing. */
+    public Classification classify(final ErrorStage stage, final Throwable failure) {
+        return classify(failure, stage == ErrorStage.DESERIALIZATION ? Reason.UNDECODABLE : Reason.UNEXPECTED_EXCEPTION);
+    }
+
+    private Classification classify(final Throwable failure, final Reason unforeseen) {
+        if (anyInChain(failure, ALWAYS_FATAL) || anyInChain(failure, fatal)) {
+            return Classification.of(FailureKind.FATAL);
+        }
+        if (failure instanceof BadRecordException bad) {
+            return Classification.poison(bad.reason());
+        }
+        if (failure instanceof RetriableException) {
+            return Classification.of(FailureKind.TRANSIENT);
+        }
+        // No Kafka exception is about one record here: sizes are checked before a record reaches
+        // the producer, and a refusal by the producer or broker aborts the exactly_once_v2
+        // transaction, which no dead letter can rescue.
+        if (failure instanceof KafkaException) {
+            return Classification.of(FailureKind.RECOVERABLE);
+        }
+        // Anything else was thrown by our own business logic about this record.
+        return Classification.poison(unforeseen);
+    }
+
+    private static boolean anyInChain(final Throwable failure, final List<Class<? extends Throwable>> types) {
+        Throwable current = failure;
+        int depth = 0;
+        // The depth bound guards against cause cycles.
+        while (current != null && depth++ < 32) {
+            if (isAny(current, types)) {
+                return true;
+            }
+            current = current.getCause();
+        }
+        return false;
+    }
+
+    private static boolean isAny(final Throwable failure, final List<Class<? extends Throwable>> types) {
+        return types.stream().anyMatch(type -> type.isInstance(failure));
+    }
+}

@@ -1,0 +1,50 @@
+package io.ticketsync.topology;
+
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.failure.DeadLetterSurgeBrake;
+import io.ticketsync.failure.FailureClassifier;
+import io.ticketsync.metrics.TicketSyncMetrics;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The live objects one ticket-sync instance shares with what Kafka Streams instantiates (the
+ * processor, the three exception handlers, the timestamp extractor): the typed configuration, the
+ * one failure classifier, the metrics and the dead-letter surge brake. Kafka Streams hands those
+ * components nothing but its config map, so the bundle rides in it under {@link #KEY}; nothing
+ * parses configuration from that map again, and nothing falls back to a private copy.
+ */
+public record AppServices(TicketSyncConfig config, FailureClassifier classifier, TicketSyncMetrics metrics,
+                          DeadLetterSurgeBrake surgeBrake) {
+
+    /** Not a property: the key of this bundle in the map Kafka Streams hands to what it configures. */
+    public static final String KEY = "ticketsync.internal.services";
+
+    public AppServices {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(classifier, "classifier");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(surgeBrake, "surgeBrake");
+    }
+
+    /** A fresh bundle for one instance: its classifier, Prometheus metrics and surge brake. */
+    public static AppServices of(final TicketSyncConfig config) {
+        return new AppServices(config, FailureClassifier.of(config), TicketSyncMetrics.prometheus(),
+                new DeadLetterSurgeBrake(config.surgeLimits()));
+    }
+
+    /**
+     * The bundle in Kafka's config map.
+     *
+     * @throws IllegalStateException when the map lacks it: Kafka Streams (or a test driver) was given
+     *                               properties not built by {@code StreamsProperties.of}
+     */
+    public static AppServices from(final Map<String, ?> configs) {
+        if (configs.get(KEY) instanceof AppServices services) {
+            return services;
+        }
+        throw new IllegalStateException("Kafka Streams was configured without ticket-sync's services under '" + KEY
+                + "': build its properties with io.ticketsync.errors.StreamsProperties.of(AppServices)");
+    }
+}
