@@ -39,7 +39,8 @@ final class RecordLimitCheck {
         this.config = config;
     }
 
-    List<String> problems(final Admin admin) {
+    /** Within what is left of the startup check's {@code deadline}, like every other step of it. */
+    List<String> problems(final Admin admin, final Deadline deadline) {
         final List<Limit> limits = List.of(
                 new Limit("output", config.topics().output(), TicketSyncConfig.OUTPUT_MAX_RECORD_BYTES,
                         config.outputMaxRecordBytes()),
@@ -47,13 +48,13 @@ final class RecordLimitCheck {
                         config.dlqMaxRecordBytes()));
         final Map<ConfigResource, KafkaFuture<Config>> described = admin.describeConfigs(
                 limits.stream().map(limit -> resource(limit.topic())).toList(),
-                new DescribeConfigsOptions().timeoutMs((int) config.startupTimeout().toMillis())).values();
+                new DescribeConfigsOptions().timeoutMs((int) Math.max(1, deadline.remaining().toMillis()))).values();
         final List<String> problems = new ArrayList<>();
         final List<String> notAllowed = new ArrayList<>();
         for (final Limit limit : limits) {
             try {
                 final Config topicConfig = described.get(resource(limit.topic()))
-                        .get(config.startupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                        .get(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS);
                 check(limit, topicConfig.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), problems);
             } catch (final ExecutionException e) {
                 if (e.getCause() instanceof AuthorizationException) {

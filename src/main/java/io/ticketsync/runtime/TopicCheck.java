@@ -51,7 +51,7 @@ final class TopicCheck {
     void verify() throws InterruptedException {
         final Deadline deadline = Deadline.after(config.startupTimeout());
         requireValidClientSettings();
-        BootstrapReachability.await(bootstrapServers(), config.startupTimeout(), deadline);
+        BootstrapReachability.await(config.bootstrapServers(), config.startupTimeout(), deadline);
         try (Admin admin = createAdmin()) {
             List<String> problems = problems(admin, deadline);
             for (int attempt = 1; attempt < ATTEMPTS && !problems.isEmpty() && deadline.remaining().toMillis() > 1_000; attempt++) {
@@ -116,13 +116,9 @@ final class TopicCheck {
                 deadline);
         // Limits only mean something once the topics are there.
         if (problems.isEmpty()) {
-            problems.addAll(new RecordLimitCheck(config).problems(admin));
+            problems.addAll(new RecordLimitCheck(config).problems(admin, deadline));
         }
         return problems;
-    }
-
-    private String bootstrapServers() {
-        return config.bootstrapServers();
     }
 
     private void check(final KafkaFuture<TopicDescription> future, final String topic, final String role,
@@ -136,12 +132,12 @@ final class TopicCheck {
             }
         } catch (final ExecutionException e) {
             if (e.getCause() instanceof SslAuthenticationException) {
-                throw new StartupCheckException("TLS handshake with bootstrap.servers=" + bootstrapServers()
+                throw new StartupCheckException("TLS handshake with bootstrap.servers=" + config.bootstrapServers()
                         + " failed; check ssl.truststore.* (does it trust the broker's certificate?) and ssl.keystore.*: "
                         + e.getCause().getMessage(), e.getCause());
             }
             if (e.getCause() instanceof AuthenticationException) {
-                throw new StartupCheckException("authentication with bootstrap.servers=" + bootstrapServers()
+                throw new StartupCheckException("authentication with bootstrap.servers=" + config.bootstrapServers()
                         + " failed; check security.protocol and the sasl.* settings: " + e.getCause().getMessage(), e.getCause());
             }
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
@@ -150,7 +146,7 @@ final class TopicCheck {
                 problems.add("cannot describe " + role + " topic '" + topic + "': " + e.getCause());
             }
         } catch (final TimeoutException e) {
-            throw new StartupCheckException("Kafka at bootstrap.servers=" + bootstrapServers() + " did not describe the "
+            throw new StartupCheckException("Kafka at bootstrap.servers=" + config.bootstrapServers() + " did not describe the "
                     + role + " topic '" + topic + "' within startup.timeout.ms=" + config.startupTimeout().toMillis()
                     + " ms; is the cluster healthy, or does it need a longer startup.timeout.ms?", e);
         } catch (final InterruptedException e) {
