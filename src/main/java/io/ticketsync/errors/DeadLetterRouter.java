@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * What the three exception handlers share: the one classifier's verdict turned into resume with a
- * dead letter or fail, and the factory that builds the dead letter. Logs every routing decision with the record's coordinates
- * (never its content).
+ * dead letter or fail, and the factory that builds the dead letter. Logs every routing decision
+ * with the record's coordinates (never its content).
  */
 public final class DeadLetterRouter {
 
@@ -55,7 +55,12 @@ public final class DeadLetterRouter {
     public <R> R route(final ErrorStage stage, final ErrorHandlerContext context, final byte[] key, final byte[] value,
                        final Exception exception, final Function<List<ProducerRecord<byte[], byte[]>>, R> resume,
                        final Supplier<R> fail) {
-        final Classification verdict = classifier.classify(stage, exception);
+        return route(classifier.classify(stage, exception), stage, context, key, value, exception, resume, fail);
+    }
+
+    private <R> R route(final Classification verdict, final ErrorStage stage, final ErrorHandlerContext context,
+                        final byte[] key, final byte[] value, final Exception exception,
+                        final Function<List<ProducerRecord<byte[], byte[]>>, R> resume, final Supplier<R> fail) {
         if (!verdict.isPoison()) {
             logFailure(stage, context, exception);
             return fail.get();
@@ -70,13 +75,13 @@ public final class DeadLetterRouter {
      */
     public <R> R routeSource(final ErrorStage stage, final ErrorHandlerContext context, final Exception exception,
                              final Function<List<ProducerRecord<byte[], byte[]>>, R> resume, final Supplier<R> fail) {
-        if (context.sourceRawKey() == null && context.sourceRawValue() == null
-                && classifier.classify(stage, exception).isPoison()) {
+        final Classification verdict = classifier.classify(stage, exception);
+        if (verdict.isPoison() && context.sourceRawKey() == null && context.sourceRawValue() == null) {
             logFailure(stage, context, exception,
                     "the input bytes were already released, so no faithful dead letter can be built");
             return fail.get();
         }
-        return route(stage, context, context.sourceRawKey(), context.sourceRawValue(), exception, resume, fail);
+        return route(verdict, stage, context, context.sourceRawKey(), context.sourceRawValue(), exception, resume, fail);
     }
 
     /** True when trying the same call again may succeed. */

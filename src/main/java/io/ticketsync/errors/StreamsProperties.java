@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The properties handed to {@code KafkaStreams}: the configuration's Kafka properties, plus the handlers and timestamp extractor that make up ticket-sync's error
- * contract, and the {@link AppServices} they and the processor share. Which handler catches a bad
+ * The properties handed to {@code KafkaStreams}: the configuration's Kafka properties, plus the
+ * handlers and timestamp extractor that make up ticket-sync's error contract, and the
+ * {@link AppServices} they and the processor share. Which handler catches a bad
  * record at which stage is decided here.
  */
 public final class StreamsProperties {
