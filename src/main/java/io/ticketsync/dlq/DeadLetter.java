@@ -38,7 +38,7 @@ public record DeadLetter(int partition, long offset, Instant timestamp, byte[] k
     public boolean isComplete() {
         final String omitted = text(headers, DeadLetterHeaders.OMITTED, "");
         return Arrays.stream(omitted.split(",")).map(String::trim)
-                .noneMatch(part -> part.equals("key") || part.equals("value") || part.equals("headers"));
+                .noneMatch(DeadLetterHeaders.OMITTED_ORIGINAL_PARTS::contains);
     }
 
     /** The original record's W3C trace context, or null. */

@@ -23,6 +23,13 @@ public final class DeadLetterHeaders {
     /** What was left out to keep the dead letter under {@code dlq.max.record.bytes}, e.g. {@code stacktrace,message,value}. */
     public static final String OMITTED = "ticketsync.error.omitted";
 
+    /** Values of {@link #OMITTED} that mean part of the original record itself is gone. */
+    public static final String OMITTED_VALUE = "value";
+    public static final String OMITTED_HEADERS = "headers";
+    public static final String OMITTED_KEY = "key";
+    /** A letter missing any of these is no longer the record that failed: it must not be replayed. */
+    public static final Set<String> OMITTED_ORIGINAL_PARTS = Set.of(OMITTED_VALUE, OMITTED_HEADERS, OMITTED_KEY);
+
     /** Not ours: the W3C trace context of the original record, which every copy of it keeps. */
     public static final String TRACEPARENT = "traceparent";
 

@@ -50,10 +50,18 @@ record DeadLetterParts(byte[] key, byte[] value, List<Header> originalHeaders, L
 
     /** Without the original headers, except a W3C trace context of sane size: it ties the letter to its trace. */
     DeadLetterParts withoutOriginalHeaders() {
-        return new DeadLetterParts(key, value, originalHeaders.stream()
-                .filter(header -> DeadLetterHeaders.TRACEPARENT.equals(header.key()) && header.value() != null
-                        && header.value().length <= MAX_TRACEPARENT_BYTES)
-                .toList(), errorHeaders);
+        return new DeadLetterParts(key, value, originalHeaders.stream().filter(DeadLetterParts::keptWithoutHeaders).toList(),
+                errorHeaders);
+    }
+
+    /** True when {@link #withoutOriginalHeaders()} would leave something out. */
+    boolean hasOriginalHeadersToLeaveOut() {
+        return !originalHeaders.stream().allMatch(DeadLetterParts::keptWithoutHeaders);
+    }
+
+    private static boolean keptWithoutHeaders(final Header header) {
+        return DeadLetterHeaders.TRACEPARENT.equals(header.key()) && header.value() != null
+                && header.value().length <= MAX_TRACEPARENT_BYTES;
     }
 
     DeadLetterParts withoutKey() {

@@ -24,10 +24,10 @@ final class DeadLetterSizeLimit {
                 parts -> parts.withoutErrorHeader(DeadLetterHeaders.STACKTRACE)),
         MESSAGE("message", parts -> parts.hasErrorHeader(DeadLetterHeaders.MESSAGE),
                 parts -> parts.withoutErrorHeader(DeadLetterHeaders.MESSAGE)),
-        VALUE("value", parts -> parts.value() != null, DeadLetterParts::withoutValue),
-        HEADERS("headers", parts -> parts.withoutOriginalHeaders().originalHeaders().size() < parts.originalHeaders().size(),
+        VALUE(DeadLetterHeaders.OMITTED_VALUE, parts -> parts.value() != null, DeadLetterParts::withoutValue),
+        HEADERS(DeadLetterHeaders.OMITTED_HEADERS, DeadLetterParts::hasOriginalHeadersToLeaveOut,
                 DeadLetterParts::withoutOriginalHeaders),
-        KEY("key", parts -> parts.key() != null, DeadLetterParts::withoutKey);
+        KEY(DeadLetterHeaders.OMITTED_KEY, parts -> parts.key() != null, DeadLetterParts::withoutKey);
 
         private final String label;
         private final Predicate<DeadLetterParts> present;
