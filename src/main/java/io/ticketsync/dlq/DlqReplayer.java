@@ -98,6 +98,7 @@ public final class DlqReplayer {
         private final int batchSize;
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final KafkaProducer<byte[], byte[]> producer;
+        private final String deadLetterTopic;
         private final List<String> examples = new ArrayList<>();
         /** Per dead-letter partition, the offset after the last letter handled: what a commit may record. */
         private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
@@ -107,18 +108,16 @@ public final class DlqReplayer {
         private long incomplete;
         private int inTransaction;
 
-        private final String deadLetterTopic;
-
         Run(final DeadLetterFilter filter, final String target, final int maxReplays, final int batchSize,
             final KafkaConsumer<byte[], byte[]> consumer, final KafkaProducer<byte[], byte[]> producer,
             final String deadLetterTopic) {
-            this.deadLetterTopic = deadLetterTopic;
             this.filter = filter;
             this.target = target;
             this.maxReplays = maxReplays;
             this.batchSize = batchSize;
             this.consumer = consumer;
             this.producer = producer;
+            this.deadLetterTopic = deadLetterTopic;
             if (producer != null) {
                 producer.initTransactions();
                 producer.beginTransaction();
