@@ -45,6 +45,11 @@ public final class DriverHarness implements AutoCloseable {
     private final TestOutputTopic<byte[], byte[]> deadLetters;
     private Instant nextTimestamp = START;
 
+    /** The production topology for {@code config}, driven with that configuration. */
+    public static DriverHarness of(final TicketSyncConfig config) {
+        return new DriverHarness(TicketSyncTopology.build(config), config);
+    }
+
     public DriverHarness(final Topology topology, final TicketSyncConfig config) {
         try {
             this.stateDir = Files.createTempDirectory("ticket-sync-driver");

@@ -191,7 +191,7 @@ class DeadLetterRoutingTest {
     @Test
     void shouldCapStackTraceHeaderAtConfiguredSize() {
         final TicketSyncConfig config = TestConfigs.with(Map.of(TicketSyncConfig.DLQ_STACKTRACE_MAX_BYTES, "300"));
-        harness = new DriverHarness(TicketSyncTopology.build(config), config);
+        harness = DriverHarness.of(config);
 
         harness.send("T-1", utf8("not json"));
 
@@ -215,7 +215,7 @@ class DeadLetterRoutingTest {
     }
 
     private static DriverHarness defaultHarness() {
-        return new DriverHarness(TicketSyncTopology.build(TestConfigs.defaults()), TestConfigs.defaults());
+        return DriverHarness.of(TestConfigs.defaults());
     }
 
     private TestRecord<byte[], byte[]> onlyDeadLetter() {

@@ -125,7 +125,7 @@ class RecordSizeLimitTest {
     private DriverHarness harness(final int limit) {
         final TicketSyncConfig config = TestConfigs.with(
                 Map.of(TicketSyncConfig.OUTPUT_MAX_RECORD_BYTES, String.valueOf(limit)));
-        final DriverHarness harness = new DriverHarness(TicketSyncTopology.build(config), config);
+        final DriverHarness harness = DriverHarness.of(config);
         harnesses.add(harness);
         return harness;
     }

@@ -27,7 +27,7 @@ class StoredStateCompatibilityTest {
 
     @BeforeEach
     void startDriver() {
-        harness = new DriverHarness(TicketSyncTopology.build(TestConfigs.defaults()), TestConfigs.defaults());
+        harness = DriverHarness.of(TestConfigs.defaults());
     }
 
     @AfterEach

@@ -33,7 +33,7 @@ class TicketSyncTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        harness = new DriverHarness(TicketSyncTopology.build(TestConfigs.defaults()), TestConfigs.defaults());
+        harness = DriverHarness.of(TestConfigs.defaults());
     }
 
     @AfterEach

@@ -77,7 +77,7 @@ class TopologyAccountingProperties {
     void shouldAccountForEveryInputExactlyOnce(@ForAll("workloads") final List<Sent> workload) {
         final TicketChangeDecoder decoder = new TicketChangeDecoder();
         final Map<String, Long> lastOutputVersion = new HashMap<>();
-        try (DriverHarness harness = new DriverHarness(TicketSyncTopology.build(CONFIG), CONFIG)) {
+        try (DriverHarness harness = DriverHarness.of(CONFIG)) {
             for (final Sent sent : workload) {
                 final Input input = sent.input();
                 final long staleBefore = harness.skippedStaleCount();
