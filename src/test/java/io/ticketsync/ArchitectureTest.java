@@ -29,7 +29,7 @@ class ArchitectureTest {
      * {@code cli}: the entry point.
      */
     static final List<String> BOTTOM_UP = List.of("model", "config", "failure", "metrics", "codec", "topology", "errors",
-            "http", "runtime", "dlq", "dev", "cli");
+            "http", "runtime", "dlq", "console", "dev", "cli");
 
     @ArchTest
     static final ArchRule packagesDependOnlyOnPackagesBelowThem = layers();

@@ -30,6 +30,7 @@ public final class TicketSyncConfig {
     public static final String INPUT_TOPIC = "input.topic";
     public static final String OUTPUT_TOPIC = "output.topic";
     public static final String DLQ_TOPIC = "dlq.topic";
+    public static final String DLQ_RESOLUTIONS_TOPIC = "dlq.resolutions.topic";
     public static final String MAPPING_STATUS_PREFIX = "mapping.status.";
     public static final String MAPPING_PRIORITY_PREFIX = "mapping.priority.";
     public static final String DLQ_STACKTRACE_MAX_BYTES = "dlq.stacktrace.max.bytes";
@@ -50,7 +51,7 @@ public final class TicketSyncConfig {
     public static final String DLQ_SURGE_MIN_RECORDS = "dlq.surge.min.records";
     public static final String DLQ_SURGE_THRESHOLD = "dlq.surge.threshold";
     /** Every key of ticket-sync's own (Kafka's are known from Kafka); a key no one knows is refused. */
-    private static final KnownKeys KNOWN_KEYS = new KnownKeys(Set.of(INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC,
+    private static final KnownKeys KNOWN_KEYS = new KnownKeys(Set.of(INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC, DLQ_RESOLUTIONS_TOPIC,
             DLQ_STACKTRACE_MAX_BYTES, DLQ_MESSAGE_MAX_CHARS, DLQ_MAX_RECORD_BYTES, OUTPUT_MAX_RECORD_BYTES, UNCAUGHT_REPLACE_MAX,
             UNCAUGHT_REPLACE_WINDOW_MS, UNCAUGHT_FATAL_EXCEPTIONS, SHUTDOWN_TIMEOUT_MS, STARTUP_TIMEOUT_MS,
             HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_AUTH_TOKEN, HEALTH_STUCK_TIMEOUT_MS, HEALTH_STUCK_ACTION, DLQ_SURGE_WINDOW_RECORDS,
@@ -96,7 +97,9 @@ public final class TicketSyncConfig {
             throw new InvalidConfigException(problem);
         }));
         this.applicationId = required(APPLICATION_ID);
-        this.topics = new Topics(required(INPUT_TOPIC), required(OUTPUT_TOPIC), required(DLQ_TOPIC));
+        final String deadLetterTopic = required(DLQ_TOPIC);
+        this.topics = new Topics(required(INPUT_TOPIC), required(OUTPUT_TOPIC), deadLetterTopic,
+                raw.getOrDefault(DLQ_RESOLUTIONS_TOPIC, Topics.resolutionsTopicOf(deadLetterTopic)));
         this.statusMapping = mapping("status", MAPPING_STATUS_PREFIX);
         this.priorityMapping = mapping("priority", MAPPING_PRIORITY_PREFIX);
         this.stackTraceMaxBytes = positiveInt(DLQ_STACKTRACE_MAX_BYTES);
@@ -123,8 +126,8 @@ public final class TicketSyncConfig {
             throw new InvalidConfigException("'" + DLQ_SURGE_MIN_RECORDS + "' (" + surgeLimits.minRecords()
                     + ") must not exceed '" + DLQ_SURGE_WINDOW_RECORDS + "' (" + surgeLimits.windowRecords() + ")");
         }
-        if (new HashSet<>(List.of(topics.input(), topics.output(), topics.deadLetter())).size() != 3) {
-            throw new InvalidConfigException("input.topic, output.topic and dlq.topic must be three different topics, got "
+        if (new HashSet<>(List.of(topics.input(), topics.output(), topics.deadLetter(), topics.resolutions())).size() != 4) {
+            throw new InvalidConfigException("input.topic, output.topic, dlq.topic and dlq.resolutions.topic must be four different topics, got "
                     + topics);
         }
     }

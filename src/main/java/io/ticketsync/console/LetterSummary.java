@@ -1,0 +1,12 @@
+package io.ticketsync.console;
+
+import io.ticketsync.dlq.LetterId;
+import io.ticketsync.dlq.LetterStatus;
+
+import java.time.Instant;
+
+/** What the index keeps of one letter: enough to list, filter and count it, not its key or value bytes. */
+public record LetterSummary(LetterId id, Instant timestamp, String stage, String reason, String ticketId,
+                            String sourceTopic, int sourcePartition, long sourceOffset, int replayCount,
+                            String exception, LetterStatus status) {
+}
