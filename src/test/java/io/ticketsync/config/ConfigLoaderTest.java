@@ -64,7 +64,9 @@ class ConfigLoaderTest {
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("output.max.record.bytes").hasMessageContaining("lots");
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), Map.of("dlq.topic", "tickets.changes")))
-                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("three different topics");
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("four different topics");
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), Map.of("dlq.resolutions.topic", "tickets.dlq")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("four different topics");
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), Map.of("application.id", " ")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("application.id");
     }

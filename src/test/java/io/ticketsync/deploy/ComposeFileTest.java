@@ -8,6 +8,8 @@ import io.ticketsync.config.ConfigLoader;
 import io.ticketsync.config.Defaults;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.runtime.TopicLayout;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,11 +79,19 @@ class ComposeFileTest {
         while (topic.find()) {
             created.put(topic.group(1), topic.group(0));
         }
-        assertThat(created.keySet()).containsExactlyInAnyOrder(
-                config.topics().input(), config.topics().output(), config.topics().deadLetter());
-        assertThat(created.get(config.topics().input())).contains("--partitions " + TopicLayout.INPUT_PARTITIONS);
-        assertThat(created.get(config.topics().output())).contains("cleanup.policy=compact")
-                .contains("--partitions " + TopicLayout.INPUT_PARTITIONS);
+        // The same topics, partition counts and cleanup policies as TopicLayout, which dev and the tests use.
+        final List<NewTopic> layout = TopicLayout.newTopics(config.topics(), (short) 1);
+        assertThat(created.keySet()).containsExactlyInAnyOrderElementsOf(layout.stream().map(NewTopic::name).toList());
+        for (final NewTopic expected : layout) {
+            final String line = created.get(expected.name());
+            assertThat(line).as(expected.name()).contains("--partitions " + expected.numPartitions());
+            final String policy = expected.configs() == null ? null : expected.configs().get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            if (policy == null) {
+                assertThat(line).as(expected.name()).doesNotContain("cleanup.policy");
+            } else {
+                assertThat(line).as(expected.name()).contains("cleanup.policy=" + policy);
+            }
+        }
         assertThat(script).contains("--if-not-exists");
         assertThat(compose.path("services").path("kafka").path("environment").path("KAFKA_AUTO_CREATE_TOPICS_ENABLE").asText())
                 .isEqualTo("false");
