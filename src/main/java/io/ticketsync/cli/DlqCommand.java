@@ -8,7 +8,9 @@ import io.ticketsync.dlq.DlqReplayer;
 import io.ticketsync.dlq.InvalidReplayTargetException;
 import io.ticketsync.dlq.InspectionReport;
 import io.ticketsync.dlq.ReplayReport;
+import io.ticketsync.runtime.AclPlan;
 import io.ticketsync.runtime.ExitCodes;
+import io.ticketsync.runtime.TopicCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,7 +69,9 @@ final class DlqCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             final PrintWriter err = spec.commandLine().getErr();
-            final InspectionReport report = new DlqInspector(config.load())
+            final TicketSyncConfig loaded = config.load();
+            new TopicCheck(loaded, AclPlan.DLQ_INSPECT).verify();
+            final InspectionReport report = new DlqInspector(loaded)
                     .inspect(filter.filter(), samples, (read, total) -> progress(err, read, total));
             final PrintWriter out = spec.commandLine().getOut();
             out.print(format == Format.json
@@ -110,8 +114,9 @@ final class DlqCommand implements Runnable {
         private CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
             final TicketSyncConfig loaded = config.load();
+            new TopicCheck(loaded, AclPlan.DLQ_REPLAY).verify();
             final PrintWriter err = spec.commandLine().getErr();
             final ReplayReport report;
             try {

@@ -2,6 +2,7 @@ package io.ticketsync.cli;
 
 import io.ticketsync.config.InvalidConfigException;
 import io.ticketsync.runtime.ExitCodes;
+import io.ticketsync.runtime.StartupCheckException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -16,6 +17,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (exception instanceof InvalidConfigException) {
             commandLine.getErr().println("ticket-sync: configuration error: " + exception.getMessage());
             return ExitCodes.CONFIG_ERROR;
+        }
+        if (exception instanceof StartupCheckException) {
+            commandLine.getErr().println("ticket-sync: " + exception.getMessage());
+            return ExitCodes.STARTUP_CHECK_FAILED;
         }
         commandLine.getErr().println("ticket-sync: " + exception);
         exception.printStackTrace(commandLine.getErr());

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Keeps target tickets in step with source ticket changes, with a dead-letter topic for every bad record.",
-        subcommands = {RunCommand.class, DevCommand.class, DlqCommand.class, TopologyCommand.class, ProbeCommand.class})
+        subcommands = {RunCommand.class, DevCommand.class, DlqCommand.class, TopologyCommand.class, ProbeCommand.class,
+                AclsCommand.class})
 final class TicketSyncCommand implements Runnable {
 
     @Spec

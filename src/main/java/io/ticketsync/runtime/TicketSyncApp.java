@@ -114,7 +114,7 @@ public final class TicketSyncApp {
 
     private boolean startupCheckPasses() throws InterruptedException {
         try {
-            new TopicCheck(config).verify();
+            new TopicCheck(config, AclPlan.RUN).verify();
             return true;
         } catch (final StartupCheckException e) {
             // One line for the operator; the cause's stack trace only for whoever turns on debug.
