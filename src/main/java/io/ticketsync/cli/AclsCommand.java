@@ -52,11 +52,10 @@ final class AclsCommand implements Callable<Integer> {
     static String script(final TicketSyncConfig config, final List<AclPlan> plans, final String principal) {
         final StringBuilder text = new StringBuilder();
         for (final AclPlan plan : plans) {
-            text.append("# ticket-sync ").append(plan.command()).append('\n');
+            text.append(text.isEmpty() ? "" : "\n").append("# ticket-sync ").append(plan.command()).append('\n');
             for (final RequiredAcl acl : plan.acls(config)) {
                 text.append("#   ").append(acl.purpose()).append('\n').append(acl.kafkaAclsCommand(principal)).append('\n');
             }
-            text.append('\n');
         }
         return text.toString();
     }
