@@ -58,6 +58,9 @@ final class DevCommand implements Callable<Integer> {
     @Option(names = "--no-samples", description = "Do not produce sample tickets.")
     private boolean noSamples;
 
+    @Option(names = "--console-port", defaultValue = "8081", description = "Dead-letter console port (default: ${DEFAULT-VALUE}).")
+    private int consolePort;
+
     @Option(names = "--broker-only", description = "Only run the broker (for other tools), until Ctrl-C.")
     private boolean brokerOnly;
 
@@ -83,7 +86,10 @@ final class DevCommand implements Callable<Integer> {
                     "bootstrap.servers", broker.bootstrapServers(),
                     "state.dir", session.dataDir().resolve("streams").toString(),
                     TicketSyncConfig.HTTP_BIND_ADDRESS, "127.0.0.1",
-                    TicketSyncConfig.HTTP_PORT, String.valueOf(httpPort))).requireLosslessGuarantee();
+                    TicketSyncConfig.HTTP_PORT, String.valueOf(httpPort),
+                    TicketSyncConfig.CONSOLE_PORT, String.valueOf(consolePort),
+                    TicketSyncConfig.CONSOLE_PASSWORD, OneTimePassword.generate(),
+                    TicketSyncConfig.CONSOLE_TICKETS_URL, "http://127.0.0.1:" + httpPort)).requireLosslessGuarantee();
             final List<ProducerRecord<byte[], byte[]>> records = noSamples ? List.of()
                     : samples == null ? SampleTickets.bundled(appConfig.topics().input())
                     : SampleTickets.fromFile(samples, appConfig.topics().input());

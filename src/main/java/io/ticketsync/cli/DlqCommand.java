@@ -3,11 +3,17 @@ package io.ticketsync.cli;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ticketsync.codec.Json;
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.dlq.DeadLetterExport;
 import io.ticketsync.dlq.DlqInspector;
+import io.ticketsync.dlq.LetterId;
+import io.ticketsync.dlq.LetterMarker;
+import io.ticketsync.dlq.LetterStatus;
+import io.ticketsync.dlq.Selection;
 import io.ticketsync.dlq.DlqReplayer;
 import io.ticketsync.dlq.InvalidReplayTargetException;
 import io.ticketsync.dlq.InspectionReport;
 import io.ticketsync.dlq.ReplayReport;
+import io.ticketsync.dlq.ReplayRequest;
 import io.ticketsync.runtime.AclPlan;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.runtime.TopicCheck;
@@ -18,12 +24,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ticket-sync dlq inspect|replay}: look at dead letters and send them back once the cause is fixed. */
 @Command(name = "dlq", mixinStandardHelpOptions = true, description = "Inspect or replay the dead-letter topic.",
-        subcommands = {DlqCommand.Inspect.class, DlqCommand.Replay.class})
+        subcommands = {DlqCommand.Inspect.class, DlqCommand.Replay.class, DlqCommand.Resolve.class, DlqCommand.Discard.class,
+                DlqCommand.Export.class})
 final class DlqCommand implements Runnable {
 
     @Spec
@@ -72,7 +85,7 @@ final class DlqCommand implements Runnable {
             final TicketSyncConfig loaded = config.load();
             new TopicCheck(loaded, AclPlan.DLQ_INSPECT).verify();
             final InspectionReport report = new DlqInspector(loaded)
-                    .inspect(filter.filter(), samples, (read, total) -> progress(err, read, total));
+                    .inspect(filter.filter(), filter.includeClosed(), samples, (read, total) -> progress(err, read, total));
             final PrintWriter out = spec.commandLine().getOut();
             out.print(format == Format.json
                     ? Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n"
@@ -110,6 +123,9 @@ final class DlqCommand implements Runnable {
         @Option(names = "--batch-size", defaultValue = "500", description = "Records per transaction (default: ${DEFAULT-VALUE}).")
         private int batchSize;
 
+        @Option(names = "--actor", description = "Who replays, recorded with each replayed letter (default: the OS user).")
+        private String actor = ReplayRequest.osUser();
+
         @Spec
         private CommandSpec spec;
 
@@ -120,13 +136,108 @@ final class DlqCommand implements Runnable {
             final PrintWriter err = spec.commandLine().getErr();
             final ReplayReport report;
             try {
-                report = new DlqReplayer(loaded).replay(filter.filter(), target == null ? loaded.topics().input() : target,
-                        maxReplays, dryRun, batchSize, (read, total) -> progress(err, read, total), force);
+                report = new DlqReplayer(loaded).replay(new ReplayRequest(filter.filter(),
+                        target == null ? loaded.topics().input() : target, maxReplays, dryRun, batchSize, force,
+                        filter.includeClosed(), actor), (read, total) -> progress(err, read, total));
             } catch (final InvalidReplayTargetException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             spec.commandLine().getOut().print(report.toText());
             spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** What {@code resolve} and {@code discard} share: the selection, a note, and who. */
+    abstract static class Mark implements Callable<Integer> {
+
+        @Mixin
+        private ConfigOptions config;
+
+        @Mixin
+        private FilterOptions filter;
+
+        @Option(names = "--id", paramLabel = "PARTITION@OFFSET",
+                description = "A letter by its place in the DLQ (repeatable); instead of the filters.")
+        private List<String> ids = new ArrayList<>();
+
+        @Option(names = "--note", defaultValue = "", description = "Why; recorded with the decision.")
+        private String note;
+
+        @Option(names = "--actor", description = "Who decides (default: the OS user).")
+        private String actor = ReplayRequest.osUser();
+
+        @Spec
+        private CommandSpec spec;
+
+        abstract LetterStatus status();
+
+        @Override
+        public Integer call() throws InterruptedException {
+            final TicketSyncConfig loaded = config.load();
+            new TopicCheck(loaded, AclPlan.DLQ_RESOLVE).verify();
+            final Selection selection;
+            try {
+                selection = new Selection(ids.stream().map(LetterId::parse).toList(), filter.filter(), filter.includeClosed());
+            } catch (final IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+            final int marked = new LetterMarker(loaded).mark(selection, status(), note, actor).size();
+            spec.commandLine().getOut().println("Marked " + marked + " dead letters " + status() + " (" + selection.describe() + ")");
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "resolve", mixinStandardHelpOptions = true,
+            description = "Mark selected open dead letters resolved (fixed another way); inspect and the console then hide them.")
+    static final class Resolve extends Mark {
+        @Override
+        LetterStatus status() {
+            return LetterStatus.RESOLVED;
+        }
+    }
+
+    @Command(name = "discard", mixinStandardHelpOptions = true,
+            description = "Mark selected open dead letters discarded (not wanted); inspect and the console then hide them.")
+    static final class Discard extends Mark {
+        @Override
+        LetterStatus status() {
+            return LetterStatus.DISCARDED;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write selected dead letters as JSON Lines (key, value, headers; base64 where not UTF-8).")
+    static final class Export implements Callable<Integer> {
+
+        @Mixin
+        private ConfigOptions config;
+
+        @Mixin
+        private FilterOptions filter;
+
+        @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of stdout.")
+        private Path output;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            final TicketSyncConfig loaded = config.load();
+            new TopicCheck(loaded, AclPlan.DLQ_INSPECT).verify();
+            final Selection selection = Selection.of(filter.filter(), filter.includeClosed());
+            final long written;
+            if (output == null) {
+                written = new DeadLetterExport(loaded).write(selection, ReplayRequest.osUser(), System.out);
+                System.out.flush();
+            } else {
+                try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(output))) {
+                    written = new DeadLetterExport(loaded).write(selection, ReplayRequest.osUser(), file);
+                }
+            }
+            spec.commandLine().getErr().println("Exported " + written + " dead letters (" + selection.describe() + ")");
             return ExitCodes.OK;
         }
     }

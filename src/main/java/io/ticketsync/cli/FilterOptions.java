@@ -32,6 +32,14 @@ final class FilterOptions {
     @Option(names = "--until", paramLabel = "INSTANT", description = "Record timestamp before.")
     private Instant until;
 
+    @Option(names = "--include-closed",
+            description = "Also letters already resolved, discarded or replayed (default: open letters only).")
+    private boolean includeClosed;
+
+    boolean includeClosed() {
+        return includeClosed;
+    }
+
     DeadLetterFilter filter() {
         return new DeadLetterFilter(stage, reason, ticketId, sourcePartition, sourceOffsetFrom, sourceOffsetTo, since, until);
     }

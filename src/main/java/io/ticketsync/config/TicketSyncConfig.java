@@ -7,6 +7,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +47,11 @@ public final class TicketSyncConfig {
     public static final String HTTP_BIND_ADDRESS = "http.bind.address";
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_AUTH_TOKEN = "http.auth.token";
+    public static final String CONSOLE_BIND_ADDRESS = "console.bind.address";
+    public static final String CONSOLE_PORT = "console.port";
+    public static final String CONSOLE_USER = "console.user";
+    public static final String CONSOLE_PASSWORD = "console.password";
+    public static final String CONSOLE_TICKETS_URL = "console.tickets.url";
     public static final String HEALTH_STUCK_TIMEOUT_MS = "health.stuck.timeout.ms";
     public static final String HEALTH_STUCK_ACTION = "health.stuck.action";
     public static final String DLQ_SURGE_WINDOW_RECORDS = "dlq.surge.window.records";
@@ -55,7 +62,8 @@ public final class TicketSyncConfig {
             DLQ_STACKTRACE_MAX_BYTES, DLQ_MESSAGE_MAX_CHARS, DLQ_MAX_RECORD_BYTES, OUTPUT_MAX_RECORD_BYTES, UNCAUGHT_REPLACE_MAX,
             UNCAUGHT_REPLACE_WINDOW_MS, UNCAUGHT_FATAL_EXCEPTIONS, SHUTDOWN_TIMEOUT_MS, STARTUP_TIMEOUT_MS,
             HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_AUTH_TOKEN, HEALTH_STUCK_TIMEOUT_MS, HEALTH_STUCK_ACTION, DLQ_SURGE_WINDOW_RECORDS,
-            DLQ_SURGE_MIN_RECORDS, DLQ_SURGE_THRESHOLD), List.of(MAPPING_STATUS_PREFIX, MAPPING_PRIORITY_PREFIX));
+            DLQ_SURGE_MIN_RECORDS, DLQ_SURGE_THRESHOLD, CONSOLE_BIND_ADDRESS, CONSOLE_PORT, CONSOLE_USER, CONSOLE_PASSWORD,
+            CONSOLE_TICKETS_URL), List.of(MAPPING_STATUS_PREFIX, MAPPING_PRIORITY_PREFIX));
     /** A shorter bearer token could be guessed. */
     static final int MIN_TOKEN_LENGTH = 16;
     /** More replacements than this within one window is no budget at all. */
@@ -83,6 +91,7 @@ public final class TicketSyncConfig {
     private final int httpPort;
     private final Optional<String> httpAuthToken;
     private final Duration stuckTimeout;
+    private final ConsoleSettings console;
     private final StuckAction stuckAction;
     private final SurgeLimits surgeLimits;
     private final String processingGuarantee;
@@ -113,7 +122,10 @@ public final class TicketSyncConfig {
         this.startupTimeout = millis(STARTUP_TIMEOUT_MS);
         this.httpBindAddress = required(HTTP_BIND_ADDRESS);
         this.httpPort = (int) longBetween(HTTP_PORT, 0, 65_535, "a port number from 0 to 65535");
-        this.httpAuthToken = bearerToken(HTTP_AUTH_TOKEN);
+        this.httpAuthToken = secret(HTTP_AUTH_TOKEN, "remove the key to turn authentication off");
+        this.console = new ConsoleSettings(required(CONSOLE_BIND_ADDRESS),
+                (int) longBetween(CONSOLE_PORT, 0, 65_535, "a port number from 0 to 65535"), required(CONSOLE_USER),
+                secret(CONSOLE_PASSWORD, "the console needs it"), url(CONSOLE_TICKETS_URL));
         this.stuckTimeout = millis(HEALTH_STUCK_TIMEOUT_MS);
         this.stuckAction = StuckAction.parse(HEALTH_STUCK_ACTION, required(HEALTH_STUCK_ACTION));
         this.surgeLimits = new SurgeLimits(positiveInt(DLQ_SURGE_WINDOW_RECORDS), positiveInt(DLQ_SURGE_MIN_RECORDS),
@@ -218,6 +230,11 @@ public final class TicketSyncConfig {
     /** The token {@code /tickets} and {@code /metrics} require; empty when the API needs no authentication. */
     public Optional<String> httpAuthToken() {
         return httpAuthToken;
+    }
+
+    /** Where the dead-letter console listens, who may log in, and where it asks for ticket snapshots. */
+    public ConsoleSettings console() {
+        return console;
     }
 
     /** Liveness fails when a task with input waiting has not committed for this long. */
@@ -360,8 +377,8 @@ public final class TicketSyncConfig {
         return value.trim();
     }
 
-    /** Absent, or a token worth the name. Messages never echo the value: it is a secret. */
-    private Optional<String> bearerToken(final String key) {
+    /** Absent, or a secret worth the name. Messages never echo the value. */
+    private Optional<String> secret(final String key, final String ifAbsent) {
         final String value = raw.get(key);
         if (value == null) {
             return Optional.empty();
@@ -369,9 +386,26 @@ public final class TicketSyncConfig {
         if (value.length() < MIN_TOKEN_LENGTH || !value.chars().allMatch(c -> c > ' ' && c < 127)) {
             // An empty value must not quietly mean "no authentication": the operator meant to set one.
             throw new InvalidConfigException("'" + key + "' must be at least " + MIN_TOKEN_LENGTH
-                    + " printable ASCII characters without spaces (remove the key to turn authentication off)");
+                    + " printable ASCII characters without spaces (" + ifAbsent + ")");
         }
         return Optional.of(value);
+    }
+
+    private Optional<URI> url(final String key) {
+        final String value = raw.get(key);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            final URI uri = new URI(value.trim());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(value, "not an http(s) URL with a host");
+            }
+            return Optional.of(uri);
+        } catch (final URISyntaxException e) {
+            throw new InvalidConfigException("'" + key + "' must be an http(s) URL such as http://ticket-sync:8080, got '"
+                    + value + "'");
+        }
     }
 
     private int positiveInt(final String key) {

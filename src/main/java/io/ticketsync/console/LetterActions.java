@@ -1,6 +1,7 @@
 package io.ticketsync.console;
 
 import io.ticketsync.dlq.LetterStatus;
+import io.ticketsync.dlq.Selection;
 import io.ticketsync.dlq.ReplayRequest;
 
 import java.io.IOException;
@@ -23,5 +24,5 @@ public interface LetterActions {
     Optional<ReplayJob> replay(String jobId);
 
     /** Writes the selection as JSON Lines, one letter per line, streaming (never the whole selection in memory). */
-    void export(Selection selection, OutputStream out) throws IOException;
+    void export(Selection selection, String actor, OutputStream out) throws IOException;
 }

@@ -1,6 +1,7 @@
 package io.ticketsync.dev;
 
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.console.DeadLetterConsole;
 import io.ticketsync.metrics.SyncSummary;
 import io.ticketsync.runtime.TicketSyncApp;
 import io.ticketsync.runtime.TopicLayout;
@@ -100,6 +101,25 @@ public final class DevSession implements AutoCloseable {
                 + "  curl http://127.0.0.1:" + port + "/tickets/T-1001\n"
                 + "  curl http://127.0.0.1:" + port + "/metrics\n"
                 + "Ctrl-C stops ticket-sync and the broker."));
+        try (DeadLetterConsole console = startConsole(config)) {
+            return summariseUntilExit(app, exit, samples, config, summaryInterval);
+        }
+    }
+
+    /** The dead-letter console when a password is configured (dev generates one), else none. */
+    private DeadLetterConsole startConsole(final TicketSyncConfig config) {
+        if (config.console().password().isEmpty()) {
+            return null;
+        }
+        final DeadLetterConsole console = DeadLetterConsole.start(config);
+        say("Dead-letter console: http://127.0.0.1:" + console.port() + "/  user '" + config.console().user()
+                + "', password '" + config.console().password().get() + "' (generated for this run only)");
+        return console;
+    }
+
+    private int summariseUntilExit(final TicketSyncApp app, final CompletableFuture<Integer> exit,
+                                   final List<ProducerRecord<byte[], byte[]>> samples, final TicketSyncConfig config,
+                                   final Duration summaryInterval) throws Exception {
         produce(config.topics().input(), samples);
         say("Produced " + samples.size() + " sample records to " + config.topics().input());
         SyncSummary last = null;

@@ -46,6 +46,11 @@ public record DeadLetter(int partition, long offset, Instant timestamp, byte[] k
         return text(headers, DeadLetterHeaders.TRACEPARENT, null);
     }
 
+    /** The stack trace the error headers carry (cut to dlq.stacktrace.max.bytes), or "". */
+    public String stackTrace() {
+        return text(headers, DeadLetterHeaders.STACKTRACE, "");
+    }
+
     /** The record key as text: the ticket id for a well-formed change. */
     public String keyText() {
         return key == null ? null : new String(key, StandardCharsets.UTF_8);

@@ -14,14 +14,21 @@ public record DeadLetterFilter(String stage, String reason, String ticketId, Int
     public static final DeadLetterFilter ALL = new DeadLetterFilter(null, null, null, null, null, null, null, null);
 
     public boolean matches(final DeadLetter letter) {
-        return (stage == null || stage.equalsIgnoreCase(letter.stage()))
-                && (reason == null || reason.toLowerCase(Locale.ROOT).equals(letter.reason()))
-                && (ticketId == null || ticketId.equals(letter.keyText()))
-                && (sourcePartition == null || sourcePartition == letter.sourcePartition())
-                && (sourceOffsetFrom == null || letter.sourceOffset() >= sourceOffsetFrom)
-                && (sourceOffsetTo == null || letter.sourceOffset() <= sourceOffsetTo)
-                && (since == null || !letter.timestamp().isBefore(since))
-                && (until == null || letter.timestamp().isBefore(until));
+        return matches(letter.stage(), letter.reason(), letter.keyText(), letter.sourcePartition(), letter.sourceOffset(),
+                letter.timestamp());
+    }
+
+    /** Whether a letter with these properties matches; for callers that keep only a letter's summary. */
+    public boolean matches(final String letterStage, final String letterReason, final String letterTicketId,
+                           final int letterSourcePartition, final long letterSourceOffset, final Instant letterTimestamp) {
+        return (stage == null || stage.equalsIgnoreCase(letterStage))
+                && (reason == null || reason.toLowerCase(Locale.ROOT).equals(letterReason))
+                && (ticketId == null || ticketId.equals(letterTicketId))
+                && (sourcePartition == null || sourcePartition == letterSourcePartition)
+                && (sourceOffsetFrom == null || letterSourceOffset >= sourceOffsetFrom)
+                && (sourceOffsetTo == null || letterSourceOffset <= sourceOffsetTo)
+                && (since == null || !letterTimestamp.isBefore(since))
+                && (until == null || letterTimestamp.isBefore(until));
     }
 
     /** A stable, readable description, also used to name the replay's consumer group. */

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * topic's end as of the start of the scan, so a scan ends even while new dead letters arrive.
  * Shared by {@code dlq inspect} and {@code dlq replay}.
  */
-final class DeadLetterScan {
+public final class DeadLetterScan {
 
     private static final Duration POLL = Duration.ofMillis(500);
     private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
@@ -27,7 +27,7 @@ final class DeadLetterScan {
     }
 
     /** A consumer that never auto-commits; {@code groupId} null reads without joining a group. */
-    static KafkaConsumer<byte[], byte[]> consumer(final Map<String, Object> clientConfig, final String groupId) {
+    public static KafkaConsumer<byte[], byte[]> consumer(final Map<String, Object> clientConfig, final String groupId) {
         final Map<String, Object> props = new HashMap<>(clientConfig);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -39,7 +39,7 @@ final class DeadLetterScan {
     }
 
     /** Assigns every partition of {@code topic} to the consumer. */
-    static List<TopicPartition> assignAll(final KafkaConsumer<byte[], byte[]> consumer, final String topic) {
+    public static List<TopicPartition> assignAll(final KafkaConsumer<byte[], byte[]> consumer, final String topic) {
         final List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         consumer.assign(partitions);
@@ -56,6 +56,17 @@ final class DeadLetterScan {
      */
     static long toEnd(final KafkaConsumer<byte[], byte[]> consumer, final Consumer<DeadLetter> letters,
                       final Runnable afterPoll, final ScanProgress progress) {
+        return recordsToEnd(consumer, record -> letters.accept(DeadLetter.of(record)), afterPoll, progress);
+    }
+
+    /** {@link #toEnd} for records of any topic, without progress reports. */
+    static long recordsToEnd(final KafkaConsumer<byte[], byte[]> consumer, final Consumer<ConsumerRecord<byte[], byte[]>> records) {
+        return recordsToEnd(consumer, records, () -> { }, (read, total) -> { });
+    }
+
+    private static long recordsToEnd(final KafkaConsumer<byte[], byte[]> consumer,
+                                     final Consumer<ConsumerRecord<byte[], byte[]>> records,
+                                     final Runnable afterPoll, final ScanProgress progress) {
         final Set<TopicPartition> partitions = consumer.assignment();
         final Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         final long total = partitions.stream().mapToLong(tp -> end.get(tp) - consumer.position(tp)).sum();
@@ -65,7 +76,7 @@ final class DeadLetterScan {
         while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
             for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                 if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                    letters.accept(DeadLetter.of(record));
+                    records.accept(record);
                     read++;
                 }
             }

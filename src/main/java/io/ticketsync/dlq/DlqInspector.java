@@ -21,15 +21,28 @@ public final class DlqInspector {
         this.config = config;
     }
 
+    /** The open letters matching {@code filter}. */
     public InspectionReport inspect(final DeadLetterFilter filter, final int samplesPerGroup,
                                     final ScanProgress progress) {
+        return inspect(filter, false, samplesPerGroup, progress);
+    }
+
+    /** The letters matching {@code filter}; closed ones (resolved, discarded, replayed) are counted apart unless included. */
+    public InspectionReport inspect(final DeadLetterFilter filter, final boolean includeClosed, final int samplesPerGroup,
+                                    final ScanProgress progress) {
+        final Map<LetterId, Resolution> decided = new ResolutionLog(config).readAll();
         final Map<String, GroupBuilder> groups = new LinkedHashMap<>();
         final long[] matched = {0};
+        final long[] closed = {0};
         final long read;
         try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.plainConsumerSettings(), null)) {
             consumer.seekToBeginning(DeadLetterScan.assignAll(consumer, config.topics().deadLetter()));
             read = DeadLetterScan.toEnd(consumer, letter -> {
-                if (filter.matches(letter)) {
+                final Resolution decision = decided.get(LetterId.of(letter));
+                final boolean isClosed = decision != null && !decision.status().isOpen();
+                if (filter.matches(letter) && isClosed && !includeClosed) {
+                    closed[0]++;
+                } else if (filter.matches(letter)) {
                     matched[0]++;
                     groups.computeIfAbsent(letter.stage() + "/" + letter.reason(), key -> new GroupBuilder(letter))
                             .add(letter, samplesPerGroup);
@@ -40,7 +53,7 @@ public final class DlqInspector {
         groups.values().forEach(group -> summary.add(group.build()));
         summary.sort(Comparator.comparingLong(InspectionReport.Group::count).reversed()
                 .thenComparing(InspectionReport.Group::stage).thenComparing(InspectionReport.Group::reason));
-        return new InspectionReport(config.topics().deadLetter(), filter.describe(), read, matched[0], summary);
+        return new InspectionReport(config.topics().deadLetter(), filter.describe(), read, matched[0], closed[0], summary);
     }
 
     /** Accumulates one stage/reason group. */

@@ -1,6 +1,7 @@
 package io.ticketsync.dlq;
 
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.config.Topics;
 import io.ticketsync.errors.DeadLetterHeaders;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -48,29 +50,28 @@ public final class DlqReplayer {
         return config.applicationId() + "-dlq-replay-" + shortHash(filter.describe() + "->" + target);
     }
 
-    /** Replays into the input topic or, refused otherwise, into {@code target}; see {@link #replay(DeadLetterFilter, String, int, boolean, int, ScanProgress, boolean)}. */
-    public ReplayReport replay(final DeadLetterFilter filter, final String target, final int maxReplays,
-                               final boolean dryRun, final int batchSize, final ScanProgress progress) {
-        return replay(filter, target, maxReplays, dryRun, batchSize, progress, false);
-    }
-
     /**
-     * @param force allow a target other than the input topic (never the output or dead-letter topic)
+     * Replays the request's selection; letters already resolved, discarded or replayed only with
+     * {@link ReplayRequest#includeClosed()}. Each letter sent is recorded as REPLAYED in the
+     * resolutions topic within the same transaction as the send.
+     *
      * @throws InvalidReplayTargetException when the target is refused
      */
-    public ReplayReport replay(final DeadLetterFilter filter, final String target, final int maxReplays,
-                               final boolean dryRun, final int batchSize, final ScanProgress progress,
-                               final boolean force) {
-        checkTarget(target, force);
-        final String group = consumerGroup(filter, target);
+    public ReplayReport replay(final ReplayRequest request, final ScanProgress progress) {
+        checkTarget(request.target(), request.force());
+        final String group = consumerGroup(request.filter(), request.target());
+        final Map<LetterId, Resolution> decided = new ResolutionLog(config).readAll();
         try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.plainConsumerSettings(), group);
-             KafkaProducer<byte[], byte[]> producer = dryRun ? null : producer(group)) {
+             KafkaProducer<byte[], byte[]> producer = request.dryRun() ? null : producer(group)) {
             positionAtCommitted(consumer, DeadLetterScan.assignAll(consumer, config.topics().deadLetter()));
-            final Run run = new Run(filter, target, maxReplays, batchSize, consumer, producer, config.topics().deadLetter());
+            final Run run = new Run(request, decided, consumer, producer, config.topics());
             final long scanned = DeadLetterScan.toEnd(consumer, run::accept, run::commitFullBatch, progress);
             run.commit();
-            return new ReplayReport(filter.describe(), target, group, dryRun, scanned, run.matched, run.sent,
-                    run.exhausted, run.incomplete, run.examples);
+            LetterMarker.AUDIT.info("actor={} action={} selection=[{}] target={} letters={}", request.actor(),
+                    request.dryRun() ? "REPLAY_DRY_RUN" : "REPLAY", request.filter().describe()
+                            + (request.includeClosed() ? ",include-closed" : ""), request.target(), run.sent);
+            return new ReplayReport(request.filter().describe(), request.target(), group, request.dryRun(), scanned,
+                    run.matched, run.sent, run.closed, run.exhausted, run.incomplete, List.copyOf(run.letters), run.examples);
         }
     }
 
@@ -92,32 +93,29 @@ public final class DlqReplayer {
 
     /** One replay: what it selected and sent, and the open transaction (none on a dry run). */
     private static final class Run {
-        private final DeadLetterFilter filter;
-        private final String target;
-        private final int maxReplays;
-        private final int batchSize;
+        private final ReplayRequest request;
+        private final Map<LetterId, Resolution> decided;
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final KafkaProducer<byte[], byte[]> producer;
-        private final String deadLetterTopic;
+        private final Topics topics;
         private final List<String> examples = new ArrayList<>();
+        private final List<LetterId> letters = new ArrayList<>();
         /** Per dead-letter partition, the offset after the last letter handled: what a commit may record. */
         private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
         private long matched;
         private long sent;
+        private long closed;
         private long exhausted;
         private long incomplete;
         private int inTransaction;
 
-        Run(final DeadLetterFilter filter, final String target, final int maxReplays, final int batchSize,
-            final KafkaConsumer<byte[], byte[]> consumer, final KafkaProducer<byte[], byte[]> producer,
-            final String deadLetterTopic) {
-            this.filter = filter;
-            this.target = target;
-            this.maxReplays = maxReplays;
-            this.batchSize = batchSize;
+        Run(final ReplayRequest request, final Map<LetterId, Resolution> decided, final KafkaConsumer<byte[], byte[]> consumer,
+            final KafkaProducer<byte[], byte[]> producer, final Topics topics) {
+            this.request = request;
+            this.decided = decided;
             this.consumer = consumer;
             this.producer = producer;
-            this.deadLetterTopic = deadLetterTopic;
+            this.topics = topics;
             if (producer != null) {
                 producer.initTransactions();
                 producer.beginTransaction();
@@ -125,12 +123,18 @@ public final class DlqReplayer {
         }
 
         void accept(final DeadLetter letter) {
-            handled.put(new TopicPartition(deadLetterTopic, letter.partition()), new OffsetAndMetadata(letter.offset() + 1));
-            if (!filter.matches(letter)) {
+            final LetterId id = LetterId.of(letter);
+            handled.put(new TopicPartition(topics.deadLetter(), letter.partition()), new OffsetAndMetadata(letter.offset() + 1));
+            if (!request.filter().matches(letter)) {
                 return;
             }
             matched++;
-            if (letter.replayCount() >= maxReplays) {
+            final Resolution decision = decided.get(id);
+            if (decision != null && !decision.status().isOpen() && !request.includeClosed()) {
+                closed++;
+                return;
+            }
+            if (letter.replayCount() >= request.maxReplays()) {
                 exhausted++;
                 return;
             }
@@ -139,11 +143,14 @@ public final class DlqReplayer {
                 return;
             }
             if (examples.size() < EXAMPLES) {
-                examples.add(letter.partition() + "@" + letter.offset() + " key=" + letter.keyText() + " "
+                examples.add(id + " key=" + letter.keyText() + " "
                         + letter.stage() + "/" + letter.reason() + " replay #" + (letter.replayCount() + 1));
             }
+            letters.add(id);
             if (producer != null) {
-                producer.send(replayOf(letter, target));
+                producer.send(replayOf(letter, request.target()));
+                producer.send(ResolutionLog.record(topics.resolutions(), new Resolution(id, LetterStatus.REPLAYED,
+                        request.actor(), Instant.now(), request.filter().describe(), "replayed to " + request.target())));
                 inTransaction++;
             }
             sent++;
@@ -151,7 +158,7 @@ public final class DlqReplayer {
 
         /** Between polls: commits once a batch is full, so a crash loses at most the open batch's progress. */
         void commitFullBatch() {
-            if (inTransaction >= batchSize) {
+            if (inTransaction >= request.batchSize()) {
                 commit();
                 producer.beginTransaction();
             }

@@ -3,8 +3,12 @@ package io.ticketsync.dlq;
 import java.time.Instant;
 import java.util.List;
 
-/** What {@code dlq inspect} found: counts per stage and reason, with where, when and examples. */
-public record InspectionReport(String topic, String filter, long read, long matched, List<Group> groups) {
+/**
+ * What {@code dlq inspect} found: counts per stage and reason, with where, when and examples.
+ *
+ * @param closedLeftOut letters that match but were left out as resolved, discarded or replayed
+ */
+public record InspectionReport(String topic, String filter, long read, long matched, long closedLeftOut, List<Group> groups) {
 
     /** All matching dead letters of one stage and reason. */
     public record Group(String stage, String reason, long count, String firstOffset, String lastOffset,
@@ -21,6 +25,9 @@ public record InspectionReport(String topic, String filter, long read, long matc
         final StringBuilder text = new StringBuilder();
         text.append("Dead letters in ").append(topic).append(": ").append(read).append(" read, ").append(matched)
                 .append(" match (").append(filter).append(")\n");
+        if (closedLeftOut > 0) {
+            text.append(closedLeftOut).append(" more match but are resolved, discarded or replayed (--include-closed shows them)\n");
+        }
         for (final Group group : groups) {
             text.append(String.format("%n%-16s %-24s %6d   offsets %s .. %s   %s .. %s%n", group.stage(), group.reason(),
                     group.count(), group.firstOffset(), group.lastOffset(), group.firstTimestamp(), group.lastTimestamp()));

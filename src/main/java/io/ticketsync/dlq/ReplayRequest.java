@@ -13,4 +13,15 @@ package io.ticketsync.dlq;
  */
 public record ReplayRequest(DeadLetterFilter filter, String target, int maxReplays, boolean dryRun, int batchSize,
                             boolean force, boolean includeClosed, String actor) {
+
+    /** A replay into {@code target} (which must be the input topic) of the open letters, by the OS user. */
+    public static ReplayRequest of(final DeadLetterFilter filter, final String target, final int maxReplays,
+                                   final boolean dryRun, final int batchSize) {
+        return new ReplayRequest(filter, target, maxReplays, dryRun, batchSize, false, false, osUser());
+    }
+
+    /** Who runs a command from a shell. */
+    public static String osUser() {
+        return System.getProperty("user.name", "unknown");
+    }
 }

@@ -36,25 +36,34 @@ public enum AclPlan {
         }
     },
 
+    /** Also {@code dlq export}. */
     DLQ_INSPECT("dlq inspect") {
         @Override
         public List<RequiredAcl> acls(final TicketSyncConfig config) {
-            return List.of(literal(ResourceType.TOPIC, config.topics().deadLetter(), AclOperation.READ,
-                    "the dead-letter topic: read dead letters"));
+            return List.of(readDeadLetters(config), readResolutions(config));
+        }
+    },
+
+    /** Also {@code dlq discard}. */
+    DLQ_RESOLVE("dlq resolve") {
+        @Override
+        public List<RequiredAcl> acls(final TicketSyncConfig config) {
+            return List.of(readDeadLetters(config), readResolutions(config), writeResolutions(config));
         }
     },
 
     DLQ_REPLAY("dlq replay") {
         @Override
         public List<RequiredAcl> acls(final TicketSyncConfig config) {
-            final String replay = config.applicationId() + "-dlq-replay-";
-            return List.of(
-                    literal(ResourceType.TOPIC, config.topics().deadLetter(), AclOperation.READ, "the dead-letter topic: read dead letters"),
-                    literal(ResourceType.TOPIC, config.topics().input(), AclOperation.WRITE, "the input topic: send dead letters back"),
-                    prefixed(ResourceType.GROUP, replay, AclOperation.READ, replay + "access-check",
-                            "the replay's consumer groups (one per selection): keep its progress"),
-                    prefixed(ResourceType.TRANSACTIONAL_ID, replay, AclOperation.WRITE, replay + "access-check",
-                            "the replay's transactions (one transactional id per selection)"));
+            return replayAcls(config);
+        }
+    },
+
+    /** The console reads, resolves, exports and replays. */
+    CONSOLE("console") {
+        @Override
+        public List<RequiredAcl> acls(final TicketSyncConfig config) {
+            return replayAcls(config);
         }
     };
 
@@ -74,6 +83,33 @@ public enum AclPlan {
     /** Parses "run", "dlq-inspect", "dlq inspect", ... */
     public static AclPlan of(final String command) {
         return valueOf(command.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
+    }
+
+    private static List<RequiredAcl> replayAcls(final TicketSyncConfig config) {
+        final String replay = config.applicationId() + "-dlq-replay-";
+        return List.of(
+                readDeadLetters(config),
+                readResolutions(config),
+                writeResolutions(config),
+                literal(ResourceType.TOPIC, config.topics().input(), AclOperation.WRITE, "the input topic: send dead letters back"),
+                prefixed(ResourceType.GROUP, replay, AclOperation.READ, replay + "access-check",
+                        "the replay's consumer groups (one per selection): keep its progress"),
+                prefixed(ResourceType.TRANSACTIONAL_ID, replay, AclOperation.WRITE, replay + "access-check",
+                        "the replay's transactions (one transactional id per selection)"));
+    }
+
+    private static RequiredAcl readDeadLetters(final TicketSyncConfig config) {
+        return literal(ResourceType.TOPIC, config.topics().deadLetter(), AclOperation.READ, "the dead-letter topic: read dead letters");
+    }
+
+    private static RequiredAcl readResolutions(final TicketSyncConfig config) {
+        return literal(ResourceType.TOPIC, config.topics().resolutions(), AclOperation.READ,
+                "the resolutions topic: tell open letters from resolved, discarded and replayed ones");
+    }
+
+    private static RequiredAcl writeResolutions(final TicketSyncConfig config) {
+        return literal(ResourceType.TOPIC, config.topics().resolutions(), AclOperation.WRITE,
+                "the resolutions topic: record decisions (resolved, discarded, replayed)");
     }
 
     private static RequiredAcl literal(final ResourceType type, final String name, final AclOperation operation,

@@ -5,6 +5,7 @@ import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.dlq.DeadLetter;
 import io.ticketsync.dlq.DeadLetterFilter;
 import io.ticketsync.dlq.DlqReplayer;
+import io.ticketsync.dlq.ReplayRequest;
 import io.ticketsync.dlq.InvalidReplayTargetException;
 import io.ticketsync.errors.DeadLetterHeaders;
 import io.ticketsync.runtime.ExitCodes;
@@ -58,7 +59,7 @@ class DlqReplaySafetyIT {
         final AtomicBoolean arrived = new AtomicBoolean();
 
         // The app is still dead-lettering: three letters arrive after the scan fixed its end.
-        final var first = new DlqReplayer(config).replay(UNMAPPED, config.topics().input(), 3, false, 100, (read, total) -> {
+        final var first = new DlqReplayer(config).replay(ReplayRequest.of(UNMAPPED, config.topics().input(), 3, false, 100), (read, total) -> {
             if (arrived.compareAndSet(false, true)) {
                 try {
                     broker.produce(config.topics().deadLetter(), letters(5, 3, config));
@@ -67,7 +68,7 @@ class DlqReplaySafetyIT {
                 }
             }
         });
-        final var second = new DlqReplayer(config).replay(UNMAPPED, config.topics().input(), 3, false, 100, (r, t) -> { });
+        final var second = new DlqReplayer(config).replay(ReplayRequest.of(UNMAPPED, config.topics().input(), 3, false, 100), (r, t) -> { });
 
         assertThat(first.sent()).isEqualTo(5);
         assertThat(second.sent()).as("the letters that arrived during the first run").isEqualTo(3);
@@ -98,7 +99,7 @@ class DlqReplaySafetyIT {
         final TicketSyncConfig fixed = TestConfigs.forBroker(broker, "replay-partition-it", state,
                 Map.of("mapping.status.escalated", "ESCALATED"));
         try (RunningApp app = RunningApp.start(fixed, TicketSyncTopology.build(fixed))) {
-            assertThat(new DlqReplayer(fixed).replay(UNMAPPED, fixed.topics().input(), 3, false, 100, (r, t) -> { }).sent())
+            assertThat(new DlqReplayer(fixed).replay(ReplayRequest.of(UNMAPPED, fixed.topics().input(), 3, false, 100), (r, t) -> { }).sent())
                     .isEqualTo(1);
             awaitAllInputCommitted(broker, fixed);
             assertThat(app.stop()).isEqualTo(ExitCodes.OK);
@@ -124,9 +125,9 @@ class DlqReplaySafetyIT {
         broker.produce(config.topics().deadLetter(), letters(0, 2, config));
         final DlqReplayer replayer = new DlqReplayer(config);
 
-        assertThatThrownBy(() -> replayer.replay(UNMAPPED, config.topics().output(), 3, false, 100, (r, t) -> { }, true))
+        assertThatThrownBy(() -> replayer.replay(new ReplayRequest(UNMAPPED, config.topics().output(), 3, false, 100, true, false, "test"), (r, t) -> { }))
                 .isInstanceOf(InvalidReplayTargetException.class).hasMessageContaining("output topic");
-        assertThatThrownBy(() -> replayer.replay(UNMAPPED, config.topics().deadLetter(), 3, false, 100, (r, t) -> { }, true))
+        assertThatThrownBy(() -> replayer.replay(new ReplayRequest(UNMAPPED, config.topics().deadLetter(), 3, false, 100, true, false, "test"), (r, t) -> { }))
                 .isInstanceOf(InvalidReplayTargetException.class).hasMessageContaining("dead-letter topic");
         assertThat(Main.run(cli(config, "--to", "replay-target-it.staging"))).isEqualTo(ExitCodes.USAGE);
         assertThat(Main.run(cli(config, "--to", config.topics().output(), "--force"))).isEqualTo(ExitCodes.USAGE);
@@ -149,7 +150,7 @@ class DlqReplaySafetyIT {
         header(cutDown, DeadLetterHeaders.OMITTED, "stacktrace,message,value");
         broker.produce(config.topics().deadLetter(), List.of(letters.get(0), cutDown));
 
-        final var report = new DlqReplayer(config).replay(UNMAPPED, config.topics().input(), 3, false, 100, (r, t) -> { });
+        final var report = new DlqReplayer(config).replay(ReplayRequest.of(UNMAPPED, config.topics().input(), 3, false, 100), (r, t) -> { });
 
         assertThat(report.sent()).isEqualTo(1);
         assertThat(report.incomplete()).isEqualTo(1);

@@ -152,7 +152,7 @@ class LeastPrivilegeIT {
     }
 
     static Stream<Arguments> dlqToolAcls() {
-        return Stream.of(AclPlan.DLQ_INSPECT, AclPlan.DLQ_REPLAY)
+        return Stream.of(AclPlan.DLQ_INSPECT, AclPlan.DLQ_RESOLVE, AclPlan.DLQ_REPLAY)
                 .flatMap(plan -> plan.acls(PLAN_CONFIG).stream().map(acl -> Arguments.of(plan, acl)));
     }
 

@@ -4,6 +4,7 @@ import io.ticketsync.metrics.MetricNames;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.dlq.DeadLetterFilter;
 import io.ticketsync.dlq.DlqReplayer;
+import io.ticketsync.dlq.ReplayRequest;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.RunningApp;
@@ -69,8 +70,8 @@ class SurgeBrakeIT {
         try (RunningApp app = RunningApp.start(fixed, TicketSyncTopology.build(fixed))) {
             broker.readCommittedUntil(fixed.topics().output(),
                     records -> records.size() + deadLettered == GOOD + BAD_DEPLOY, Duration.ofSeconds(120));
-            assertThat(new DlqReplayer(fixed).replay(new DeadLetterFilter(null, "unmapped-status", null, null, null, null,
-                    null, null), fixed.topics().input(), 3, false, 500, (read, total) -> { }).sent()).isEqualTo(deadLettered);
+            assertThat(new DlqReplayer(fixed).replay(ReplayRequest.of(new DeadLetterFilter(null, "unmapped-status", null, null, null, null,
+                    null, null), fixed.topics().input(), 3, false, 500), (read, total) -> { }).sent()).isEqualTo(deadLettered);
             broker.readCommittedUntil(fixed.topics().output(), records -> records.size() == GOOD + BAD_DEPLOY,
                     Duration.ofSeconds(120));
             assertThat(app.stop()).isEqualTo(ExitCodes.OK);

@@ -5,6 +5,7 @@ import io.ticketsync.dlq.DeadLetter;
 import io.ticketsync.dlq.DeadLetterFilter;
 import io.ticketsync.dlq.DlqInspector;
 import io.ticketsync.dlq.DlqReplayer;
+import io.ticketsync.dlq.ReplayRequest;
 import io.ticketsync.dlq.InspectionReport;
 import io.ticketsync.errors.DeadLetterHeaders;
 import io.ticketsync.runtime.ExitCodes;
@@ -67,8 +68,7 @@ class TraceContextIT {
         final TicketSyncConfig fixed = TestConfigs.forBroker(broker, "trace-it", state,
                 Map.of("mapping.status.escalated", "ESCALATED"));
         try (RunningApp app = RunningApp.start(fixed, TicketSyncTopology.build(fixed))) {
-            assertThat(new DlqReplayer(fixed).replay(DeadLetterFilter.ALL, fixed.topics().input(), 3, false, 100,
-                    (r, t) -> { }).sent()).isEqualTo(1);
+            assertThat(new DlqReplayer(fixed).replay(ReplayRequest.of(DeadLetterFilter.ALL, fixed.topics().input(), 3, false, 100), (r, t) -> { }).sent()).isEqualTo(1);
             final var output = broker.readCommittedUntil(fixed.topics().output(), r -> r.size() == 2, Duration.ofSeconds(60));
             assertThat(output).extracting(TraceContextIT::traceOf).containsExactlyInAnyOrder(APPLIED_TRACE, FAILED_TRACE);
             assertThat(app.stop()).isEqualTo(ExitCodes.OK);

@@ -1,7 +1,5 @@
-package io.ticketsync.console;
+package io.ticketsync.dlq;
 
-import io.ticketsync.dlq.DeadLetterFilter;
-import io.ticketsync.dlq.LetterId;
 
 import java.util.List;
 
@@ -13,6 +11,15 @@ public record Selection(List<LetterId> ids, DeadLetterFilter filter, boolean inc
 
     public Selection {
         ids = List.copyOf(ids);
+    }
+
+    public static Selection of(final DeadLetterFilter filter, final boolean includeClosed) {
+        return new Selection(List.of(), filter, includeClosed);
+    }
+
+    /** Whether the letter (at {@code id}) is selected, its status aside. */
+    public boolean selects(final LetterId id, final DeadLetter letter) {
+        return ids.isEmpty() ? filter.matches(letter) : ids.contains(id);
     }
 
     /** Stored with each resolution and written to the audit log. */

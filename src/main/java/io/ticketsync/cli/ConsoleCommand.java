@@ -1,0 +1,47 @@
+package io.ticketsync.cli;
+
+import io.ticketsync.config.InvalidConfigException;
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.console.DeadLetterConsole;
+import io.ticketsync.runtime.AclPlan;
+import io.ticketsync.runtime.ExitCodes;
+import io.ticketsync.runtime.TopicCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ticket-sync console}: the dead-letter web console, until SIGTERM or SIGINT. */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = {"Serve the dead-letter console: browse, replay, resolve and export dead letters in a browser.",
+                "Needs console.password (TICKET_SYNC_CONSOLE_PASSWORD); listens on console.bind.address:console.port."})
+final class ConsoleCommand implements Callable<Integer> {
+
+    @Mixin
+    private ConfigOptions config;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        final TicketSyncConfig loaded = config.load();
+        if (loaded.console().password().isEmpty()) {
+            throw new InvalidConfigException("the console needs a password: set " + TicketSyncConfig.CONSOLE_PASSWORD
+                    + " (TICKET_SYNC_CONSOLE_PASSWORD), at least 16 characters");
+        }
+        new TopicCheck(loaded, AclPlan.CONSOLE).verify();
+        final CountDownLatch stop = new CountDownLatch(1);
+        Signals.onTermination(stop::countDown);
+        try (DeadLetterConsole console = DeadLetterConsole.start(loaded)) {
+            spec.commandLine().getOut().println("Dead-letter console at http://" + loaded.console().bindAddress() + ":"
+                    + console.port() + "/ (user '" + loaded.console().user() + "'); Ctrl-C to stop.");
+            spec.commandLine().getOut().flush();
+            stop.await();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,212 @@
+package io.ticketsync.console;
+
+import io.ticketsync.dlq.LetterId;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.FormFields;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The console's HTTP front: who is asking (session cookie), whether a form is genuine (CSRF token
+ * and same origin), security headers on every answer, and which page answers. The pages
+ * themselves are {@link ConsoleRoutes}.
+ */
+final class ConsoleHandler extends Handler.Abstract {
+
+    static final String COOKIE = "ticketsync_console";
+    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
+
+    private final ConsoleAuth auth;
+    private final ConsoleRoutes routes;
+    private final ConsolePages pages;
+
+    ConsoleHandler(final ConsoleAuth auth, final ConsoleRoutes routes, final ConsolePages pages) {
+        this.auth = auth;
+        this.routes = routes;
+        this.pages = pages;
+    }
+
+    @Override
+    public boolean handle(final Request request, final Response response, final Callback callback) throws Exception {
+        secure(response);
+        final String path = Request.getPathInContext(request);
+        final boolean post = "POST".equals(request.getMethod());
+        if (!post && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return html(response, callback, 405, error("Not allowed", request.getMethod() + " is not answered here"));
+        }
+        if (path.equals("/assets/console.css")) {
+            return asset(response, callback);
+        }
+        if (post && !sameOrigin(request)) {
+            return html(response, callback, 403, error("Refused", "this form was not posted from the console itself"));
+        }
+        if (path.equals("/login")) {
+            return post ? login(request, response, callback) : html(response, callback, 200, pages.render("login", Map.of("title", "Log in")));
+        }
+        final Optional<ConsoleAuth.Session> session = auth.session(sessionId(request));
+        if (session.isEmpty()) {
+            if (post || path.endsWith(".jsonl")) {
+                return html(response, callback, 401, error("Log in first", "this needs a logged-in session"));
+            }
+            return redirect(response, callback, "/login");
+        }
+        final Fields fields = post ? FormFields.getFields(request) : Request.extractQueryParameters(request);
+        if (post && !ConsoleAuth.csrfMatches(session.get(), fields.getValue("csrf"))) {
+            return html(response, callback, 403, error("Refused", "the form's CSRF token is missing or stale; reload the page"));
+        }
+        try {
+            return route(request, response, callback, path, post, fields, session.get());
+        } catch (final IllegalArgumentException e) {
+            return html(response, callback, 400, error("Cannot do that", e.getMessage()));
+        }
+    }
+
+    private boolean route(final Request request, final Response response, final Callback callback, final String path,
+                          final boolean post, final Fields fields, final ConsoleAuth.Session session) throws Exception {
+        if (post) {
+            return switch (path) {
+                case "/logout" -> {
+                    auth.logout(session);
+                    response.getHeaders().add(HttpHeader.SET_COOKIE, COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+                    yield redirect(response, callback, "/login");
+                }
+                case "/letters/mark" -> redirect(response, callback, routes.mark(fields, session));
+                case "/replay" -> redirect(response, callback, routes.startReplay(fields, session));
+                default -> html(response, callback, 404, error("Not found", path));
+            };
+        }
+        if (path.equals("/")) {
+            return html(response, callback, 200, routes.overview(session));
+        }
+        if (path.equals("/letters")) {
+            return html(response, callback, 200, routes.letters(fields, session));
+        }
+        if (path.startsWith("/letters/")) {
+            final Optional<String> page = routes.letter(LetterId.parse(path.substring("/letters/".length())), session);
+            return page.isPresent() ? html(response, callback, 200, page.get())
+                    : html(response, callback, 404, error("No such letter", "it is not in the dead-letter topic (any more)"));
+        }
+        if (path.equals("/replay")) {
+            return html(response, callback, 200, routes.replayForm(fields, session));
+        }
+        if (path.startsWith("/replay/jobs/")) {
+            final Optional<String> page = routes.job(path.substring("/replay/jobs/".length()), session);
+            return page.isPresent() ? html(response, callback, 200, page.get())
+                    : html(response, callback, 404, error("No such replay", "it was not started by this console since it started"));
+        }
+        if (path.equals("/export.jsonl")) {
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/x-ndjson; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"dead-letters.jsonl\"");
+            try (OutputStream out = Content.Sink.asOutputStream(response)) {
+                routes.export(fields, session, out);
+            }
+            callback.succeeded();
+            return true;
+        }
+        return html(response, callback, 404, error("Not found", path));
+    }
+
+    private boolean login(final Request request, final Response response, final Callback callback) throws Exception {
+        final String client = Request.getRemoteAddr(request);
+        if (!auth.mayTry(client)) {
+            return html(response, callback, 429, pages.render("login", Map.of("title", "Log in",
+                    "error", "Too many failed logins from your address; wait a minute.")));
+        }
+        final Fields form = FormFields.getFields(request);
+        final Optional<ConsoleAuth.Session> session = auth.login(form.getValue("user"), form.getValue("password"), client);
+        if (session.isEmpty()) {
+            return html(response, callback, 401, pages.render("login", Map.of("title", "Log in", "error", "Wrong user or password.")));
+        }
+        response.getHeaders().add(HttpHeader.SET_COOKIE, COOKIE + "=" + session.get().id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
+                + ConsoleAuth.SESSION_LIFETIME.toSeconds());
+        return redirect(response, callback, "/");
+    }
+
+    /**
+     * A browser names the page a form came from: it must be this console. Without Origin and
+     * Referer (non-browser clients) the CSRF token alone decides.
+     */
+    private static boolean sameOrigin(final Request request) {
+        final String origin = Optional.ofNullable(request.getHeaders().get(HttpHeader.ORIGIN))
+                .orElse(request.getHeaders().get(HttpHeader.REFERER));
+        if (origin == null) {
+            return true;
+        }
+        try {
+            final URI from = URI.create(origin);
+            final HttpURI self = request.getHttpURI();
+            return from.getHost() != null && from.getHost().equalsIgnoreCase(self.getHost()) && port(from) == self.getPort();
+        } catch (final IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static int port(final URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static String sessionId(final Request request) {
+        for (final HttpCookie cookie : Request.getCookies(request)) {
+            if (COOKIE.equals(cookie.getName())) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static void secure(final Response response) {
+        response.getHeaders().put("Content-Security-Policy", CSP);
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put("X-Frame-Options", "DENY");
+        response.getHeaders().put("Referrer-Policy", "same-origin");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    }
+
+    private String error(final String title, final String message) {
+        return pages.render("error", Map.of("title", title, "message", message == null ? "" : message));
+    }
+
+    private static boolean html(final Response response, final Callback callback, final int status, final String html) {
+        final byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
+    }
+
+    private static boolean redirect(final Response response, final Callback callback, final String location) {
+        response.setStatus(303);
+        response.getHeaders().put(HttpHeader.LOCATION, location);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
+        response.write(true, null, callback);
+        return true;
+    }
+
+    private static boolean asset(final Response response, final Callback callback) throws Exception {
+        try (InputStream in = ConsoleHandler.class.getResourceAsStream("/console/assets/console.css")) {
+            final byte[] body = in.readAllBytes();
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/css; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "max-age=3600");
+            response.write(true, ByteBuffer.wrap(body), callback);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.ticketsync.console;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders the console's pages from the Mustache templates in the jar ({@code /console/*.mustache}).
+ * Every {@code {{value}}} is HTML-escaped by the template engine, so a letter's bytes can never
+ * become markup.
+ */
+final class ConsolePages {
+
+    private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(true).defaultValue("")
+            .withLoader(ConsolePages::template);
+    private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+
+    String render(final String page, final Map<String, Object> model) {
+        return compiled.computeIfAbsent(page, name -> {
+            try (Reader reader = template(name)) {
+                return compiler.compile(reader);
+            } catch (final IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).execute(model);
+    }
+
+    private static Reader template(final String name) {
+        final InputStream in = ConsolePages.class.getResourceAsStream("/console/" + name + ".mustache");
+        if (in == null) {
+            throw new IllegalStateException("no console template '" + name + "' in the jar");
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,238 @@
+package io.ticketsync.console;
+
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.dlq.DeadLetter;
+import io.ticketsync.dlq.LetterId;
+import io.ticketsync.dlq.LetterStatus;
+import io.ticketsync.dlq.ReplayRequest;
+import io.ticketsync.dlq.Selection;
+import org.eclipse.jetty.util.Fields;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What each console page shows and what each form does, given who asks. */
+final class ConsoleRoutes {
+
+    static final int PAGE_SIZE = 50;
+    private static final int NEWEST = 10;
+    private static final Duration BUCKET = Duration.ofMinutes(1);
+    private static final List<String> STAGES = List.of("DESERIALIZATION", "PROCESSING", "PRODUCTION");
+
+    private final TicketSyncConfig config;
+    private final DeadLetterCatalog catalog;
+    private final LetterActions actions;
+    private final TicketSnapshots snapshots;
+    private final ConsolePages pages;
+    /** One message per session for the next page it sees ("12 letters marked resolved"). */
+    private final Map<String, String> flashes = new ConcurrentHashMap<>();
+
+    ConsoleRoutes(final TicketSyncConfig config, final DeadLetterCatalog catalog, final LetterActions actions,
+                  final TicketSnapshots snapshots, final ConsolePages pages) {
+        this.config = config;
+        this.catalog = catalog;
+        this.actions = actions;
+        this.snapshots = snapshots;
+        this.pages = pages;
+    }
+
+    String overview(final ConsoleAuth.Session session) {
+        final Overview overview = catalog.overview(BUCKET, NEWEST);
+        final Map<String, Object> model = base("Overview", session);
+        model.put("overview", overview);
+        model.put("closed", overview.total() - overview.open());
+        model.put("chart", TimelineChart.of(overview.timeline()));
+        model.put("letters", rows(overview.newest()));
+        return pages.render("overview", model);
+    }
+
+    String letters(final Fields query, final ConsoleAuth.Session session) {
+        final FilterForm filter = FilterForm.from(query);
+        final String cursor = query.getValue("cursor");
+        if (cursor != null && !cursor.matches("\\d{1,10}")) {
+            throw new IllegalArgumentException("cursor must be a number");
+        }
+        final LetterPage page = catalog.page(new LetterQuery(filter.filter(), filter.includeClosed(), cursor, PAGE_SIZE));
+        final Map<String, Object> model = base("Letters", session);
+        withFilter(model, filter, "/letters", "Filter");
+        model.put("matching", page.matching());
+        model.put("letters", rows(page.letters()));
+        model.put("selectable", true);
+        model.put("nextCursor", page.nextCursor());
+        return pages.render("letters", model);
+    }
+
+    Optional<String> letter(final LetterId id, final ConsoleAuth.Session session) {
+        return catalog.letter(id).map(detail -> {
+            final DeadLetter letter = detail.letter();
+            final Map<String, Object> model = base("Letter " + id, session);
+            model.put("id", id.toString());
+            model.put("letter", letter);
+            model.put("status", detail.status());
+            model.put("resolution", detail.resolution());
+            model.put("traceparent", letter.traceparent());
+            model.put("key", BytesView.of(letter.key()));
+            model.put("value", BytesView.of(letter.value()));
+            final List<Map<String, Object>> headers = new ArrayList<>();
+            letter.headers().forEach(header -> headers.add(Map.of("key", header.key(), "value",
+                    BytesView.of(header.value()).text())));
+            model.put("headers", headers);
+            model.put("stacktrace", letter.stackTrace());
+            final TicketSnapshots.Answer answer = snapshots.of(letter.keyText());
+            model.put("snapshot", Map.of("explanation", answer.explanation(), "found", answer.found(),
+                    "pretty", answer.found() ? BytesView.of(answer.body().getBytes(StandardCharsets.UTF_8)).text() : ""));
+            return pages.render("letter", model);
+        });
+    }
+
+    /** @return where to go next */
+    String mark(final Fields form, final ConsoleAuth.Session session) {
+        final LetterStatus status = LetterStatus.valueOf(form.getValue("action"));
+        final FilterForm filter = FilterForm.from(form);
+        final List<LetterId> ids = "matching".equals(form.getValue("scope")) ? List.of()
+                : form.getValues("id").stream().map(LetterId::parse).toList();
+        if (ids.isEmpty() && !"matching".equals(form.getValue("scope"))) {
+            throw new IllegalArgumentException("select at least one letter, or choose all matching");
+        }
+        final long marked = actions.mark(new Selection(ids, filter.filter(), filter.includeClosed()), status,
+                form.getValue("note"), session.user());
+        flashes.put(session.id(), marked + " letters marked " + status.name().toLowerCase(Locale.ROOT));
+        return ids.size() == 1 ? "/letters/" + ids.get(0) : "/letters?" + filter.query();
+    }
+
+    String replayForm(final Fields query, final ConsoleAuth.Session session) {
+        final FilterForm filter = FilterForm.from(query);
+        final Map<String, Object> model = base("Replay", session);
+        withFilter(model, filter, "/replay", "Select");
+        model.put("matching", catalog.page(new LetterQuery(filter.filter(), filter.includeClosed(), null, 1)).matching());
+        return pages.render("replay", model);
+    }
+
+    /** @return the job's page */
+    String startReplay(final Fields form, final ConsoleAuth.Session session) {
+        final FilterForm filter = FilterForm.from(form);
+        final int maxReplays = Integer.parseInt(Optional.ofNullable(form.getValue("maxReplays")).orElse("3").trim());
+        if (maxReplays < 1 || maxReplays > 100) {
+            throw new IllegalArgumentException("max replays must be between 1 and 100");
+        }
+        final boolean dryRun = !"false".equals(form.getValue("dryRun"));
+        final ReplayJob job = actions.startReplay(new ReplayRequest(filter.filter(), config.topics().input(), maxReplays,
+                dryRun, 500, false, filter.includeClosed(), session.user()));
+        return "/replay/jobs/" + job.id();
+    }
+
+    Optional<String> job(final String jobId, final ConsoleAuth.Session session) {
+        return actions.replay(jobId).map(job -> {
+            final Map<String, Object> model = base("Replay", session);
+            final FilterForm filter = FilterForm.from(fieldsOf(job));
+            model.put("filterFields", hiddenFields(filter));
+            model.put("selection", filter.model().get("describe"));
+            model.put("dryRun", job.request().dryRun());
+            model.put("actor", job.actor());
+            model.put("started", job.started());
+            model.put("target", job.request().target());
+            model.put("maxReplays", job.request().maxReplays());
+            model.put("running", job.state() == ReplayJob.State.RUNNING);
+            model.put("refresh", job.state() == ReplayJob.State.RUNNING);
+            model.put("failed", job.state() == ReplayJob.State.FAILED);
+            model.put("failure", job.failure());
+            model.put("read", job.read());
+            model.put("total", job.total());
+            if (job.report() != null) {
+                model.put("report", job.report());
+                model.put("hasLetters", !job.report().letters().isEmpty());
+                model.put("letters", job.report().letters().stream().map(LetterId::toString).toList());
+            }
+            return pages.render("job", model);
+        });
+    }
+
+    void export(final Fields query, final ConsoleAuth.Session session, final OutputStream out) throws IOException {
+        final FilterForm filter = FilterForm.from(query);
+        actions.export(Selection.of(filter.filter(), filter.includeClosed()), session.user(), out);
+    }
+
+    private Map<String, Object> base(final String title, final ConsoleAuth.Session session) {
+        final Map<String, Object> model = new HashMap<>();
+        model.put("title", title);
+        model.put("session", Map.of("user", session.user(), "csrf", session.csrf()));
+        model.put("csrf", session.csrf());
+        final CatalogProgress progress = catalog.progress();
+        model.put("indexing", !progress.caughtUp());
+        model.put("indexed", progress.indexed());
+        model.put("inTopic", progress.inTopic());
+        model.put("flash", flashes.remove(session.id()));
+        return model;
+    }
+
+    private static void withFilter(final Map<String, Object> model, final FilterForm filter, final String action,
+                                   final String button) {
+        model.put("filter", filter.model());
+        model.put("action", action);
+        model.put("button", button);
+        model.put("filterFields", hiddenFields(filter));
+        final List<Map<String, Object>> stages = new ArrayList<>();
+        STAGES.forEach(stage -> stages.add(Map.of("name", stage,
+                "selected", stage.equalsIgnoreCase(filter.values().getOrDefault("stage", "")))));
+        model.put("stages", stages);
+    }
+
+    private static List<Map<String, Object>> hiddenFields(final FilterForm filter) {
+        final List<Map<String, Object>> fields = new ArrayList<>();
+        filter.values().forEach((name, value) -> fields.add(Map.of("name", name, "value", value)));
+        if (filter.includeClosed()) {
+            fields.add(Map.of("name", "includeClosed", "value", "true"));
+        }
+        return fields;
+    }
+
+    /** The filter fields a job was started with, to offer the same selection for the real run. */
+    private static Fields fieldsOf(final ReplayJob job) {
+        final Fields fields = new Fields();
+        final var filter = job.request().filter();
+        put(fields, "stage", filter.stage());
+        put(fields, "reason", filter.reason());
+        put(fields, "ticket", filter.ticketId());
+        put(fields, "sourcePartition", filter.sourcePartition());
+        put(fields, "offsetFrom", filter.sourceOffsetFrom());
+        put(fields, "offsetTo", filter.sourceOffsetTo());
+        put(fields, "since", filter.since());
+        put(fields, "until", filter.until());
+        put(fields, "includeClosed", job.request().includeClosed() ? "true" : null);
+        return fields;
+    }
+
+    private static void put(final Fields fields, final String name, final Object value) {
+        if (value != null) {
+            fields.put(name, value.toString());
+        }
+    }
+
+    private static List<Map<String, Object>> rows(final List<LetterSummary> letters) {
+        final List<Map<String, Object>> rows = new ArrayList<>();
+        for (final LetterSummary letter : letters) {
+            final Map<String, Object> row = new HashMap<>();
+            row.put("id", letter.id().toString());
+            row.put("timestamp", letter.timestamp());
+            row.put("stage", letter.stage());
+            row.put("reason", letter.reason());
+            row.put("ticketId", letter.ticketId());
+            row.put("sourceTopic", letter.sourceTopic());
+            row.put("sourcePartition", letter.sourcePartition());
+            row.put("sourceOffset", letter.sourceOffset());
+            row.put("replayCount", letter.replayCount());
+            row.put("status", letter.status());
+            rows.add(row);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,69 @@
+package io.ticketsync.console;
+
+import io.ticketsync.config.ConsoleSettings;
+import io.ticketsync.config.InvalidConfigException;
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.http.JettyServer;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The dead-letter console: the index, the actions and the web server, started together and closed
+ * together. It refuses to start without a password: the console shows ticket data and can replay.
+ */
+public final class DeadLetterConsole implements AutoCloseable {
+
+    private static final int MAX_CONNECTIONS = 64;
+    /** Pages read Kafka (a letter's detail, a mark, an export): a few more threads than the API's. */
+    private static final int MAX_THREADS = 24;
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaDeadLetterCatalog catalog;
+    private final KafkaLetterActions actions;
+    private final JettyServer server;
+
+    private DeadLetterConsole(final KafkaDeadLetterCatalog catalog, final KafkaLetterActions actions, final JettyServer server) {
+        this.catalog = catalog;
+        this.actions = actions;
+        this.server = server;
+    }
+
+    /** @throws InvalidConfigException without {@code console.password} */
+    public static DeadLetterConsole start(final TicketSyncConfig config) {
+        final ConsoleSettings settings = config.console();
+        final String password = settings.password().orElseThrow(() -> new InvalidConfigException(
+                "the console needs a password: set " + TicketSyncConfig.CONSOLE_PASSWORD
+                        + " (TICKET_SYNC_CONSOLE_PASSWORD), at least 16 characters"));
+        final KafkaDeadLetterCatalog catalog = KafkaDeadLetterCatalog.start(config);
+        final KafkaLetterActions actions = new KafkaLetterActions(config, catalog);
+        final ConsolePages pages = new ConsolePages();
+        final ConsoleRoutes routes = new ConsoleRoutes(config, catalog, actions,
+                new TicketSnapshots(settings.ticketsUrl(), config.httpAuthToken()), pages);
+        final ConsoleHandler handler = new ConsoleHandler(new ConsoleAuth(settings.user(), password, Clock.systemUTC()), routes, pages);
+        try {
+            return new DeadLetterConsole(catalog, actions, JettyServer.start("ticket-sync-console", settings.bindAddress(),
+                    settings.port(), IDLE_TIMEOUT, MAX_CONNECTIONS, MAX_THREADS, handler));
+        } catch (final RuntimeException e) {
+            actions.close();
+            catalog.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Letters indexed so far, and whether the index has caught up with the topic once. */
+    public CatalogProgress progress() {
+        return catalog.progress();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        actions.close();
+        catalog.close();
+    }
+}
