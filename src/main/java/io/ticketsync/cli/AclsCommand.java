@@ -32,7 +32,7 @@ final class AclsCommand implements Callable<Integer> {
     private String principal;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*",
-            description = "run, dlq-inspect, dlq-replay (default: all of them).")
+            description = "run, dlq-inspect, dlq-resolve, dlq-replay, console (default: all of them).")
     private List<String> commands = List.of();
 
     @Spec

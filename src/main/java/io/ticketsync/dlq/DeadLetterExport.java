@@ -55,7 +55,7 @@ public final class DeadLetterExport {
         return written[0];
     }
 
-    private static void writeLine(final JsonGenerator json, final DeadLetter letter, final LetterStatus status) {
+    static void writeLine(final JsonGenerator json, final DeadLetter letter, final LetterStatus status) {
         try {
             json.writeStartObject();
             json.writeStringField("id", LetterId.of(letter).toString());

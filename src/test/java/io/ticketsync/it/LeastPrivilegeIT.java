@@ -2,6 +2,7 @@ package io.ticketsync.it;
 
 import io.ticketsync.cli.Main;
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.console.DeadLetterConsole;
 import io.ticketsync.runtime.AclPlan;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.runtime.RequiredAcl;
@@ -81,8 +82,8 @@ class LeastPrivilegeIT {
     }
 
     @Test
-    void shouldSyncServeTicketsAndRunTheDlqToolsWithExactlyThePlannedAcls() throws Exception {
-        final TicketSyncConfig config = freshApp(Map.of());
+    void shouldSyncServeTicketsAndRunTheDlqToolsAndConsoleWithExactlyThePlannedAcls() throws Exception {
+        final TicketSyncConfig config = freshApp(Map.of("console.password", "console-password-for-acls", "console.port", "0"));
         broker.grantExactly(PRINCIPAL, bindings(AclPlan.RUN.acls(config)));
         produce(config, TicketChangeBuilder.upsert("T-1", 1).bytes(), "{ not json".getBytes(StandardCharsets.UTF_8));
         try (RunningApp app = RunningApp.start(config, TicketSyncTopology.build(config))) {
@@ -100,10 +101,22 @@ class LeastPrivilegeIT {
         assertThat(inspect.exitCode()).as(inspect.err()).isEqualTo(ExitCodes.OK);
         assertThat(inspect.out()).contains("invalid-json");
 
+        broker.grantExactly(PRINCIPAL, bindings(AclPlan.CONSOLE.acls(config)));
+        new TopicCheck(config, AclPlan.CONSOLE).verify();
+        try (DeadLetterConsole console = DeadLetterConsole.start(config)) {
+            Await.until("the console to index the dead letter", console::progress,
+                    progress -> progress.caughtUp() && progress.indexed() == 1, Duration.ofSeconds(30));
+        }
+
         broker.grantExactly(PRINCIPAL, bindings(AclPlan.DLQ_REPLAY.acls(config)));
         final CommandResult replay = command(config, "dlq", "replay");
         assertThat(replay.exitCode()).as(replay.err()).isEqualTo(ExitCodes.OK);
         assertThat(replay.out()).contains("sent: 1");
+
+        broker.grantExactly(PRINCIPAL, bindings(AclPlan.DLQ_RESOLVE.acls(config)));
+        final CommandResult resolve = command(config, "dlq", "resolve", "--include-closed", "--note", "checked");
+        assertThat(resolve.exitCode()).as(resolve.err()).isEqualTo(ExitCodes.OK);
+        assertThat(resolve.out()).contains("Marked 1 dead letters RESOLVED");
     }
 
     static Stream<RequiredAcl> runAcls() {
