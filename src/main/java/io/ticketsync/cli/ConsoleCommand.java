@@ -1,6 +1,5 @@
 package io.ticketsync.cli;
 
-import io.ticketsync.config.InvalidConfigException;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.console.DeadLetterConsole;
 import io.ticketsync.runtime.AclPlan;
@@ -29,10 +28,8 @@ final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final TicketSyncConfig loaded = config.load();
-        if (loaded.console().password().isEmpty()) {
-            throw new InvalidConfigException("the console needs a password: set " + TicketSyncConfig.CONSOLE_PASSWORD
-                    + " (TICKET_SYNC_CONSOLE_PASSWORD), at least 16 characters");
-        }
+        // Refused before anything reaches Kafka.
+        loaded.console().requirePassword();
         new TopicCheck(loaded, AclPlan.CONSOLE).verify();
         final CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);

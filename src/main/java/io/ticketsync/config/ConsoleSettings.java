@@ -11,6 +11,12 @@ import java.util.Optional;
  */
 public record ConsoleSettings(String bindAddress, int port, String user, Optional<String> password, Optional<URI> ticketsUrl) {
 
+    /** @throws InvalidConfigException when none is configured: the console shows ticket data and can replay */
+    public String requirePassword() {
+        return password.orElseThrow(() -> new InvalidConfigException("the console needs a password: set console.password"
+                + " (TICKET_SYNC_CONSOLE_PASSWORD), at least 16 characters"));
+    }
+
     @Override
     public String toString() {
         return "ConsoleSettings[" + bindAddress + ":" + port + ", user=" + user + ", password="

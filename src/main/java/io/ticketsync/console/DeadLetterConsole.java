@@ -32,9 +32,7 @@ public final class DeadLetterConsole implements AutoCloseable {
     /** @throws InvalidConfigException without {@code console.password} */
     public static DeadLetterConsole start(final TicketSyncConfig config) {
         final ConsoleSettings settings = config.console();
-        final String password = settings.password().orElseThrow(() -> new InvalidConfigException(
-                "the console needs a password: set " + TicketSyncConfig.CONSOLE_PASSWORD
-                        + " (TICKET_SYNC_CONSOLE_PASSWORD), at least 16 characters"));
+        final String password = settings.requirePassword();
         final KafkaDeadLetterCatalog catalog = KafkaDeadLetterCatalog.start(config);
         final KafkaLetterActions actions = new KafkaLetterActions(config, catalog);
         final ConsolePages pages = new ConsolePages();

@@ -10,12 +10,17 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,12 +40,13 @@ class DevModeIT {
         final int brokerPort = Ports.free();
         final int controllerPort = Ports.free();
         final int httpPort = Ports.free();
+        final int consolePort = Ports.free();
         final Path log = work.resolve("dev.log");
         final Process dev = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar",
                 JAR.toAbsolutePath().toString(), "dev", "--data-dir", work.resolve("data").toString(),
                 "--broker-port", String.valueOf(brokerPort), "--controller-port", String.valueOf(controllerPort),
-                "--http-port", String.valueOf(httpPort)))
+                "--http-port", String.valueOf(httpPort), "--console-port", String.valueOf(consolePort)))
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             awaitLog(log, dev, "applied=19 skipped-stale=3 dead-lettered=12", Duration.ofSeconds(120));
@@ -54,6 +60,23 @@ class DevModeIT {
                     .contains("\"priority\":\"CRITICAL\"");
             assertThat(http.get("/tickets/T-1003").statusCode()).as("deleted").isEqualTo(404);
             assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
+
+            // The console runs too, behind the password dev generated and printed for this run only.
+            final Matcher printed = Pattern.compile("Dead-letter console: http://127\\.0\\.0\\.1:" + consolePort
+                    + "/ +user 'admin', password '([A-Za-z0-9_-]{24})'").matcher(Files.readString(log));
+            assertThat(printed.find()).as("dev prints the console's URL and password").isTrue();
+            final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            final HttpResponse<String> login = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + consolePort + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("user=admin&password=" + printed.group(1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).isEqualTo(303);
+            final String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            Await.until("the console to list the 12 sample dead letters", () -> client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + consolePort + "/")).header("Cookie", cookie).build(),
+                    HttpResponse.BodyHandlers.ofString()).body(), body -> body.contains("<span class=\"figure\" id=\"total\">12</span>"),
+                    Duration.ofSeconds(30));
 
             dev.destroy(); // SIGTERM, as Ctrl-C would
             assertThat(dev.waitFor(90, TimeUnit.SECONDS)).isTrue();

@@ -73,8 +73,8 @@ class FatJarProcessIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);
         assertThat(Files.readString(work.resolve("process.log")))
-                .contains("input topic 'jar-missing-it.changes' does not exist")
-                .contains("dead-letter topic 'jar-missing-it.dlq' does not exist");
+                .contains("topic 'jar-missing-it.changes' (the input topic: consume ticket changes) does not exist")
+                .contains("topic 'jar-missing-it.dlq' (the dead-letter topic: write dead letters) does not exist");
     }
 
     @Test
