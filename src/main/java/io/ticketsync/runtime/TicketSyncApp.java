@@ -125,7 +125,8 @@ public final class TicketSyncApp {
     }
 
     private KafkaStreams createStreams() {
-        final KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(StreamsProperties.of(services)));
+        final KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(StreamsProperties.of(services)),
+                new ClientSupplier(policy.replacedThreads()));
         streams.setUncaughtExceptionHandler(policy);
         streams.setStateListener(lifecycle);
         brake.onTrip(trip -> {

@@ -24,6 +24,7 @@ public final class UncaughtExceptionPolicy implements StreamsUncaughtExceptionHa
     private final ReplacementBudget budget;
     private final TicketSyncMetrics metrics;
     private final AtomicReference<String> lastShutdownCause = new AtomicReference<>();
+    private final ReplacedThreads replaced = new ReplacedThreads();
 
     UncaughtExceptionPolicy(final FailureClassifier classifier, final ReplacementBudget budget,
                             final TicketSyncMetrics metrics) {
@@ -51,7 +52,13 @@ public final class UncaughtExceptionPolicy implements StreamsUncaughtExceptionHa
                 thread, budget.usedInWindow(), budget.max(), exception);
         metrics.uncaughtDecision(StreamThreadExceptionResponse.REPLACE_THREAD.name(), "recoverable");
         metrics.threadReplaced();
+        replaced.mark(Thread.currentThread());
         return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    /** The threads this policy is replacing, for the consumers that must leave the group as those threads close. */
+    ReplacedThreads replacedThreads() {
+        return replaced;
     }
 
     /** Why the client was shut down, when this policy shut it down. */

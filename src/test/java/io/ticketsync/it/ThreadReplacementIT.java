@@ -11,6 +11,7 @@ import io.ticketsync.testing.SharedBroker;
 import io.ticketsync.testing.TestConfigs;
 import io.ticketsync.testing.Workloads;
 import io.ticketsync.topology.FaultyTopology;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +90,35 @@ class ThreadReplacementIT {
                     .contains("kafka_stream_ticket_sync_skipped_stale_total");
             assertTicketEndpoints(http);
 
+            assertThat(running.stop()).isEqualTo(ExitCodes.OK);
+        }
+    }
+
+    /**
+     * Kafka Streams 4.3 closes a replaced thread's consumer without leaving the group: the replacement
+     * would then wait for the dead member's session (30 s here) before it gets the partitions. The dead
+     * thread's consumer leaves, so its partitions produce again long before that.
+     */
+    @Test
+    void shouldHandTheDeadThreadsPartitionsOverWithoutWaitingForItsSessionToExpire(final KafkaBroker broker,
+                                                                                   @TempDir final Path state) throws Exception {
+        final Duration session = Duration.ofSeconds(30);
+        final TicketSyncConfig config = TestConfigs.forBroker(broker, "replace-leave-it", state, Map.of(
+                "consumer.session.timeout.ms", String.valueOf(session.toMillis()), "consumer.heartbeat.interval.ms", "3000"));
+        broker.createTopics(config.topics());
+        broker.produce(config.topics().input(), new ArrayList<>(Workloads.versions(TICKETS, 2)));
+        final AtomicLong diedAt = new AtomicLong();
+        final var topology = FaultyTopology.failingOn(config, change -> change.ticketId().equals("T-3") && change.version() == 1,
+                () -> diedAt.compareAndSet(0, System.nanoTime()) ? new TimeoutException("injected: thread dies") : null);
+        try (RunningApp running = RunningApp.start(config, topology)) {
+            broker.readCommittedUntil(config.topics().output(), records -> records.size() >= TICKETS * 2, session);
+            final Duration handOver = Duration.ofNanos(System.nanoTime() - diedAt.get());
+            assertThat(diedAt.get()).as("the thread died").isNotZero();
+            assertThat(handOver).as("from the thread's death to all output").isLessThan(session.dividedBy(2));
+            try (Admin admin = broker.admin()) {
+                assertThat(admin.describeConsumerGroups(List.of(config.applicationId())).all().get()
+                        .get(config.applicationId()).members()).as("only the replacement is a member").hasSize(1);
+            }
             assertThat(running.stop()).isEqualTo(ExitCodes.OK);
         }
     }
