@@ -2,12 +2,9 @@ package io.ticketsync.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketsync.codec.Json;
+import io.ticketsync.dlq.Utf8Text;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Bytes of a dead letter (key, value, a header) as a person should read them: pretty-printed JSON
@@ -27,7 +24,7 @@ record BytesView(String kind, String text, boolean truncated, int size) {
         }
         final boolean truncated = bytes.length > MAX_SHOWN_BYTES;
         final int shown = Math.min(bytes.length, MAX_SHOWN_BYTES);
-        final String text = utf8(bytes, shown);
+        final String text = textOf(bytes, shown);
         if (text == null) {
             return new BytesView("binary (hex)", hex(bytes, shown), truncated, bytes.length);
         }
@@ -45,13 +42,16 @@ record BytesView(String kind, String text, boolean truncated, int size) {
         return new BytesView("text", text, truncated, bytes.length);
     }
 
-    private static String utf8(final byte[] bytes, final int length) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length)).toString();
-        } catch (final CharacterCodingException e) {
-            return null;
+    /** A cut may split a UTF-8 character: the cut moves back up to three bytes before it gives up on text. */
+    private static String textOf(final byte[] bytes, final int shown) {
+        final int shortest = shown == bytes.length ? shown : Math.max(0, shown - 3);
+        for (int length = shown; length >= shortest; length--) {
+            final String text = Utf8Text.decode(bytes, length);
+            if (text != null) {
+                return text;
+            }
         }
+        return null;
     }
 
     /** 16 bytes a line: offset, hex. */

@@ -9,10 +9,6 @@ import org.apache.kafka.common.header.Header;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
@@ -90,22 +86,12 @@ public final class DeadLetterExport {
             json.writeNullField(name);
             return;
         }
-        final String text = utf8(bytes);
+        final String text = Utf8Text.decode(bytes, bytes.length);
         if (text != null) {
             json.writeStringField(name, text);
         } else {
             json.writeStringField(name, Base64.getEncoder().encodeToString(bytes));
             json.writeStringField(name + "Encoding", "base64");
-        }
-    }
-
-    /** The bytes as text if they are valid UTF-8, else null. */
-    static String utf8(final byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (final CharacterCodingException e) {
-            return null;
         }
     }
 }

@@ -28,5 +28,10 @@ class BytesViewTest {
         assertThat(view.truncated()).isTrue();
         assertThat(view.size()).isEqualTo(large.length);
         assertThat(view.text()).hasSize(BytesView.MAX_SHOWN_BYTES);
+        final byte[] euros = "€".repeat(BytesView.MAX_SHOWN_BYTES / 3 + 10).getBytes(StandardCharsets.UTF_8);
+        final byte[] shifted = new byte[euros.length + 1];
+        shifted[0] = 'x';
+        System.arraycopy(euros, 0, shifted, 1, euros.length);
+        assertThat(BytesView.of(shifted).kind()).as("a cut inside a character is still text").isEqualTo("text");
     }
 }
