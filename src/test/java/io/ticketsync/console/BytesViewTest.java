@@ -29,9 +29,12 @@ class BytesViewTest {
         assertThat(view.size()).isEqualTo(large.length);
         assertThat(view.text()).hasSize(BytesView.MAX_SHOWN_BYTES);
         final byte[] euros = "€".repeat(BytesView.MAX_SHOWN_BYTES / 3 + 10).getBytes(StandardCharsets.UTF_8);
-        final byte[] shifted = new byte[euros.length + 1];
+        // Two ASCII bytes first put the cut inside a three-byte character.
+        final byte[] shifted = new byte[euros.length + 2];
         shifted[0] = 'x';
-        System.arraycopy(euros, 0, shifted, 1, euros.length);
+        shifted[1] = 'y';
+        System.arraycopy(euros, 0, shifted, 2, euros.length);
+        assertThat((BytesView.MAX_SHOWN_BYTES - 2) % 3).isNotZero();
         assertThat(BytesView.of(shifted).kind()).as("a cut inside a character is still text").isEqualTo("text");
     }
 }
