@@ -3,6 +3,7 @@ package io.ticketsync.codec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -20,10 +21,13 @@ public final class JsonSerde<T> implements Serde<T> {
 
     private final Class<T> type;
     private final ObjectReader reader;
+    // Bound to the type, so the serializer is found once and not looked up per record.
+    private final ObjectWriter writer;
 
     public JsonSerde(final Class<T> type) {
         this.type = type;
         this.reader = Json.MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.writer = Json.MAPPER.writerFor(type);
     }
 
     @Override
@@ -38,7 +42,7 @@ public final class JsonSerde<T> implements Serde<T> {
 
     public byte[] encode(final T value) {
         try {
-            return Json.MAPPER.writeValueAsBytes(value);
+            return writer.writeValueAsBytes(value);
         } catch (final JsonProcessingException e) {
             throw new SerializationException("cannot encode " + type.getSimpleName(), e);
         }

@@ -94,7 +94,7 @@ public final class TicketChangeDecoder {
     private static Instant changedAt(final JsonNode root) {
         final String text = requiredText(root, "changedAt");
         try {
-            return Instant.parse(text);
+            return IsoInstants.parse(text);
         } catch (final DateTimeParseException e) {
             throw new BadRecordException(Reason.INVALID_TIMESTAMP, "changedAt is not an ISO-8601 instant");
         }

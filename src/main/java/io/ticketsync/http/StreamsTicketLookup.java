@@ -57,8 +57,8 @@ public final class StreamsTicketLookup implements TicketLookup {
 
     @Override
     public Optional<SyncedTicket> localSnapshot(final String ticketId) {
-        final ReadOnlyKeyValueStore<String, TicketState> store = streams.store(StoreQueryParameters.fromNameAndType(
-                TicketSyncTopology.STORE, QueryableStoreTypes.<String, TicketState>keyValueStore()));
+        final ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
+                TicketSyncTopology.STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
         final TicketState state = TicketStateReader.read(store, ticketId);
         return state == null || state.isDeleted() ? Optional.empty() : Optional.of(state.snapshot());
     }

@@ -11,8 +11,10 @@ public enum TicketField {
     REQUESTER,
     TAGS;
 
+    private final String jsonName = name().toLowerCase(Locale.ROOT);
+
     /** The field's name in {@code TicketChange.fields}. */
     public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
+        return jsonName;
     }
 }

@@ -51,7 +51,9 @@ public final class TicketApplier implements TicketRules {
         if (change.op() == Op.DELETE) {
             return Optional.of(TicketState.deleted(change.version()));
         }
-        final SyncedTicket base = current == null ? null : current.snapshot();
+        // A change that carries every field needs nothing from the stored snapshot, so it is not
+        // decoded (the common case: sources that send full tickets).
+        final SyncedTicket base = current == null || change.fields().hasEvery() ? null : current.snapshot();
         return Optional.of(new TicketState(change.version(), merge(base, change)));
     }
 

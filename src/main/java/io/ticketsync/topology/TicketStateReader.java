@@ -1,8 +1,8 @@
 package io.ticketsync.topology;
 
+import io.ticketsync.codec.TicketStateCodec;
 import io.ticketsync.failure.UnreadableStoreValueException;
 import io.ticketsync.model.TicketState;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -14,15 +14,17 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class TicketStateReader {
 
+    private static final TicketStateCodec CODEC = new TicketStateCodec(TicketSyncTopology.STORE);
+
     private TicketStateReader() {
     }
 
-    /** The stored state, or null for a ticket never seen. */
-    public static TicketState read(final ReadOnlyKeyValueStore<String, TicketState> store, final String key) {
-        try {
-            return store.get(key);
-        } catch (final SerializationException e) {
-            throw new UnreadableStoreValueException(TicketSyncTopology.STORE, key, e);
-        }
+    /**
+     * The stored state, or null for a ticket never seen. Its snapshot may be decoded on first use,
+     * so an {@link UnreadableStoreValueException} can also come from {@link TicketState#snapshot()}.
+     */
+    public static TicketState read(final ReadOnlyKeyValueStore<String, byte[]> store, final String key) {
+        final byte[] stored = store.get(key);
+        return stored == null ? null : CODEC.decode(key, stored);
     }
 }

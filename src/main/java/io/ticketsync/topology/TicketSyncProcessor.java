@@ -23,7 +23,7 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
     private final SizeCheckedEncoder encoder;
     private final String storeName;
     private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, TicketState> store;
+    private KeyValueStore<String, byte[]> store;
     private Sensor applied;
     private Sensor skippedStale;
     private DeadLetterSurgeBrake surgeBrake;
@@ -55,11 +55,11 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
         // Sizes are checked before anything is written: a change too large to emit or to store is
         // dead-lettered and the store keeps the last state that can be written, so later changes
         // merge onto it and the dead letter, replayed under a higher limit, still applies.
-        final byte[] snapshot = encoder.encode(record.key(), next.get(), record.headers());
+        final SizeCheckedEncoder.Encoded encoded = encoder.encode(record.key(), next.get(), record.headers());
         // Emit before storing, so a failing send fails the task before the store moves on (under
         // exactly_once_v2 the store is rolled back with the transaction).
-        context.forward(record.withValue(snapshot));
-        store.put(record.key(), next.get());
+        context.forward(record.withValue(encoded.output()));
+        store.put(record.key(), encoded.stored());
         applied.record();
         surgeBrake.passed();
     }

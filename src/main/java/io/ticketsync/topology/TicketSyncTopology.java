@@ -1,10 +1,9 @@
 package io.ticketsync.topology;
 
-import io.ticketsync.codec.JsonSerde;
 import io.ticketsync.codec.TicketChangeDeserializer;
 import io.ticketsync.codec.TicketKeyDeserializer;
+import io.ticketsync.codec.TicketStateCodec;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.model.TicketState;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -32,16 +31,16 @@ public final class TicketSyncTopology {
 
     /** The same topology around other rules: lets tests make business logic throw. */
     static Topology build(final TicketSyncConfig config, final TicketRules rules) {
-        final JsonSerde<TicketState> states = new JsonSerde<>(TicketState.class);
-        final SizeCheckedEncoder encoder = new SizeCheckedEncoder(states, config.outputMaxRecordBytes());
+        final SizeCheckedEncoder encoder = new SizeCheckedEncoder(new TicketStateCodec(STORE), config.outputMaxRecordBytes());
         // Topology-level settings come from the same configuration the client runs with.
         final Topology topology = new Topology(config.topologyConfig());
         topology.addSource(SOURCE, new TicketKeyDeserializer(), new TicketChangeDeserializer(), config.topics().input());
         topology.addProcessor(PROCESSOR, () -> new TicketSyncProcessor(rules, encoder, STORE), SOURCE);
         // Cached: a ticket changed several times between commits costs one RocksDB write and one
         // changelog record, not one per change (the benchmark's largest single gain, BENCHMARKS.md).
+        // Values are TicketStateCodec's bytes: the processor builds them around the output bytes.
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(STORE), Serdes.String(), states)
+                Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled(), PROCESSOR);
         // The processor forwards the snapshot already encoded: it had to encode it to measure it.
         topology.addSink(SINK, config.topics().output(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);

@@ -1,6 +1,7 @@
 package io.ticketsync.testing;
 
 import io.ticketsync.codec.JsonSerde;
+import io.ticketsync.codec.TicketStateCodec;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.metrics.MetricNames;
 import io.ticketsync.metrics.RecordCounters;
@@ -111,9 +112,15 @@ public final class DriverHarness implements AutoCloseable {
         return driver;
     }
 
-    /** The ticket-snapshots store, as the processor sees it. */
-    public KeyValueStore<String, TicketState> snapshots() {
+    /** The ticket-snapshots store, as the processor sees it (values are TicketStateCodec's bytes). */
+    public KeyValueStore<String, byte[]> snapshots() {
         return driver.getKeyValueStore(TicketSyncTopology.STORE);
+    }
+
+    /** A ticket's stored state, decoded; null when the store holds none. */
+    public TicketState storedState(final String ticketId) {
+        final byte[] stored = snapshots().get(ticketId);
+        return stored == null ? null : new TicketStateCodec(TicketSyncTopology.STORE).decode(ticketId, stored);
     }
 
     public long appliedCount() {

@@ -22,7 +22,9 @@ public final class StoreValues {
 
     /** {@code state} as a newer ticket-sync might store it: with fields this version does not know. */
     public static byte[] fromNewerVersion(final TicketState state) {
-        final ObjectNode root = Json.MAPPER.valueToTree(state);
+        final ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("version", state.version());
+        root.set("snapshot", Json.MAPPER.valueToTree(state.snapshot()));
         root.put("schemaVersion", 2);
         final ObjectNode snapshot = (ObjectNode) root.get("snapshot");
         snapshot.put("slaDueAt", "2026-11-25T00:00:00Z");

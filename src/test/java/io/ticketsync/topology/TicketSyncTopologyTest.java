@@ -2,13 +2,13 @@ package io.ticketsync.topology;
 
 import io.ticketsync.errors.DeadLetterHeaders;
 import io.ticketsync.model.SyncedTicket;
+import io.ticketsync.model.TicketState;
 import io.ticketsync.testing.DriverHarness;
 import io.ticketsync.testing.TestConfigs;
 import io.ticketsync.testing.TicketChangeBuilder;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,9 +130,7 @@ class TicketSyncTopologyTest {
         assertThat(records.get(1)).isEqualTo(KeyValue.pair("T-1", null));
         assertThat(harness.skippedStaleCount()).isEqualTo(1);
 
-        final KeyValueStore<String, ?> store = harness.driver().getKeyValueStore(TicketSyncTopology.STORE);
-        assertThat(store.get("T-1")).hasFieldOrPropertyWithValue("version", 2L)
-                .hasFieldOrPropertyWithValue("snapshot", null);
+        assertThat(harness.storedState("T-1")).isEqualTo(TicketState.deleted(2));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.ticketsync.bench.app;
 
-import io.ticketsync.codec.JsonSerde;
 import io.ticketsync.codec.TicketChangeDecoder;
+import io.ticketsync.codec.TicketStateCodec;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.failure.Classification;
 import io.ticketsync.failure.ErrorStage;
@@ -38,7 +38,7 @@ final class TicketTransform {
     TicketTransform(final TicketSyncConfig config) {
         this.applier = new TicketApplier(config.statusMapping(), config.priorityMapping());
         this.classifier = FailureClassifier.of(config);
-        this.encoder = new SizeCheckedEncoder(new JsonSerde<>(TicketState.class), config.outputMaxRecordBytes());
+        this.encoder = new SizeCheckedEncoder(new TicketStateCodec("hand-loop"), config.outputMaxRecordBytes());
         this.outputTopic = config.topics().output();
         this.deadLetterTopic = config.topics().deadLetter();
     }
@@ -55,7 +55,7 @@ final class TicketTransform {
             if (next.isEmpty()) {
                 return Optional.empty();
             }
-            final byte[] snapshot = encoder.encode(key, next.get(), new RecordHeaders());
+            final byte[] snapshot = encoder.encode(key, next.get(), new RecordHeaders()).output();
             state.put(key, next.get());
             return Optional.of(new ProducerRecord<>(outputTopic, in.key(), snapshot));
         } catch (final RuntimeException e) {
