@@ -11,7 +11,7 @@ import java.util.Properties;
 
 /** One snapshot of what an application under test reports about itself (see StatsReporter). */
 record AppStats(long time, long fetched, long firstFetchAt, long cpuAtFirstFetchNanos, long cpuNanos,
-                long peakHeapBytes, long faultAt, String faultThread) {
+                long peakHeapBytes, long faultAt, String faultThread, String streamsState) {
 
     static Optional<AppStats> read(final Path file) throws IOException {
         final Properties values = new Properties();
@@ -23,7 +23,7 @@ record AppStats(long time, long fetched, long firstFetchAt, long cpuAtFirstFetch
         return Optional.of(new AppStats(
                 number(values, "time"), number(values, "fetched"), number(values, "firstFetchAt"),
                 number(values, "cpuAtFirstFetchNanos"), number(values, "cpuNanos"), number(values, "peakHeapBytes"),
-                number(values, "faultAt"), values.getProperty("faultThread", "")));
+                number(values, "faultAt"), values.getProperty("faultThread", ""), values.getProperty("streamsState", "")));
     }
 
     private static long number(final Properties values, final String key) {

@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,21 +28,37 @@ import java.util.stream.Stream;
         description = "Throughput and recovery of ticket-sync against raw Kafka clients, on one local broker.")
 public final class BenchMain implements Callable<Integer> {
 
-    static final List<String> ROWS = List.of("P", "C", "S0-streams", "S0-loop", "S1", "S2-100ms", "S2-1s", "S2-30s",
-            "S3-1pct", "S3-10pct", "R-replace", "R-replace-streams", "R-failover-kafka-defaults", "R-failover-default", "R-failover-tuned");
+    static final List<String> ROWS = List.of("P", "C", "S0-streams", "S0-kv", "S0-loop", "S1", "S2-100ms", "S2-1s", "S2-30s",
+            "S3-1pct", "S3-10pct", "L-1000", "L-1000-kv", "L-5000", "L-replace", "L-rolling",
+            "R-replace", "R-replace-streams", "R-failover-kafka-defaults", "R-failover-default", "R-failover-tuned");
+
+    /** Rows that explored ideas for issue 14's recovery target; run only when asked for. */
+    static final List<String> EXPLORATORY_ROWS = List.of("R-replace-streams", "R-failover-kafka-defaults", "R-failover-tuned");
 
     private static final String CLEAN_INPUT = "bench.input.clean";
 
     @Option(names = "--records", description = "Records per throughput run (default ${DEFAULT-VALUE}).")
-    int records = 1_000_000;
+    int records = 300_000;
 
     @Option(names = "--runs", description = "Runs per row; rows report the median (default ${DEFAULT-VALUE}).")
     int runs = 3;
 
-    @Option(names = "--rows", split = ",", description = "Rows to run, from: P, C, S0-streams, S0-loop, S1, S2-100ms, S2-1s, "
-            + "S2-30s, S3-1pct, S3-10pct, R-replace, R-replace-streams, R-failover-kafka-defaults, R-failover-default, "
-            + "R-failover-tuned (default: all).")
-    List<String> rows = ROWS;
+    /** The rows of the ratio table's targets; with few records, so the table comes in minutes. */
+    static final List<String> QUICK_ROWS = List.of("S0-kv", "S0-loop", "S1", "S2-100ms");
+    static final int QUICK_RECORDS = 100_000;
+
+    @Option(names = "--quick", description = "The ratio table in under 5 minutes: rows " + "S0-kv, S0-loop, S1, S2-100ms, "
+            + "100,000 records, 3 interleaved runs (overrides --rows and --records).")
+    boolean quick;
+
+    @Option(names = "--latency-runs", description = "Runs per latency row (default ${DEFAULT-VALUE}).")
+    int latencyRuns = 2;
+
+    @Option(names = "--rows", split = ",", description = "Rows to run, from: P, C, S0-streams, S0-kv, S0-loop, S1, S2-100ms, S2-1s, "
+            + "S2-30s, S3-1pct, S3-10pct, L-1000, L-1000-kv, L-5000, L-replace, L-rolling, R-replace, R-replace-streams, "
+            + "R-failover-kafka-defaults, R-failover-default, R-failover-tuned (default: all but the exploratory "
+            + "R-replace-streams, R-failover-kafka-defaults and R-failover-tuned).")
+    List<String> rows = ROWS.stream().filter(row -> !EXPLORATORY_ROWS.contains(row)).toList();
 
     @Option(names = "--work-dir", description = "Broker data, application state and logs (default ${DEFAULT-VALUE}).")
     Path workDir = Path.of("target", "bench");
@@ -58,19 +75,25 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (quick) {
+            rows = QUICK_ROWS;
+            records = QUICK_RECORDS;
+        }
         final Set<String> selected = new LinkedHashSet<>(rows);
         if (!ROWS.containsAll(selected)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "unknown row in " + rows + "; rows are " + ROWS);
         }
         final Path runDir = workDir.resolve("run-" + System.currentTimeMillis());
         final List<ThroughputRow> throughput = new ArrayList<>();
+        final List<LatencyRow> latency = new ArrayList<>();
         final List<RecoveryRow> recovery = new ArrayList<>();
         try (BenchCluster cluster = BenchCluster.start(runDir.resolve("broker"), brokerPort, brokerPort + 1)) {
             System.out.println("broker " + cluster.bootstrapServers() + ", work directory " + runDir);
             runThroughput(cluster, selected, runDir, throughput);
+            runLatency(cluster, selected, runDir, latency);
             runRecovery(cluster, selected, runDir, recovery);
         }
-        final String table = new ResultTable(header(), throughput, recovery).markdown();
+        final String table = new ResultTable(header(), throughput, latency, recovery).markdown();
         System.out.println();
         System.out.println(table);
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -96,42 +119,69 @@ public final class BenchMain implements Callable<Integer> {
             results.add(bench.consumer(clean));
         }
         final Map<String, String> defaults = Map.of();
-        final Map<String, String> commit100ms = Map.of("commit.interval.ms", "100");
         final Map<String, String> commit1s = Map.of("commit.interval.ms", "1000");
         // A transaction must outlive the commit interval (Kafka Streams' default timeout is 10 s).
         final Map<String, String> commit30s = Map.of("commit.interval.ms", "30000", "producer.transaction.timeout.ms", "60000");
-        if (selected.contains("S0-streams")) {
-            results.add(bench.application("S0-streams", "Kafka Streams pass-through (source → sink), at_least_once",
-                    new AppSpec("pass-through", clean, AppSpec.ALOS, defaults)));
-        }
-        if (selected.contains("S0-loop")) {
-            results.add(bench.application("S0-loop", "hand-written transactional consume-transform-produce loop "
-                            + "(same decode/rules/encode, HashMap state, commit per poll)",
-                    new AppSpec("hand-loop", clean, AppSpec.EOS, defaults)));
-        }
-        if (selected.contains("S1")) {
-            results.add(bench.application("S1", "ticket-sync, at_least_once (commit 30 s, Kafka's default)",
-                    new AppSpec("ticket-sync", clean, AppSpec.ALOS, defaults)));
-        }
-        if (selected.contains("S2-100ms")) {
-            results.add(bench.application("S2-100ms", "ticket-sync, exactly_once_v2, commit 100 ms (the default)",
-                    new AppSpec("ticket-sync", clean, AppSpec.EOS, commit100ms)));
-        }
-        if (selected.contains("S2-1s")) {
-            results.add(bench.application("S2-1s", "ticket-sync, exactly_once_v2, commit 1 s",
-                    new AppSpec("ticket-sync", clean, AppSpec.EOS, commit1s)));
-        }
-        if (selected.contains("S2-30s")) {
-            results.add(bench.application("S2-30s", "ticket-sync, exactly_once_v2, commit 30 s (transaction timeout 60 s)",
-                    new AppSpec("ticket-sync", clean, AppSpec.EOS, commit30s)));
-        }
+        final List<ThroughputBench.AppRow> apps = new ArrayList<>();
+        addIfSelected(apps, selected, "S0-streams", "Kafka Streams pass-through (source → sink), at_least_once",
+                new AppSpec("pass-through", clean, AppSpec.ALOS, defaults));
+        addIfSelected(apps, selected, "S0-kv", "Kafka Streams key-value ceiling: get, put and forward the bytes "
+                + "(persistent cached store of bytes, as ticket-sync's), exactly_once_v2, commit 100 ms",
+                new AppSpec("kv-ceiling", clean, AppSpec.EOS, defaults));
+        addIfSelected(apps, selected, "S0-loop", "hand-written transactional consume-transform-produce loop "
+                + "(same decode/rules/encode, HashMap state, commit per poll)", new AppSpec("hand-loop", clean, AppSpec.EOS, defaults));
+        addIfSelected(apps, selected, "S1", "ticket-sync, at_least_once (commit 30 s, Kafka's default)",
+                new AppSpec("ticket-sync", clean, AppSpec.ALOS, defaults));
+        addIfSelected(apps, selected, "S2-100ms", "ticket-sync, exactly_once_v2, commit 100 ms (the default)",
+                new AppSpec("ticket-sync", clean, AppSpec.EOS, defaults));
+        addIfSelected(apps, selected, "S2-1s", "ticket-sync, exactly_once_v2, commit 1 s",
+                new AppSpec("ticket-sync", clean, AppSpec.EOS, commit1s));
+        addIfSelected(apps, selected, "S2-30s", "ticket-sync, exactly_once_v2, commit 30 s (transaction timeout 60 s)",
+                new AppSpec("ticket-sync", clean, AppSpec.EOS, commit30s));
         if (selected.contains("S3-1pct")) {
-            results.add(bench.application("S3-1pct", "ticket-sync, at_least_once, 1% bad records",
+            apps.add(new ThroughputBench.AppRow("S3-1pct", "ticket-sync, at_least_once, 1% bad records",
                     new AppSpec("ticket-sync", bench.fill("bench.input.bad1", 0.01, 2), AppSpec.ALOS, defaults)));
         }
         if (selected.contains("S3-10pct")) {
-            results.add(bench.application("S3-10pct", "ticket-sync, at_least_once, 10% bad records",
+            apps.add(new ThroughputBench.AppRow("S3-10pct", "ticket-sync, at_least_once, 10% bad records",
                     new AppSpec("ticket-sync", bench.fill("bench.input.bad10", 0.10, 3), AppSpec.ALOS, defaults)));
+        }
+        results.addAll(bench.applications(apps));
+    }
+
+    private static void addIfSelected(final List<ThroughputBench.AppRow> apps, final Set<String> selected, final String id,
+                                      final String description, final AppSpec spec) {
+        if (selected.contains(id)) {
+            apps.add(new ThroughputBench.AppRow(id, description, spec));
+        }
+    }
+
+    private void runLatency(final BenchCluster cluster, final Set<String> selected, final Path runDir,
+                            final List<LatencyRow> results) throws Exception {
+        if (selected.stream().noneMatch(row -> row.startsWith("L-"))) {
+            return;
+        }
+        final LatencyBench bench = new LatencyBench(cluster, latencyRuns, runDir.resolve("latency"), System.out);
+        bench.warmUpBroker();
+        if (selected.contains("L-1000")) {
+            results.add(bench.steady("L-1000", "1,000 changes/s for 65 s into one instance", "ticket-sync", 1_000,
+                    Duration.ofSeconds(65)));
+        }
+        if (selected.contains("L-1000-kv")) {
+            results.add(bench.steady("L-1000-kv", "1,000 changes/s for 30 s into the Kafka Streams key-value ceiling "
+                    + "(S0-kv's application, exactly_once_v2, commit 100 ms)", "kv-ceiling", 1_000, Duration.ofSeconds(30)));
+        }
+        if (selected.contains("L-5000")) {
+            results.add(bench.steady("L-5000", "5,000 changes/s for 30 s into one instance", "ticket-sync", 5_000,
+                    Duration.ofSeconds(30)));
+        }
+        if (selected.contains("L-replace")) {
+            results.add(bench.duringThreadReplacement("L-replace", "1,000 changes/s for 30 s; the stream thread dies "
+                    + "(recoverable failure) at 10 s and is replaced", 1_000, Duration.ofSeconds(30)));
+        }
+        if (selected.contains("L-rolling")) {
+            results.add(bench.duringRollingRestart("L-rolling", "1,000 changes/s for 45 s into two instances; at 15 s "
+                    + "each is stopped (SIGTERM) and started again, one after the other", 1_000, Duration.ofSeconds(45)));
         }
     }
 

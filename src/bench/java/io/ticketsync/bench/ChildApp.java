@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +71,18 @@ final class ChildApp implements AutoCloseable {
 
     boolean hasStats() {
         return Files.exists(stats);
+    }
+
+    /** Waits until the application's Kafka Streams client reports RUNNING (read from its stats file). */
+    void awaitRunning(final Duration timeout) throws InterruptedException {
+        final long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (!(hasStats() && "RUNNING".equals(stats().streamsState()))) {
+            checkAlive();
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("not RUNNING within " + timeout + "; see " + log);
+            }
+            Thread.sleep(10);
+        }
     }
 
     void checkAlive() {

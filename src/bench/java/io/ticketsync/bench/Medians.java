@@ -17,4 +17,12 @@ final class Medians {
         final int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
+
+    /** (max - min) / median: 0 for identical runs, 0.2 when they span a fifth of the median. */
+    static <T> double spread(final List<T> items, final ToDoubleFunction<T> value) {
+        final double median = of(items, value);
+        final double max = items.stream().mapToDouble(value).max().orElse(0);
+        final double min = items.stream().mapToDouble(value).min().orElse(0);
+        return median == 0 ? 0 : (max - min) / median;
+    }
 }

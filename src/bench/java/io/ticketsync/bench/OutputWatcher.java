@@ -18,13 +18,18 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Reads a topic with read_committed, as a downstream consumer would, and notes when each record
- * arrived and which instance and thread sent it (headers from StampingInterceptor).
+ * Reads topics with read_committed, as a downstream consumer would, and notes when each record
+ * arrived, its timestamp, and which instance and thread sent it (headers from StampingInterceptor).
  */
 final class OutputWatcher implements AutoCloseable {
 
     /** One committed record as seen downstream. */
-    record Arrival(int partition, long arrivedAt, String instance, String thread) {
+    record Arrival(String topic, int partition, long timestamp, long arrivedAt, String instance, String thread) {
+
+        /** Milliseconds from the record's timestamp to its arrival here. */
+        long latency() {
+            return arrivedAt - timestamp;
+        }
     }
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -33,13 +38,20 @@ final class OutputWatcher implements AutoCloseable {
     private volatile boolean running = true;
 
     OutputWatcher(final String bootstrapServers, final String topic, final int partitions) {
+        this(bootstrapServers, List.of(topic), partitions);
+    }
+
+    /** Watches every partition of each topic from the start (each has {@code partitions}). */
+    OutputWatcher(final String bootstrapServers, final List<String> topics, final int partitions) {
         this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         final List<TopicPartition> assigned = new ArrayList<>();
-        for (int partition = 0; partition < partitions; partition++) {
-            assigned.add(new TopicPartition(topic, partition));
+        for (final String topic : topics) {
+            for (int partition = 0; partition < partitions; partition++) {
+                assigned.add(new TopicPartition(topic, partition));
+            }
         }
         consumer.assign(assigned);
         consumer.seekToBeginning(assigned);
@@ -52,7 +64,8 @@ final class OutputWatcher implements AutoCloseable {
         try {
             while (running) {
                 for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    final Arrival arrival = new Arrival(record.partition(), System.currentTimeMillis(),
+                    final Arrival arrival = new Arrival(record.topic(), record.partition(), record.timestamp(),
+                            System.currentTimeMillis(),
                             header(record, StampingInterceptor.INSTANCE_HEADER), header(record, StampingInterceptor.THREAD_HEADER));
                     synchronized (arrivals) {
                         arrivals.add(arrival);
@@ -82,6 +95,13 @@ final class OutputWatcher implements AutoCloseable {
                 }
                 arrivals.wait(left);
             }
+        }
+    }
+
+    /** Every arrival so far that matches {@code wanted}. */
+    List<Arrival> arrivals(final Predicate<Arrival> wanted) {
+        synchronized (arrivals) {
+            return arrivals.stream().filter(wanted).toList();
         }
     }
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,13 +90,25 @@ final class ThroughputBench {
         return new ThroughputRow("C", "raw KafkaConsumer, client defaults", measurements);
     }
 
-    ThroughputRow application(final String id, final String description, final AppSpec spec) throws Exception {
-        final List<Measurement> measurements = new ArrayList<>();
+    /** One application row to measure. */
+    record AppRow(String id, String description, AppSpec spec) {
+    }
+
+    /**
+     * Runs the rows interleaved (every row's first run, then every row's second, ...), so a slow
+     * phase of the shared machine touches each row alike instead of one row's every run.
+     */
+    List<ThroughputRow> applications(final List<AppRow> rows) throws Exception {
+        final Map<String, List<Measurement>> measurements = new LinkedHashMap<>();
+        rows.forEach(row -> measurements.put(row.id(), new ArrayList<>()));
         for (int run = 1; run <= runs; run++) {
-            measurements.add(applicationRun(id, spec, run));
-            report(id, run, measurements);
+            for (final AppRow row : rows) {
+                final List<Measurement> done = measurements.get(row.id());
+                done.add(applicationRun(row.id(), row.spec(), run));
+                report(row.id(), run, done);
+            }
         }
-        return new ThroughputRow(id, description, measurements);
+        return rows.stream().map(row -> new ThroughputRow(row.id(), row.description(), measurements.get(row.id()))).toList();
     }
 
     private Measurement applicationRun(final String id, final AppSpec spec, final int run) throws Exception {
@@ -116,20 +129,28 @@ final class ThroughputBench {
         final Measurement measurement;
         try (ChildApp app = ChildApp.start(spec.kind(), appId, config, workDir.resolve(appId))) {
             final long deadline = System.currentTimeMillis() + RUN_TIMEOUT.toMillis();
+            AppStats halfway = null;
             while (!allOutcomesVisible(spec, topics, appId)) {
                 app.checkAlive();
                 if (System.currentTimeMillis() > deadline) {
                     throw new IllegalStateException(appId + " did not finish within " + RUN_TIMEOUT);
                 }
+                if (halfway == null && app.hasStats() && app.stats().fetched() >= spec.input().records() / 2) {
+                    halfway = app.stats();
+                }
                 Thread.sleep(50);
             }
             final long doneAt = System.currentTimeMillis();
             final AppStats stats = app.stats();
-            if (stats.firstFetchAt() == 0) {
-                throw new IllegalStateException(appId + " finished without reporting its first fetch");
+            if (stats.firstFetchAt() == 0 || halfway == null) {
+                throw new IllegalStateException(appId + " finished without reporting its first fetch or its halfway point");
             }
+            // CPU per record is taken over the second half, once the JIT compilers are mostly done
+            // (in the first seconds they use as much CPU as the application itself): what a
+            // long-running instance costs per record.
             measurement = new Measurement(spec.input().records(), (doneAt - stats.firstFetchAt()) / 1000.0,
-                    (stats.cpuNanos() - stats.cpuAtFirstFetchNanos()) / 1e9, stats.peakHeapBytes());
+                    spec.input().records() - halfway.fetched(), (stats.cpuNanos() - halfway.cpuNanos()) / 1e9,
+                    stats.peakHeapBytes());
             checkOutcomes(spec, topics);
         }
         cluster.deleteTopics(List.of(topics.output(), topics.deadLetter()), List.of(appId));
@@ -199,13 +220,14 @@ final class ThroughputBench {
     }
 
     private static Measurement timed(final long records, final long startedNanos) {
-        return new Measurement(records, (System.nanoTime() - startedNanos) / 1e9, 0, 0);
+        return new Measurement(records, (System.nanoTime() - startedNanos) / 1e9, 0, 0, 0);
     }
 
     private void report(final String id, final int run, final List<Measurement> measurements) {
         final Measurement last = measurements.get(measurements.size() - 1);
-        progress.printf(Locale.ROOT, "  %-10s run %d/%d: %,10.0f records/s (%.1f s)%n",
-                id, run, runs, last.recordsPerSecond(), last.seconds());
+        progress.printf(Locale.ROOT, "  %-10s run %d/%d: %,10.0f records/s (%.1f s)%s%n", id, run, runs,
+                last.recordsPerSecond(), last.seconds(), last.cpuSeconds() > 0
+                        ? String.format(Locale.ROOT, ", %,.0f records per CPU-second", last.recordsPerCoreSecond()) : "");
     }
 
     /** Minimum, median and maximum of some sizes. */

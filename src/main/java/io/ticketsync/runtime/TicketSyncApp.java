@@ -11,6 +11,7 @@ import io.ticketsync.http.HttpSettings;
 import io.ticketsync.http.StreamsTicketLookup;
 import io.ticketsync.metrics.TicketSyncMetrics;
 import io.ticketsync.topology.AppServices;
+import io.ticketsync.topology.HotPathWarmUp;
 import io.ticketsync.topology.TicketSyncTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
@@ -81,6 +82,9 @@ public final class TicketSyncApp {
             watchHealth(streams, scheduler, brokerEnds);
             serveHttp(streams);
             streams.start();
+            // While the consumer joins its group (seconds: the broker delays a new group's first
+            // rebalance), so the first records do not queue behind a cold JVM.
+            HotPathWarmUp.startInBackground(config);
             return close(streams, lifecycle.awaitTermination());
         } finally {
             kafkaMetrics.close();

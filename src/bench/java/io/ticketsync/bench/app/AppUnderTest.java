@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Entry point of every application the benchmark measures, each in its own JVM:
  * {@code <kind> <config.properties> <stats.properties>}. Kinds: {@code ticket-sync} (the real
  * {@code run} command), {@code ticket-sync-faulty} (ticket-sync whose thread dies once on the
- * first change of a ticket named BENCH-FAULT*), {@code pass-through} and {@code hand-loop}.
+ * first change of a ticket named BENCH-FAULT*), {@code pass-through}, {@code kv-ceiling} and {@code hand-loop}.
  */
 public final class AppUnderTest {
 
@@ -36,6 +36,7 @@ public final class AppUnderTest {
             case "ticket-sync" -> runTicketSync(configFile, config);
             case "ticket-sync-faulty" -> System.exit(runFaulty(config, stats));
             case "pass-through" -> PassThroughApp.run(config);
+            case "kv-ceiling" -> KeyValueCeilingApp.run(config);
             case "hand-loop" -> HandWrittenLoop.run(config);
             default -> throw new IllegalArgumentException("unknown kind " + kind);
         }

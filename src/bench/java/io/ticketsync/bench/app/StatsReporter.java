@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * Runs inside the application under test and writes what the harness cannot see from outside to
  * a small properties file every 50 ms: records fetched by its consumers (read from the clients'
  * own JMX metrics, so it works for Kafka Streams and the hand-written loop alike), when the first
- * record was fetched and the CPU time used by then, peak heap, and an injected fault's time.
+ * record was fetched and the CPU time used by then, peak heap, an injected fault's time, and the
+ * Kafka Streams client's state (empty for the hand-written loop).
  */
 public final class StatsReporter {
 
@@ -75,6 +76,7 @@ public final class StatsReporter {
         stats.setProperty("peakHeapBytes", Long.toString(peakHeap));
         stats.setProperty("faultAt", Long.toString(faultAt));
         stats.setProperty("faultThread", faultThread);
+        stats.setProperty("streamsState", streamsState());
         try {
             final Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             try (var out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
@@ -84,6 +86,18 @@ public final class StatsReporter {
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The Kafka Streams client's state metric (RUNNING, REBALANCING, ...), or empty. */
+    private String streamsState() {
+        try {
+            for (final ObjectName name : server.queryNames(new ObjectName("kafka.streams:type=stream-metrics,client-id=*"), null)) {
+                return String.valueOf(server.getAttribute(name, "state"));
+            }
+        } catch (final Exception e) {
+            // not there yet, or not Kafka Streams
+        }
+        return "";
     }
 
     /** Sum of records-consumed-total over the process's consumers (main and restore alike). */
