@@ -45,10 +45,10 @@ public final class BenchMain implements Callable<Integer> {
 
     /** The rows of the ratio table's targets; with few records, so the table comes in minutes. */
     static final List<String> QUICK_ROWS = List.of("S0-kv", "S0-loop", "S1", "S2-100ms");
-    static final int QUICK_RECORDS = 100_000;
+    static final int QUICK_RECORDS = 150_000;
 
     @Option(names = "--quick", description = "The ratio table in under 5 minutes: rows " + "S0-kv, S0-loop, S1, S2-100ms, "
-            + "100,000 records, 3 interleaved runs (overrides --rows and --records).")
+            + "150,000 records, 3 interleaved runs (overrides --rows and --records).")
     boolean quick;
 
     @Option(names = "--latency-runs", description = "Runs per latency row (default ${DEFAULT-VALUE}).")
