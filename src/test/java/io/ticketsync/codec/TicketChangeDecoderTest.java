@@ -61,16 +61,31 @@ class TicketChangeDecoderTest {
 
     @Test
     void shouldRejectEncodedSurrogateThatJacksonWouldReplace() {
+        assertReason(statusWithBytes((byte) 0xED, (byte) 0xA0, (byte) 0x80), Reason.INVALID_UTF8);
+    }
+
+    @Test
+    void shouldRejectOverlongAndTruncatedSequences() {
+        assertReason(statusWithBytes((byte) 0xC0, (byte) 0xAF), Reason.INVALID_UTF8);
+        assertReason(statusWithBytes((byte) 0xE2, (byte) 0x82), Reason.INVALID_UTF8);
+    }
+
+    @Test
+    void shouldAcceptTheReplacementCharacterItselfWhenWellFormed() {
+        final byte[] value = statusWithBytes((byte) 0xEF, (byte) 0xBF, (byte) 0xBD);
+
+        assertThat(decoder.decode(value).fields().status()).isEqualTo("o\uFFFDen");
+    }
+
+    /** The valid record with the status's 'p' replaced by the given raw bytes. */
+    private static byte[] statusWithBytes(final byte... replacement) {
         final byte[] body = VALID.replace("open", "o#en").getBytes(StandardCharsets.UTF_8);
         final int hash = new String(body, StandardCharsets.ISO_8859_1).indexOf('#');
-        final byte[] withSurrogate = new byte[body.length + 2];
-        System.arraycopy(body, 0, withSurrogate, 0, hash);
-        withSurrogate[hash] = (byte) 0xED;
-        withSurrogate[hash + 1] = (byte) 0xA0;
-        withSurrogate[hash + 2] = (byte) 0x80;
-        System.arraycopy(body, hash + 1, withSurrogate, hash + 3, body.length - hash - 1);
-
-        assertReason(withSurrogate, Reason.INVALID_UTF8);
+        final byte[] result = new byte[body.length - 1 + replacement.length];
+        System.arraycopy(body, 0, result, 0, hash);
+        System.arraycopy(replacement, 0, result, hash, replacement.length);
+        System.arraycopy(body, hash + 1, result, hash + replacement.length, body.length - hash - 1);
+        return result;
     }
 
     private void assertReason(final byte[] value, final Reason reason) {
