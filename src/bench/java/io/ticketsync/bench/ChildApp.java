@@ -2,9 +2,11 @@ package io.ticketsync.bench;
 
 import io.ticketsync.bench.app.AppUnderTest;
 import io.ticketsync.bench.app.StampingInterceptor;
+import io.ticketsync.runtime.TicketSyncApp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 final class ChildApp implements AutoCloseable {
 
     static final String HEAP = "-Xmx1g";
+
+    private static final String SIMPLE_LOGGER_CONFIG = "simplelogger.properties";
 
     private final Process process;
     private final Path stats;
@@ -50,8 +54,8 @@ final class ChildApp implements AutoCloseable {
         final List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 HEAP,
-                "-D" + StampingInterceptor.INSTANCE_PROPERTY + "=" + instance,
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+                "-D" + StampingInterceptor.INSTANCE_PROPERTY + "=" + instance));
+        command.addAll(productionLogging());
         command.addAll(List.of(System.getProperty("bench.child.jvm.options", "").split(" ")).stream()
                 .filter(option -> !option.isBlank()).toList());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), AppUnderTest.class.getName(),
@@ -59,6 +63,30 @@ final class ChildApp implements AutoCloseable {
         final Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         return new ChildApp(process, stats, log);
+    }
+
+    /**
+     * The production jar's logging levels as system properties: the test classpath's quieter
+     * {@code simplelogger.properties} comes first on the child's classpath, and logging is part of
+     * what a dead letter costs.
+     */
+    private static List<String> productionLogging() throws IOException {
+        final Path file = mainClasses().resolve(SIMPLE_LOGGER_CONFIG);
+        final Properties logging = new Properties();
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            logging.load(in);
+        }
+        return logging.stringPropertyNames().stream().sorted()
+                .map(key -> "-D" + key + "=" + logging.getProperty(key)).toList();
+    }
+
+    /** Where the production classes and resources are ({@code target/classes}). */
+    private static Path mainClasses() {
+        try {
+            return Path.of(TicketSyncApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (final URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     AppStats stats() {
