@@ -201,7 +201,8 @@ public final class BenchMain implements Callable<Integer> {
                     + "committed output for the moved partitions; Kafka's session timeout (45 s)", RecoveryBench.KAFKA_DEFAULT_SESSION));
         }
         if (selected.contains("R-failover-default")) {
-            results.add(bench.failover("failover, default", "the same with ticket-sync's defaults (session timeout 10 s)",
+            results.add(bench.failover("failover, default", "the same with ticket-sync's defaults "
+                    + "(session timeout 10 s, heartbeat 1 s, transaction timeout 5 s)",
                     Map.of()));
         }
         if (selected.contains("R-failover-tuned")) {

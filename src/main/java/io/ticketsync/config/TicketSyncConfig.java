@@ -458,6 +458,25 @@ public final class TicketSyncConfig {
                     + ") must be longer than commit.interval.ms (" + commitIntervalMs
                     + "), or every healthy partition would look stuck between commits");
         }
+        validateTransactionTimeout(commitIntervalMs);
+    }
+
+    /**
+     * A transaction stays open from the first send after a commit to the next commit: if the broker
+     * may abort it sooner, every transaction is at risk and the stream thread keeps being fenced.
+     */
+    private void validateTransactionTimeout(final long commitIntervalMs) {
+        if (processingGuarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
+            return;
+        }
+        // What the producer gets: the producer.-prefixed key, else the plain one, else Kafka Streams' 10 s.
+        final Object timeout = streamsConfig.getProducerConfigs("validation").get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
+        final long timeoutMs = Long.parseLong(String.valueOf(timeout));
+        if (timeoutMs <= commitIntervalMs) {
+            throw new InvalidConfigException("'producer." + ProducerConfig.TRANSACTION_TIMEOUT_CONFIG + "' (" + timeoutMs
+                    + ") must be longer than commit.interval.ms (" + commitIntervalMs
+                    + "), or the broker aborts transactions before they commit");
+        }
     }
 
     /** Kafka's own validation of its keys, reported like ours: exit 3 with the key named, no stack trace. */

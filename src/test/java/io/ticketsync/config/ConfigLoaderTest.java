@@ -1,6 +1,7 @@
 package io.ticketsync.config;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,16 +116,18 @@ class ConfigLoaderTest {
         final Set<String> kafkaKeys = StreamsConfig.configDef().names();
 
         for (final String key : Defaults.load().keySet()) {
-            if (!kafkaKeys.contains(key) && !isConsumerKey(key)) {
+            if (!kafkaKeys.contains(key) && !isClientKey(key)) {
                 assertThat(kafkaPrefixes).as("prefix of ticket-sync key %s", key).noneMatch(key::startsWith);
             }
         }
     }
 
-    /** A Kafka consumer setting the defaults pass on deliberately, such as consumer.session.timeout.ms. */
-    private static boolean isConsumerKey(final String key) {
+    /** A client setting the defaults pass on deliberately, such as consumer.session.timeout.ms. */
+    private static boolean isClientKey(final String key) {
         return key.startsWith(StreamsConfig.CONSUMER_PREFIX)
-                && ConsumerConfig.configNames().contains(key.substring(StreamsConfig.CONSUMER_PREFIX.length()));
+                && ConsumerConfig.configNames().contains(key.substring(StreamsConfig.CONSUMER_PREFIX.length()))
+                || key.startsWith(StreamsConfig.PRODUCER_PREFIX)
+                && ProducerConfig.configNames().contains(key.substring(StreamsConfig.PRODUCER_PREFIX.length()));
     }
 
     private Path write(final String content) throws IOException {

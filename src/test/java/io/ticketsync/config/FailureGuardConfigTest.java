@@ -45,6 +45,18 @@ class FailureGuardConfigTest {
     }
 
     @Test
+    void shouldRefuseATransactionTimeoutTheCommitIntervalOutlives() {
+        assertThat(TestConfigs.defaults().kafkaProperties().get("producer.transaction.timeout.ms")).isEqualTo("5000");
+        assertThatThrownBy(() -> TestConfigs.with(Map.of("commit.interval.ms", "5000")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("producer.transaction.timeout.ms").hasMessageContaining("(5000)");
+        assertThat(TestConfigs.with(Map.of("commit.interval.ms", "30000", "producer.transaction.timeout.ms", "60000"))
+                .processingGuarantee()).isEqualTo("exactly_once_v2");
+        assertThat(TestConfigs.with(Map.of("processing.guarantee", "at_least_once", "commit.interval.ms", "30000"))
+                .processingGuarantee()).isEqualTo("at_least_once");
+    }
+
+    @Test
     void shouldRefuseUnknownStuckActionAndBadSurgeLimits() {
         assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.HEALTH_STUCK_ACTION, "restart")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("health.stuck.action");
