@@ -17,8 +17,9 @@ import java.time.Instant;
 /**
  * Runs ticket-sync's own per-record work (decode, rules, encode, store value) on synthetic
  * tickets while the consumer joins its group, so the first real records meet compiled code
- * instead of a cold JVM's interpreter: without it, the first seconds after start queued records
- * for seconds (BENCHMARKS.md, latency). Pure computation on private objects: it touches no store,
+ * instead of a cold JVM's interpreter, and the JIT's work is not paid for by the first changes'
+ * latency. (Most of the start-up latency BENCHMARKS.md describes was a cold broker's; this is the
+ * application's share.) Pure computation on private objects: it touches no store,
  * no topic and no metric, and a failure here is only logged.
  */
 public final class HotPathWarmUp {
