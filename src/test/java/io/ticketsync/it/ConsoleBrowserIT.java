@@ -22,9 +22,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -115,12 +118,12 @@ class ConsoleBrowserIT {
         // Filter: the two letters of the missing mapping.
         browser.get(base + "/letters");
         browser.findElement(By.id("reason")).sendKeys("unmapped-status");
-        browser.findElement(By.id("apply")).click();
+        leaveBy(browser, browser.findElement(By.id("apply")));
         assertThat(rows(browser)).hasSize(2).allSatisfy(row -> assertThat(row.getText()).contains("unmapped-status"));
         HeadlessChrome.screenshot(browser, "letters");
 
         // A letter: its JSON pretty-printed, its trace, its source, and the ticket's snapshot (none yet).
-        browser.findElement(By.xpath("//tr[td[@class='ticket' and text()='T-1']]//a[@class='open-letter']")).click();
+        leaveBy(browser, browser.findElement(By.xpath("//tr[td[@class='ticket' and text()='T-1']]//a[@class='open-letter']")));
         assertThat(text(browser, "value")).contains("\"status\" : \"escalated\"");
         assertThat(text(browser, "traceparent")).isEqualTo(TRACE);
         assertThat(text(browser, "source")).contains(config.topics().input());
@@ -130,7 +133,7 @@ class ConsoleBrowserIT {
 
         // The script letter is shown as text: no alert, no element.
         browser.get(base + "/letters?reason=invalid-json");
-        rows(browser).get(0).findElement(By.className("open-letter")).click();
+        leaveBy(browser, rows(browser).get(0).findElement(By.className("open-letter")));
         assertThat(text(browser, "value")).isEqualTo(SCRIPT);
         assertThat(browser.findElements(By.cssSelector("#value script"))).isEmpty();
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
@@ -138,13 +141,13 @@ class ConsoleBrowserIT {
 
         // Replay the selection: a dry run lists exactly the two letters, the confirmation sends them.
         browser.get(base + "/replay?reason=unmapped-status");
-        browser.findElement(By.id("dry-run")).click();
+        leaveBy(browser, browser.findElement(By.id("dry-run")));
         Await.until("the dry run's result", () -> browser.findElements(By.id("result")).size(), found -> found == 1,
                 Duration.ofSeconds(30), Duration.ofMillis(500));
         assertThat(browser.findElements(By.cssSelector("#would-send li"))).hasSize(2);
         assertThat(text(browser, "sent")).isEqualTo("2");
         HeadlessChrome.screenshot(browser, "replay-dry-run");
-        browser.findElement(By.id("confirm")).click();
+        leaveBy(browser, browser.findElement(By.id("confirm")));
         Await.until("the replay's result", () -> browser.findElements(By.id("result")).size(), found -> found == 1,
                 Duration.ofSeconds(30), Duration.ofMillis(500));
         assertThat(text(browser, "sent")).isEqualTo("2");
@@ -162,7 +165,7 @@ class ConsoleBrowserIT {
         }, open -> open == 1, Duration.ofSeconds(10), Duration.ofMillis(250));
         rows(browser).get(0).findElement(By.name("id")).click();
         browser.findElement(By.id("note")).sendKeys("junk from a test client");
-        browser.findElement(By.id("discard")).click();
+        leaveBy(browser, browser.findElement(By.id("discard")));
         assertThat(text(browser, "flash")).isEqualTo("1 letters marked discarded");
         assertThat(browser.findElements(By.cssSelector("#letters tr.letter"))).isEmpty();
         HeadlessChrome.screenshot(browser, "letters-after-discard");
@@ -172,7 +175,7 @@ class ConsoleBrowserIT {
 
         // With closed letters included, the detail says who discarded it and why.
         browser.get(base + "/letters?includeClosed=true&reason=invalid-json");
-        rows(browser).get(0).findElement(By.className("open-letter")).click();
+        leaveBy(browser, rows(browser).get(0).findElement(By.className("open-letter")));
         assertThat(text(browser, "status")).contains("DISCARDED").contains("admin").contains("junk from a test client");
     }
 
@@ -213,7 +216,18 @@ class ConsoleBrowserIT {
     private static void logIn(final ChromeDriver browser, final String password) {
         browser.findElement(By.id("user")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login")).click();
+        leaveBy(browser, browser.findElement(By.id("login")));
+    }
+
+    /**
+     * Clicks what leaves the page (a link, a submit button) and waits for the next page: a click returns
+     * before a slow response arrives, and the old page's elements would be read in its place.
+     */
+    private static void leaveBy(final ChromeDriver browser, final WebElement element) {
+        element.click();
+        final WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(element));
+        wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     private static List<WebElement> rows(final ChromeDriver browser) {
