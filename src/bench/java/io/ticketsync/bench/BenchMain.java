@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 public final class BenchMain implements Callable<Integer> {
 
     static final List<String> ROWS = List.of("P", "C", "S0-streams", "S0-kv", "S0-loop", "S1", "S2-100ms", "S2-1s", "S2-30s",
-            "S3-1pct", "S3-10pct", "L-1000", "L-1000-kv", "L-5000", "L-replace", "L-rolling",
+            "S3-1pct", "S3-10pct", "S0-kv-c1", "S0-loop-c1", "S2-100ms-c1", "L-1000", "L-1000-kv", "L-1000-c1", "L-5000",
+            "L-replace", "L-rolling",
             "R-replace", "R-replace-streams", "R-failover-kafka-defaults", "R-failover-default", "R-failover-tuned");
 
     /** Rows that explored ideas for issue 14's recovery target; run only when asked for. */
@@ -55,7 +56,8 @@ public final class BenchMain implements Callable<Integer> {
     int latencyRuns = 2;
 
     @Option(names = "--rows", split = ",", description = "Rows to run, from: P, C, S0-streams, S0-kv, S0-loop, S1, S2-100ms, S2-1s, "
-            + "S2-30s, S3-1pct, S3-10pct, L-1000, L-1000-kv, L-5000, L-replace, L-rolling, R-replace, R-replace-streams, "
+            + "S2-30s, S3-1pct, S3-10pct, S0-kv-c1, S0-loop-c1, S2-100ms-c1 (-c1: the application's JVM compiles with C1 only), "
+            + "L-1000, L-1000-kv, L-1000-c1, L-5000, L-replace, L-rolling, R-replace, R-replace-streams, "
             + "R-failover-kafka-defaults, R-failover-default, R-failover-tuned (default: all but the exploratory "
             + "R-replace-streams, R-failover-kafka-defaults and R-failover-tuned).")
     List<String> rows = ROWS.stream().filter(row -> !EXPLORATORY_ROWS.contains(row)).toList();
@@ -146,6 +148,12 @@ public final class BenchMain implements Callable<Integer> {
             apps.add(new ThroughputBench.AppRow("S3-10pct", "ticket-sync, at_least_once, 10% bad records",
                     new AppSpec("ticket-sync", bench.fill("bench.input.bad10", 0.10, 3), AppSpec.ALOS, defaults)));
         }
+        addIfSelected(apps, selected, "S0-kv-c1", "S0-kv with " + ChildApp.C1_ONLY.get(0),
+                new AppSpec("kv-ceiling", clean, AppSpec.EOS, defaults, ChildApp.C1_ONLY));
+        addIfSelected(apps, selected, "S0-loop-c1", "S0-loop with " + ChildApp.C1_ONLY.get(0),
+                new AppSpec("hand-loop", clean, AppSpec.EOS, defaults, ChildApp.C1_ONLY));
+        addIfSelected(apps, selected, "S2-100ms-c1", "S2-100ms with " + ChildApp.C1_ONLY.get(0),
+                new AppSpec("ticket-sync", clean, AppSpec.EOS, defaults, ChildApp.C1_ONLY));
         results.addAll(bench.applications(apps));
     }
 
@@ -170,6 +178,10 @@ public final class BenchMain implements Callable<Integer> {
         if (selected.contains("L-1000-kv")) {
             results.add(bench.steady("L-1000-kv", "1,000 changes/s for 30 s into the Kafka Streams key-value ceiling "
                     + "(S0-kv's application, exactly_once_v2, commit 100 ms)", "kv-ceiling", 1_000, Duration.ofSeconds(30)));
+        }
+        if (selected.contains("L-1000-c1")) {
+            results.add(bench.steady("L-1000-c1", "L-1000 with " + ChildApp.C1_ONLY.get(0), "ticket-sync", 1_000,
+                    Duration.ofSeconds(65), ChildApp.C1_ONLY));
         }
         if (selected.contains("L-5000")) {
             results.add(bench.steady("L-5000", "5,000 changes/s for 30 s into one instance", "ticket-sync", 5_000,

@@ -23,6 +23,12 @@ final class ChildApp implements AutoCloseable {
 
     static final String HEAP = "-Xmx1g";
 
+    /**
+     * The JIT's first tier only (C1): no optimising compiler competing for the shared cores while
+     * the application starts. The "-c1" rows run with it.
+     */
+    static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
+
     private static final String SIMPLE_LOGGER_CONFIG = "simplelogger.properties";
 
     private final Process process;
@@ -42,6 +48,12 @@ final class ChildApp implements AutoCloseable {
 
     static ChildApp start(final String kind, final String instance, final Map<String, String> config, final Path dir)
             throws IOException {
+        return start(kind, instance, config, dir, List.of());
+    }
+
+    /** @param jvmOptions options for this application's JVM, after the heap and the harness-wide ones */
+    static ChildApp start(final String kind, final String instance, final Map<String, String> config, final Path dir,
+                          final List<String> jvmOptions) throws IOException {
         Files.createDirectories(dir);
         final Path configFile = dir.resolve(instance + ".properties");
         final Properties properties = new Properties();
@@ -58,6 +70,7 @@ final class ChildApp implements AutoCloseable {
         command.addAll(productionLogging());
         command.addAll(List.of(System.getProperty("bench.child.jvm.options", "").split(" ")).stream()
                 .filter(option -> !option.isBlank()).toList());
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), AppUnderTest.class.getName(),
                 kind, configFile.toString(), stats.toString()));
         final Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -61,8 +61,15 @@ final class LatencyBench {
     /** A steady feed into one instance of {@code kind} (an AppUnderTest kind) for {@code length}. */
     LatencyRow steady(final String id, final String description, final String kind, final int rate, final Duration length)
             throws Exception {
+        return steady(id, description, kind, rate, length, List.of());
+    }
+
+    /** The same, with options for the application's JVM. */
+    LatencyRow steady(final String id, final String description, final String kind, final int rate, final Duration length,
+                      final List<String> jvmOptions) throws Exception {
         return row(id, description, (appId, topics, run) -> {
-            try (ChildApp app = ChildApp.start(kind, "steady", config(appId, topics, "steady"), workDir.resolve(appId))) {
+            try (ChildApp app = ChildApp.start(kind, "steady", config(appId, topics, "steady"), workDir.resolve(appId),
+                    jvmOptions)) {
                 app.awaitRunning(START_TIMEOUT);
                 return feed(topics, rate, length, app, feeder -> Long.MAX_VALUE);
             }

@@ -127,7 +127,7 @@ final class ThroughputBench {
                 "http.port", "0"));
         config.putAll(spec.settings());
         final Measurement measurement;
-        try (ChildApp app = ChildApp.start(spec.kind(), appId, config, workDir.resolve(appId))) {
+        try (ChildApp app = ChildApp.start(spec.kind(), appId, config, workDir.resolve(appId), spec.jvmOptions())) {
             final long deadline = System.currentTimeMillis() + RUN_TIMEOUT.toMillis();
             AppStats halfway = null;
             while (!allOutcomesVisible(spec, topics, appId)) {
