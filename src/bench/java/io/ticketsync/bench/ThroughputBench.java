@@ -145,9 +145,10 @@ final class ThroughputBench {
             if (stats.firstFetchAt() == 0 || halfway == null) {
                 throw new IllegalStateException(appId + " finished without reporting its first fetch or its halfway point");
             }
-            // CPU per record is taken over the second half, once the JIT compilers are mostly done
-            // (in the first seconds they use as much CPU as the application itself): what a
-            // long-running instance costs per record.
+            // CPU per record is taken over the second half, leaving out the first seconds, in
+            // which the JIT compilers use as much CPU as the application itself. The optimising
+            // compiler is not done by then in a run of a few seconds (the -c1 rows show its
+            // share): a long-running instance's cost per record is nearer a 1,000,000-record run's.
             measurement = new Measurement(spec.input().records(), (doneAt - stats.firstFetchAt()) / 1000.0,
                     spec.input().records() - halfway.fetched(), (stats.cpuNanos() - halfway.cpuNanos()) / 1e9,
                     stats.peakHeapBytes());
