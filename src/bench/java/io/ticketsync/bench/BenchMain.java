@@ -171,30 +171,32 @@ public final class BenchMain implements Callable<Integer> {
         }
         final LatencyBench bench = new LatencyBench(cluster, latencyRuns, runDir.resolve("latency"), System.out);
         bench.warmUpBroker();
+        final List<LatencyBench.Plan> plans = new ArrayList<>();
         if (selected.contains("L-1000")) {
-            results.add(bench.steady("L-1000", "1,000 changes/s for 65 s into one instance", "ticket-sync", 1_000,
+            plans.add(bench.steady("L-1000", "1,000 changes/s for 65 s into one instance", "ticket-sync", 1_000,
                     Duration.ofSeconds(65)));
         }
         if (selected.contains("L-1000-kv")) {
-            results.add(bench.steady("L-1000-kv", "1,000 changes/s for 30 s into the Kafka Streams key-value ceiling "
-                    + "(S0-kv's application, exactly_once_v2, commit 100 ms)", "kv-ceiling", 1_000, Duration.ofSeconds(30)));
+            plans.add(bench.steady("L-1000-kv", "1,000 changes/s for 65 s into the Kafka Streams key-value ceiling "
+                    + "(S0-kv's application, exactly_once_v2, commit 100 ms)", "kv-ceiling", 1_000, Duration.ofSeconds(65)));
         }
         if (selected.contains("L-1000-c1")) {
-            results.add(bench.steady("L-1000-c1", "L-1000 with " + ChildApp.C1_ONLY.get(0), "ticket-sync", 1_000,
+            plans.add(bench.steady("L-1000-c1", "L-1000 with " + ChildApp.C1_ONLY.get(0), "ticket-sync", 1_000,
                     Duration.ofSeconds(65), ChildApp.C1_ONLY));
         }
         if (selected.contains("L-5000")) {
-            results.add(bench.steady("L-5000", "5,000 changes/s for 30 s into one instance", "ticket-sync", 5_000,
+            plans.add(bench.steady("L-5000", "5,000 changes/s for 30 s into one instance", "ticket-sync", 5_000,
                     Duration.ofSeconds(30)));
         }
         if (selected.contains("L-replace")) {
-            results.add(bench.duringThreadReplacement("L-replace", "1,000 changes/s for 30 s; the stream thread dies "
+            plans.add(bench.duringThreadReplacement("L-replace", "1,000 changes/s for 30 s; the stream thread dies "
                     + "(recoverable failure) at 10 s and is replaced", 1_000, Duration.ofSeconds(30)));
         }
         if (selected.contains("L-rolling")) {
-            results.add(bench.duringRollingRestart("L-rolling", "1,000 changes/s for 45 s into two instances; at 15 s "
+            plans.add(bench.duringRollingRestart("L-rolling", "1,000 changes/s for 45 s into two instances; at 15 s "
                     + "each is stopped (SIGTERM) and started again, one after the other", 1_000, Duration.ofSeconds(45)));
         }
+        results.addAll(bench.interleaved(plans));
     }
 
     private void runRecovery(final BenchCluster cluster, final Set<String> selected, final Path runDir,

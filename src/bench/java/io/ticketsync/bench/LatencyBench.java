@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,20 +55,23 @@ final class LatencyBench {
      * are still fresh JVMs.
      */
     void warmUpBroker() throws Exception {
-        new LatencyBench(cluster, 1, workDir, progress).steady("warm-up", "unrecorded", "ticket-sync", 1_000,
-                Duration.ofSeconds(15));
+        new LatencyBench(cluster, 1, workDir, progress).interleaved(List.of(steady("warm-up", "unrecorded", "ticket-sync",
+                1_000, Duration.ofSeconds(15))));
+    }
+
+    /** A latency row to measure: its runs are made by {@link #interleaved}. */
+    record Plan(String id, String description, Run run) {
     }
 
     /** A steady feed into one instance of {@code kind} (an AppUnderTest kind) for {@code length}. */
-    LatencyRow steady(final String id, final String description, final String kind, final int rate, final Duration length)
-            throws Exception {
+    Plan steady(final String id, final String description, final String kind, final int rate, final Duration length) {
         return steady(id, description, kind, rate, length, List.of());
     }
 
     /** The same, with options for the application's JVM. */
-    LatencyRow steady(final String id, final String description, final String kind, final int rate, final Duration length,
-                      final List<String> jvmOptions) throws Exception {
-        return row(id, description, (appId, topics, run) -> {
+    Plan steady(final String id, final String description, final String kind, final int rate, final Duration length,
+                final List<String> jvmOptions) {
+        return new Plan(id, description, (appId, topics, run) -> {
             try (ChildApp app = ChildApp.start(kind, "steady", config(appId, topics, "steady"), workDir.resolve(appId),
                     jvmOptions)) {
                 app.awaitRunning(START_TIMEOUT);
@@ -77,9 +81,8 @@ final class LatencyBench {
     }
 
     /** A steady feed into one instance whose stream thread dies once, a third of the way in. */
-    LatencyRow duringThreadReplacement(final String id, final String description, final int rate, final Duration length)
-            throws Exception {
-        return row(id, description, (appId, topics, run) -> {
+    Plan duringThreadReplacement(final String id, final String description, final int rate, final Duration length) {
+        return new Plan(id, description, (appId, topics, run) -> {
             try (ChildApp app = ChildApp.start("ticket-sync-faulty", "faulty", config(appId, topics, "faulty"),
                     workDir.resolve(appId))) {
                 app.awaitRunning(START_TIMEOUT);
@@ -97,9 +100,8 @@ final class LatencyBench {
      * Two instances; a third of the way in, each is stopped (SIGTERM) and started again on its
      * state directory, one after the other, the second once the first reports RUNNING again.
      */
-    LatencyRow duringRollingRestart(final String id, final String description, final int rate, final Duration length)
-            throws Exception {
-        return row(id, description, (appId, topics, run) -> {
+    Plan duringRollingRestart(final String id, final String description, final int rate, final Duration length) {
+        return new Plan(id, description, (appId, topics, run) -> {
             final List<ChildApp> apps = new ArrayList<>();
             try {
                 for (final String instance : List.of("a", "b")) {
@@ -130,7 +132,7 @@ final class LatencyBench {
 
     /** One run: given a fresh application id and topics, measure it. */
     @FunctionalInterface
-    private interface Run {
+    interface Run {
         LatencyRow.LatencyRun measure(String appId, Topics topics, int run) throws Exception;
     }
 
@@ -140,23 +142,34 @@ final class LatencyBench {
         long during(Feeder feeder) throws Exception;
     }
 
-    private LatencyRow row(final String id, final String description, final Run run) throws Exception {
-        final List<LatencyRow.LatencyRun> results = new ArrayList<>();
+    /**
+     * Measures the plans interleaved (every plan's first run, then every plan's second, ...): the
+     * broker and the harness warm up as runs go by, and each row should meet every phase alike.
+     */
+    List<LatencyRow> interleaved(final List<Plan> plans) throws Exception {
+        final Map<String, List<LatencyRow.LatencyRun>> results = new LinkedHashMap<>();
+        plans.forEach(plan -> results.put(plan.id(), new ArrayList<>()));
         for (int number = 1; number <= runs; number++) {
-            final String appId = ChildApp.applicationId(id, number);
-            final Topics topics = new Topics(appId + ".changes", appId + ".synced", appId + ".dlq");
-            cluster.createTopics(topics);
-            stampAppendTime(topics.input());
-            final LatencyRow.LatencyRun result = run.measure(appId, topics, number);
-            results.add(result);
-            progress.printf(Locale.ROOT, "  %-10s run %d/%d: output p50 %d / p99 %d / max %d ms; first %d s: p99 %d / max %d ms;"
-                            + " after: p99 %d ms; input read-back p99 %d ms%s%n", id, number, runs, result.output().p50(),
-                    result.output().p99(), result.output().max(), FIRST_SECONDS.toSeconds(), result.firstSeconds().p99(),
-                    result.firstSeconds().max(), result.afterFirstSeconds().p99(),
-                    result.baseline().p99(), result.disruptionMax() < 0 ? "" : "; worst during the disruption " + result.disruptionMax() + " ms");
-            cluster.deleteTopics(List.of(topics.input(), topics.output(), topics.deadLetter()), List.of(appId));
+            for (final Plan plan : plans) {
+                results.get(plan.id()).add(measure(plan, number));
+            }
         }
-        return new LatencyRow(id, description, results);
+        return plans.stream().map(plan -> new LatencyRow(plan.id(), plan.description(), results.get(plan.id()))).toList();
+    }
+
+    private LatencyRow.LatencyRun measure(final Plan plan, final int number) throws Exception {
+        final String appId = ChildApp.applicationId(plan.id(), number);
+        final Topics topics = new Topics(appId + ".changes", appId + ".synced", appId + ".dlq");
+        cluster.createTopics(topics);
+        stampAppendTime(topics.input());
+        final LatencyRow.LatencyRun result = plan.run().measure(appId, topics, number);
+        progress.printf(Locale.ROOT, "  %-10s run %d/%d: output p50 %d / p99 %d / max %d ms; first %d s: p99 %d / max %d ms;"
+                        + " after: p99 %d ms; input read-back p99 %d ms%s%n", plan.id(), number, runs, result.output().p50(),
+                result.output().p99(), result.output().max(), FIRST_SECONDS.toSeconds(), result.firstSeconds().p99(),
+                result.firstSeconds().max(), result.afterFirstSeconds().p99(),
+                result.baseline().p99(), result.disruptionMax() < 0 ? "" : "; worst during the disruption " + result.disruptionMax() + " ms");
+        cluster.deleteTopics(List.of(topics.input(), topics.output(), topics.deadLetter()), List.of(appId));
+        return result;
     }
 
     /**
