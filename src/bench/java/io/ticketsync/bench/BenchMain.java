@@ -148,13 +148,18 @@ public final class BenchMain implements Callable<Integer> {
             apps.add(new ThroughputBench.AppRow("S3-10pct", "ticket-sync, at_least_once, 10% bad records",
                     new AppSpec("ticket-sync", bench.fill("bench.input.bad10", 0.10, 3), AppSpec.ALOS, defaults)));
         }
-        addIfSelected(apps, selected, "S0-kv-c1", "S0-kv with " + ChildApp.C1_ONLY.get(0),
+        addIfSelected(apps, selected, "S0-kv-c1", withC1Only("S0-kv"),
                 new AppSpec("kv-ceiling", clean, AppSpec.EOS, defaults, ChildApp.C1_ONLY));
-        addIfSelected(apps, selected, "S0-loop-c1", "S0-loop with " + ChildApp.C1_ONLY.get(0),
+        addIfSelected(apps, selected, "S0-loop-c1", withC1Only("S0-loop"),
                 new AppSpec("hand-loop", clean, AppSpec.EOS, defaults, ChildApp.C1_ONLY));
-        addIfSelected(apps, selected, "S2-100ms-c1", "S2-100ms with " + ChildApp.C1_ONLY.get(0),
+        addIfSelected(apps, selected, "S2-100ms-c1", withC1Only("S2-100ms"),
                 new AppSpec("ticket-sync", clean, AppSpec.EOS, defaults, ChildApp.C1_ONLY));
         results.addAll(bench.applications(apps));
+    }
+
+    /** A -c1 row's description: the row it repeats and the JVM options it adds. */
+    private static String withC1Only(final String row) {
+        return row + " with " + String.join(" ", ChildApp.C1_ONLY);
     }
 
     private static void addIfSelected(final List<ThroughputBench.AppRow> apps, final Set<String> selected, final String id,
@@ -181,7 +186,7 @@ public final class BenchMain implements Callable<Integer> {
                     + "(S0-kv's application, exactly_once_v2, commit 100 ms)", "kv-ceiling", 1_000, Duration.ofSeconds(65)));
         }
         if (selected.contains("L-1000-c1")) {
-            plans.add(bench.steady("L-1000-c1", "L-1000 with " + ChildApp.C1_ONLY.get(0), "ticket-sync", 1_000,
+            plans.add(bench.steady("L-1000-c1", withC1Only("L-1000"), "ticket-sync", 1_000,
                     Duration.ofSeconds(65), ChildApp.C1_ONLY));
         }
         if (selected.contains("L-5000")) {
