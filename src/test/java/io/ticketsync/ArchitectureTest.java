@@ -21,15 +21,18 @@ class ArchitectureTest {
 
     /**
      * Bottom to top. {@code model}: the records; {@code config}: typed configuration, depends on
-     * nothing of ours; {@code failure}: what a record failure is (reasons, stages, the classifier,
-     * the surge brake); {@code metrics}: every metric name and counter; {@code codec}: bytes to
+     * nothing of ours; {@code failure}: what a record failure is (reasons, stages, the one
+     * classifier); {@code metrics}: every metric name and counter; {@code guard}: what makes
+     * failures loud (the surge brake, the progress watchdog, health); {@code codec}: bytes to
      * records; {@code topology}: the processor and what it shares with the handlers;
-     * {@code errors}: the dead-letter handlers and their wiring into Kafka Streams;
-     * {@code http}, {@code runtime}, {@code dlq}, {@code dev}: the things that run;
-     * {@code cli}: the entry point.
+     * {@code deadletter.routing}: the pipeline's dead-letter handlers and the one record factory;
+     * {@code http}: the read-only API; {@code cluster}: what a command needs of the cluster (topics,
+     * ACLs, limits) and the startup check that proves it; {@code runtime}: the runner;
+     * {@code deadletter.tools}: the operator's tools over the dead-letter topic; {@code console},
+     * {@code dev}: the things that run beside it; {@code cli}: the entry point.
      */
-    static final List<String> BOTTOM_UP = List.of("model", "config", "failure", "metrics", "codec", "topology", "errors",
-            "http", "runtime", "dlq", "console", "dev", "cli");
+    static final List<String> BOTTOM_UP = List.of("model", "config", "failure", "metrics", "guard", "codec", "topology",
+            "deadletter.routing", "http", "cluster", "runtime", "deadletter.tools", "console", "dev", "cli");
 
     @ArchTest
     static final ArchRule packagesDependOnlyOnPackagesBelowThem = layers();

@@ -3,7 +3,7 @@ package io.ticketsync.bench;
 import io.ticketsync.config.Topics;
 import io.ticketsync.dev.DevBroker;
 import io.ticketsync.dev.DevSession;
-import io.ticketsync.runtime.TopicLayout;
+import io.ticketsync.cluster.TopicLayout;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;

@@ -3,7 +3,7 @@ package io.ticketsync.bench;
 import io.ticketsync.config.ConfigLoader;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.console.DeadLetterConsole;
-import io.ticketsync.errors.DeadLetterHeaders;
+import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -179,7 +179,7 @@ final class LatencyBench {
     private LatencyRow.LatencyRun feed(final Topics topics, final int rate, final Duration length, final ChildApp app,
                                        final Disruption disruption) throws Exception {
         try (OutputWatcher watcher = new OutputWatcher(cluster.bootstrapServers(), List.of(topics.input(), topics.output()),
-                io.ticketsync.runtime.TopicLayout.INPUT_PARTITIONS)) {
+                io.ticketsync.cluster.TopicLayout.INPUT_PARTITIONS)) {
             final long start = System.currentTimeMillis();
             final long disruptedAt;
             try (Feeder feeder = new Feeder(cluster.bootstrapServers(), topics.input(), rate)) {

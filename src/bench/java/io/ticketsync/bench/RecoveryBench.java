@@ -3,7 +3,7 @@ package io.ticketsync.bench;
 import io.ticketsync.bench.app.AppUnderTest;
 import io.ticketsync.bench.app.StampingInterceptor;
 import io.ticketsync.config.Topics;
-import io.ticketsync.runtime.TopicLayout;
+import io.ticketsync.cluster.TopicLayout;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;

@@ -1,9 +1,9 @@
 package io.ticketsync.cli;
 
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.runtime.AclPlan;
+import io.ticketsync.cluster.AclPlan;
 import io.ticketsync.runtime.ExitCodes;
-import io.ticketsync.runtime.RequiredAcl;
+import io.ticketsync.cluster.RequiredAcl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

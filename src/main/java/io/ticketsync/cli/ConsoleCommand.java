@@ -2,9 +2,9 @@ package io.ticketsync.cli;
 
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.console.DeadLetterConsole;
-import io.ticketsync.runtime.AclPlan;
+import io.ticketsync.cluster.AclPlan;
 import io.ticketsync.runtime.ExitCodes;
-import io.ticketsync.runtime.TopicCheck;
+import io.ticketsync.cluster.TopicCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,6 @@
 package io.ticketsync.cli;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.dev.DevBroker;
 import io.ticketsync.dev.DevSession;
@@ -85,11 +86,11 @@ final class DevCommand implements Callable<Integer> {
             final TicketSyncConfig appConfig = config.load(Map.of(
                     "bootstrap.servers", broker.bootstrapServers(),
                     "state.dir", session.dataDir().resolve("streams").toString(),
-                    TicketSyncConfig.HTTP_BIND_ADDRESS, "127.0.0.1",
-                    TicketSyncConfig.HTTP_PORT, String.valueOf(httpPort),
-                    TicketSyncConfig.CONSOLE_PORT, String.valueOf(consolePort),
-                    TicketSyncConfig.CONSOLE_PASSWORD, OneTimePassword.generate(),
-                    TicketSyncConfig.CONSOLE_TICKETS_URL, "http://127.0.0.1:" + httpPort)).requireLosslessGuarantee();
+                    ConfigKeys.HTTP_BIND_ADDRESS, "127.0.0.1",
+                    ConfigKeys.HTTP_PORT, String.valueOf(httpPort),
+                    ConfigKeys.CONSOLE_PORT, String.valueOf(consolePort),
+                    ConfigKeys.CONSOLE_PASSWORD, OneTimePassword.generate(),
+                    ConfigKeys.CONSOLE_TICKETS_URL, "http://127.0.0.1:" + httpPort)).requireLosslessGuarantee();
             final List<ProducerRecord<byte[], byte[]>> records = noSamples ? List.of()
                     : samples == null ? SampleTickets.bundled(appConfig.topics().input())
                     : SampleTickets.fromFile(samples, appConfig.topics().input());

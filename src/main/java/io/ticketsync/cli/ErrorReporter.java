@@ -2,7 +2,7 @@ package io.ticketsync.cli;
 
 import io.ticketsync.config.InvalidConfigException;
 import io.ticketsync.runtime.ExitCodes;
-import io.ticketsync.runtime.StartupCheckException;
+import io.ticketsync.cluster.StartupCheckException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

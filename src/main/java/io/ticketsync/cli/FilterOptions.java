@@ -1,6 +1,6 @@
 package io.ticketsync.cli;
 
-import io.ticketsync.dlq.DeadLetterFilter;
+import io.ticketsync.deadletter.tools.DeadLetterFilter;
 import picocli.CommandLine.Option;
 
 import java.time.Instant;

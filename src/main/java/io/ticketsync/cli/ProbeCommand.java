@@ -47,7 +47,7 @@ final class ProbeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         final TicketSyncConfig loaded = config.load();
-        final URI uri = URI.create("http://" + probeHost(loaded.httpBindAddress()) + ":" + loaded.httpPort() + "/health/" + check);
+        final URI uri = URI.create("http://" + probeHost(loaded.api().bindAddress()) + ":" + loaded.api().port() + "/health/" + check);
         try {
             final HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
                     .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(4)).GET().build(),

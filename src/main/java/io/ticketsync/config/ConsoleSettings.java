@@ -11,6 +11,12 @@ import java.util.Optional;
  */
 public record ConsoleSettings(String bindAddress, int port, String user, Optional<String> password, Optional<URI> ticketsUrl) {
 
+    static ConsoleSettings read(final RawConfig raw) {
+        return new ConsoleSettings(raw.required(ConfigKeys.CONSOLE_BIND_ADDRESS), raw.port(ConfigKeys.CONSOLE_PORT),
+                raw.required(ConfigKeys.CONSOLE_USER), raw.secret(ConfigKeys.CONSOLE_PASSWORD, "the console needs it"),
+                raw.httpUrl(ConfigKeys.CONSOLE_TICKETS_URL));
+    }
+
     /** @throws InvalidConfigException when none is configured: the console shows ticket data and can replay */
     public String requirePassword() {
         return password.orElseThrow(() -> new InvalidConfigException("the console needs a password: set console.password"

@@ -2,7 +2,7 @@ package io.ticketsync.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketsync.codec.Json;
-import io.ticketsync.dlq.Utf8Text;
+import io.ticketsync.deadletter.tools.Utf8Text;
 
 import java.io.IOException;
 

@@ -1,6 +1,6 @@
 package io.ticketsync.console;
 
-import io.ticketsync.dlq.LetterId;
+import io.ticketsync.deadletter.tools.LetterId;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;

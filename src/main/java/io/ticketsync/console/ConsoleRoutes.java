@@ -1,11 +1,11 @@
 package io.ticketsync.console;
 
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.dlq.DeadLetter;
-import io.ticketsync.dlq.LetterId;
-import io.ticketsync.dlq.LetterStatus;
-import io.ticketsync.dlq.ReplayRequest;
-import io.ticketsync.dlq.Selection;
+import io.ticketsync.deadletter.tools.DeadLetter;
+import io.ticketsync.deadletter.tools.LetterId;
+import io.ticketsync.deadletter.tools.LetterStatus;
+import io.ticketsync.deadletter.tools.ReplayRequest;
+import io.ticketsync.deadletter.tools.Selection;
 import org.eclipse.jetty.util.Fields;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.ticketsync.console;
 
-import io.ticketsync.dlq.LetterId;
+import io.ticketsync.deadletter.tools.LetterId;
 
 import java.time.Duration;
 import java.util.Optional;

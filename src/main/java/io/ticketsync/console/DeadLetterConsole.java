@@ -37,7 +37,7 @@ public final class DeadLetterConsole implements AutoCloseable {
         final KafkaLetterActions actions = new KafkaLetterActions(config, catalog);
         final ConsolePages pages = new ConsolePages();
         final ConsoleRoutes routes = new ConsoleRoutes(config, catalog, actions,
-                new TicketSnapshots(settings.ticketsUrl(), config.httpAuthToken()), pages);
+                new TicketSnapshots(settings.ticketsUrl(), config.api().authToken()), pages);
         final ConsoleHandler handler = new ConsoleHandler(new ConsoleAuth(settings.user(), password, Clock.systemUTC()), routes, pages);
         try {
             return new DeadLetterConsole(catalog, actions, JettyServer.start("ticket-sync-console", settings.bindAddress(),

@@ -1,6 +1,6 @@
 package io.ticketsync.console;
 
-import io.ticketsync.dlq.DeadLetterFilter;
+import io.ticketsync.deadletter.tools.DeadLetterFilter;
 import org.eclipse.jetty.util.Fields;
 
 import java.net.URLEncoder;

@@ -1,12 +1,12 @@
 package io.ticketsync.console;
 
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.dlq.DeadLetter;
-import io.ticketsync.dlq.DeadLetterScan;
-import io.ticketsync.dlq.LetterId;
-import io.ticketsync.dlq.LetterStatus;
-import io.ticketsync.dlq.Resolution;
-import io.ticketsync.dlq.ResolutionLog;
+import io.ticketsync.deadletter.tools.DeadLetter;
+import io.ticketsync.deadletter.tools.DeadLetterScan;
+import io.ticketsync.deadletter.tools.LetterId;
+import io.ticketsync.deadletter.tools.LetterStatus;
+import io.ticketsync.deadletter.tools.Resolution;
+import io.ticketsync.deadletter.tools.ResolutionLog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -42,7 +42,7 @@ public final class KafkaDeadLetterCatalog implements DeadLetterCatalog {
 
     private KafkaDeadLetterCatalog(final TicketSyncConfig config) {
         this.config = config;
-        this.tail = DeadLetterScan.consumer(config.plainConsumerSettings(), null);
+        this.tail = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), null);
         final List<TopicPartition> partitions = new ArrayList<>(partitionsOf(config.topics().deadLetter()));
         partitions.addAll(partitionsOf(config.topics().resolutions()));
         tail.assign(partitions);
@@ -75,7 +75,7 @@ public final class KafkaDeadLetterCatalog implements DeadLetterCatalog {
 
     @Override
     public Optional<LetterDetail> letter(final LetterId id) {
-        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.plainConsumerSettings(), null)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), null)) {
             final TopicPartition partition = new TopicPartition(config.topics().deadLetter(), id.partition());
             consumer.assign(List.of(partition));
             consumer.seek(partition, id.offset());

@@ -1,14 +1,14 @@
 package io.ticketsync.console;
 
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.dlq.DeadLetterExport;
-import io.ticketsync.dlq.DlqReplayer;
-import io.ticketsync.dlq.LetterMarker;
-import io.ticketsync.dlq.LetterStatus;
-import io.ticketsync.dlq.ReplayReport;
-import io.ticketsync.dlq.ReplayRequest;
-import io.ticketsync.dlq.Resolution;
-import io.ticketsync.dlq.Selection;
+import io.ticketsync.deadletter.tools.DeadLetterExport;
+import io.ticketsync.deadletter.tools.DlqReplayer;
+import io.ticketsync.deadletter.tools.LetterMarker;
+import io.ticketsync.deadletter.tools.LetterStatus;
+import io.ticketsync.deadletter.tools.ReplayReport;
+import io.ticketsync.deadletter.tools.ReplayRequest;
+import io.ticketsync.deadletter.tools.Resolution;
+import io.ticketsync.deadletter.tools.Selection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

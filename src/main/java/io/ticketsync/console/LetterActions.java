@@ -1,8 +1,8 @@
 package io.ticketsync.console;
 
-import io.ticketsync.dlq.LetterStatus;
-import io.ticketsync.dlq.Selection;
-import io.ticketsync.dlq.ReplayRequest;
+import io.ticketsync.deadletter.tools.LetterStatus;
+import io.ticketsync.deadletter.tools.Selection;
+import io.ticketsync.deadletter.tools.ReplayRequest;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,10 +1,10 @@
 package io.ticketsync.console;
 
-import io.ticketsync.dlq.DeadLetter;
-import io.ticketsync.dlq.DeadLetterFilter;
-import io.ticketsync.dlq.LetterId;
-import io.ticketsync.dlq.LetterStatus;
-import io.ticketsync.dlq.Resolution;
+import io.ticketsync.deadletter.tools.DeadLetter;
+import io.ticketsync.deadletter.tools.DeadLetterFilter;
+import io.ticketsync.deadletter.tools.LetterId;
+import io.ticketsync.deadletter.tools.LetterStatus;
+import io.ticketsync.deadletter.tools.Resolution;
 
 import java.time.Duration;
 import java.time.Instant;

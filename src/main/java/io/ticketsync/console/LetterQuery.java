@@ -1,6 +1,6 @@
 package io.ticketsync.console;
 
-import io.ticketsync.dlq.DeadLetterFilter;
+import io.ticketsync.deadletter.tools.DeadLetterFilter;
 
 /**
  * A page request: letters matching {@code filter} (open ones only unless {@code includeClosed}),

@@ -1,7 +1,7 @@
 package io.ticketsync.console;
 
-import io.ticketsync.dlq.LetterId;
-import io.ticketsync.dlq.LetterStatus;
+import io.ticketsync.deadletter.tools.LetterId;
+import io.ticketsync.deadletter.tools.LetterStatus;
 
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package io.ticketsync.console;
 
-import io.ticketsync.dlq.ReplayReport;
-import io.ticketsync.dlq.ReplayRequest;
+import io.ticketsync.deadletter.tools.ReplayReport;
+import io.ticketsync.deadletter.tools.ReplayRequest;
 
 import java.time.Instant;
 

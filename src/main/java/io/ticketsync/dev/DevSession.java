@@ -4,7 +4,7 @@ import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.console.DeadLetterConsole;
 import io.ticketsync.metrics.SyncSummary;
 import io.ticketsync.runtime.TicketSyncApp;
-import io.ticketsync.runtime.TopicLayout;
+import io.ticketsync.cluster.TopicLayout;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;

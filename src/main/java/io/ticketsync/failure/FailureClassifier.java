@@ -26,7 +26,7 @@ public final class FailureClassifier {
 
     /** The classifier with the configured fatal classes. */
     public static FailureClassifier of(final TicketSyncConfig config) {
-        return new FailureClassifier(config.fatalExceptions());
+        return new FailureClassifier(config.guards().fatalExceptions());
     }
 
     /** What {@code failure} is, where the stage it happened at is unknown (a dying stream thread). */

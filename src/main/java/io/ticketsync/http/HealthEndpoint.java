@@ -1,5 +1,6 @@
 package io.ticketsync.http;
 
+import io.ticketsync.guard.HealthReport;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;

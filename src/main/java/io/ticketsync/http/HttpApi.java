@@ -1,6 +1,7 @@
 package io.ticketsync.http;
 
 
+import io.ticketsync.guard.HealthReport;
 import java.util.Map;
 import java.util.function.Supplier;
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 public record HttpSettings(String bindAddress, int port, Optional<String> authToken, HttpLimits limits) {
 
     public static HttpSettings from(final TicketSyncConfig config) {
-        return new HttpSettings(config.httpBindAddress(), config.httpPort(), config.httpAuthToken(), HttpLimits.DEFAULTS);
+        return new HttpSettings(config.api().bindAddress(), config.api().port(), config.api().authToken(), HttpLimits.DEFAULTS);
     }
 
     @Override

@@ -1,11 +1,18 @@
 package io.ticketsync.runtime;
 
+import io.ticketsync.cluster.AclPlan;
+import io.ticketsync.cluster.StartupCheckException;
+import io.ticketsync.cluster.TopicCheck;
+import io.ticketsync.guard.BrokerEndOffsets;
+import io.ticketsync.guard.HealthMonitor;
+import io.ticketsync.guard.PollActivity;
+import io.ticketsync.guard.ProgressSampler;
+import io.ticketsync.guard.ProgressWatchdog;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.ticketsync.config.SecretMasker;
 import io.ticketsync.config.StuckAction;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.StreamsProperties;
-import io.ticketsync.failure.DeadLetterSurgeBrake;
+import io.ticketsync.guard.DeadLetterSurgeBrake;
 import io.ticketsync.http.HttpApi;
 import io.ticketsync.http.HttpSettings;
 import io.ticketsync.http.StreamsTicketLookup;
@@ -55,7 +62,7 @@ public final class TicketSyncApp {
         this.services = AppServices.of(config);
         this.metrics = services.metrics();
         this.brake = services.surgeBrake();
-        this.policy = new UncaughtExceptionPolicy(services.classifier(), config.replaceMax(), config.replaceWindow(),
+        this.policy = new UncaughtExceptionPolicy(services.classifier(), config.guards().replaceMax(), config.guards().replaceWindow(),
                 metrics, System::nanoTime);
         this.lifecycle = new StreamsLifecycle(policy::lastShutdownCause);
     }
@@ -139,7 +146,7 @@ public final class TicketSyncApp {
             streams.pause();
             metrics.surgeBrakeTripped(trip.stage(), trip.reason());
             lifecycle.fail(new Termination(ExitCodes.DEAD_LETTER_SURGE, "dead-letter surge brake: " + trip.describe()
-                    + " were dead-lettered (threshold " + config.surgeLimits().threshold() + "); fix the cause, restart,"
+                    + " were dead-lettered (threshold " + config.guards().surgeLimits().threshold() + "); fix the cause, restart,"
                     + " then `dlq replay --reason " + trip.reason().code() + "`"));
         });
         return streams;
@@ -148,27 +155,27 @@ public final class TicketSyncApp {
     /** Samples progress in the background, so stuck detection does not depend on probes. */
     private void watchHealth(final KafkaStreams streams, final ScheduledExecutorService scheduler,
                              final BrokerEndOffsets brokerEnds) {
-        final Duration sampleEvery = Duration.ofMillis(Math.max(100, Math.min(config.stuckTimeout().toMillis() / 4, 5_000)));
-        final ProgressWatchdog watchdog = new ProgressWatchdog(config.stuckTimeout(), System::nanoTime);
+        final Duration sampleEvery = Duration.ofMillis(Math.max(100, Math.min(config.guards().stuckTimeout().toMillis() / 4, 5_000)));
+        final ProgressWatchdog watchdog = new ProgressWatchdog(config.guards().stuckTimeout(), System::nanoTime);
         final ProgressSampler sampler = new ProgressSampler(streams, watchdog,
                 new PollActivity(streams, sampleEvery.multipliedBy(2).plusSeconds(1)), brokerEnds);
-        health = new HealthMonitor(streams, lifecycle, sampler, config.stuckTimeout(), System::nanoTime, this::onStuck,
+        health = new HealthMonitor(streams, lifecycle::failureOf, sampler, config.guards().stuckTimeout(), System::nanoTime, this::onStuck,
                 List.of(() -> brake.tripped().map(trip -> "dead-letter surge: " + trip.describe()).orElse(null)));
         metrics.stuckPartitions(() -> watchdog.stuck().size());
         scheduler.scheduleAtFixedRate(health::sample, sampleEvery.toMillis(), sampleEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void onStuck(final String why) {
-        if (config.stuckAction() == StuckAction.EXIT) {
+        if (config.guards().stuckAction() == StuckAction.EXIT) {
             lifecycle.fail(new Termination(ExitCodes.STUCK, why + " (health.stuck.action=exit)"));
         }
     }
 
     private void serveHttp(final KafkaStreams streams) {
         http = HttpApi.start(HttpSettings.from(config), health::liveness, health::readiness, metrics::scrape,
-                new StreamsTicketLookup(streams, config.applicationServer().orElse(null)));
+                new StreamsTicketLookup(streams, config.kafka().applicationServer().orElse(null)));
         serving.countDown();
-        LOG.info("HTTP API listening on {}:{}", config.httpBindAddress(), http.port());
+        LOG.info("HTTP API listening on {}:{}", config.api().bindAddress(), http.port());
     }
 
     private int close(final KafkaStreams streams, final Termination termination) {
@@ -189,6 +196,6 @@ public final class TicketSyncApp {
     }
 
     private Admin admin() {
-        return Admin.create(config.adminClientConfigs("ticket-sync-health"));
+        return Admin.create(config.kafka().adminClientConfigs("ticket-sync-health"));
     }
 }

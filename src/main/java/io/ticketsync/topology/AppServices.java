@@ -1,7 +1,7 @@
 package io.ticketsync.topology;
 
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.failure.DeadLetterSurgeBrake;
+import io.ticketsync.guard.DeadLetterSurgeBrake;
 import io.ticketsync.failure.FailureClassifier;
 import io.ticketsync.metrics.TicketSyncMetrics;
 
@@ -31,7 +31,7 @@ public record AppServices(TicketSyncConfig config, FailureClassifier classifier,
     /** A fresh bundle for one instance: its classifier, Prometheus metrics and surge brake. */
     public static AppServices of(final TicketSyncConfig config) {
         return new AppServices(config, FailureClassifier.of(config), TicketSyncMetrics.prometheus(),
-                new DeadLetterSurgeBrake(config.surgeLimits()));
+                new DeadLetterSurgeBrake(config.guards().surgeLimits()));
     }
 
     /**
@@ -45,6 +45,6 @@ public record AppServices(TicketSyncConfig config, FailureClassifier classifier,
             return services;
         }
         throw new IllegalStateException("Kafka Streams was configured without ticket-sync's services under '" + KEY
-                + "': build its properties with io.ticketsync.errors.StreamsProperties.of(AppServices)");
+                + "': build its properties with io.ticketsync.runtime.StreamsProperties.of(AppServices)");
     }
 }

@@ -46,7 +46,7 @@ public final class HotPathWarmUp {
             final TicketChangeDecoder decoder = new TicketChangeDecoder();
             final TicketApplier rules = new TicketApplier(config.statusMapping(), config.priorityMapping());
             final TicketStateCodec states = new TicketStateCodec("warm-up");
-            final SizeCheckedEncoder encoder = new SizeCheckedEncoder(states, config.outputMaxRecordBytes());
+            final SizeCheckedEncoder encoder = new SizeCheckedEncoder(states, config.limits().outputMaxRecordBytes());
             final String status = config.statusMapping().asMap().keySet().iterator().next();
             final String priority = config.priorityMapping().asMap().keySet().iterator().next();
             byte[] stored = null;

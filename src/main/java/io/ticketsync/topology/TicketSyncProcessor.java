@@ -1,6 +1,6 @@
 package io.ticketsync.topology;
 
-import io.ticketsync.failure.DeadLetterSurgeBrake;
+import io.ticketsync.guard.DeadLetterSurgeBrake;
 import io.ticketsync.metrics.RecordCounters;
 import io.ticketsync.model.TicketChange;
 import io.ticketsync.model.TicketState;

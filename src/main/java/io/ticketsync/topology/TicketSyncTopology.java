@@ -31,9 +31,9 @@ public final class TicketSyncTopology {
 
     /** The same topology around other rules: lets tests make business logic throw. */
     static Topology build(final TicketSyncConfig config, final TicketRules rules) {
-        final SizeCheckedEncoder encoder = new SizeCheckedEncoder(new TicketStateCodec(STORE), config.outputMaxRecordBytes());
+        final SizeCheckedEncoder encoder = new SizeCheckedEncoder(new TicketStateCodec(STORE), config.limits().outputMaxRecordBytes());
         // Topology-level settings come from the same configuration the client runs with.
-        final Topology topology = new Topology(config.topologyConfig());
+        final Topology topology = new Topology(config.kafka().topologyConfig());
         topology.addSource(SOURCE, new TicketKeyDeserializer(), new TicketChangeDeserializer(), config.topics().input());
         topology.addProcessor(PROCESSOR, () -> new TicketSyncProcessor(rules, encoder, STORE), SOURCE);
         // Cached: a ticket changed several times between commits costs one RocksDB write and one

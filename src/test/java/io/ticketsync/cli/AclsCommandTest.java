@@ -1,6 +1,6 @@
 package io.ticketsync.cli;
 
-import io.ticketsync.runtime.AclPlan;
+import io.ticketsync.cluster.AclPlan;
 import io.ticketsync.testing.TestConfigs;
 import org.junit.jupiter.api.Test;
 

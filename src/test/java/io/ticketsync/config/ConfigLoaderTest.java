@@ -95,9 +95,9 @@ class ConfigLoaderTest {
 
     @Test
     void shouldAcceptDeadLetterLimitUpToTheProducersMaxRequestSize() {
-        assertThat(ConfigLoader.load(Optional.empty(), Map.of(), Map.of()).dlqMaxRecordBytes()).isEqualTo(1_000_000);
+        assertThat(ConfigLoader.load(Optional.empty(), Map.of(), Map.of()).limits().dlqMaxRecordBytes()).isEqualTo(1_000_000);
         assertThat(ConfigLoader.load(Optional.empty(), Map.of(),
-                Map.of("max.request.size", "4000000", "dlq.max.record.bytes", "4000000")).dlqMaxRecordBytes())
+                Map.of("max.request.size", "4000000", "dlq.max.record.bytes", "4000000")).limits().dlqMaxRecordBytes())
                 .isEqualTo(4_000_000);
     }
 

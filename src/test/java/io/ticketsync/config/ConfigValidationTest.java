@@ -47,13 +47,13 @@ class ConfigValidationTest {
 
     @Test
     void shouldRefuseAShortHttpAuthTokenWithoutEchoingItAndTreatTheKeyAsSecret() {
-        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.HTTP_AUTH_TOKEN, "short-s3cr3t")))
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.HTTP_AUTH_TOKEN, "short-s3cr3t")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("http.auth.token")
                 .hasMessageNotContaining("short-s3cr3t");
-        assertThat(TestConfigs.with(Map.of(TicketSyncConfig.HTTP_AUTH_TOKEN, "a-long-enough-s3cr3t")).httpAuthToken())
+        assertThat(TestConfigs.with(Map.of(ConfigKeys.HTTP_AUTH_TOKEN, "a-long-enough-s3cr3t")).api().authToken())
                 .contains("a-long-enough-s3cr3t");
-        assertThat(TestConfigs.defaults().httpAuthToken()).as("unset by default").isEmpty();
-        assertThat(SecretMasker.isSecret(TicketSyncConfig.HTTP_AUTH_TOKEN)).isTrue();
+        assertThat(TestConfigs.defaults().api().authToken()).as("unset by default").isEmpty();
+        assertThat(SecretMasker.isSecret(ConfigKeys.HTTP_AUTH_TOKEN)).isTrue();
     }
 
     @Test
@@ -63,7 +63,7 @@ class ConfigValidationTest {
                 "uncaught.replace.window.ms", String.valueOf(thirtyDays)));
 
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofDays(30));
-        assertThat(config.replaceWindow()).isEqualTo(Duration.ofDays(30));
+        assertThat(config.guards().replaceWindow()).isEqualTo(Duration.ofDays(30));
     }
 
     @Test
@@ -73,7 +73,7 @@ class ConfigValidationTest {
                 "TICKET_SYNC_HTTP_PORT", "9090"), Map.of());
 
         assertThat(config.statusMapping().map("waiting_for_customer")).contains("WAITING");
-        assertThat(config.httpPort()).isEqualTo(9090);
+        assertThat(config.api().port()).isEqualTo(9090);
     }
 
     @Test

@@ -15,54 +15,54 @@ class FailureGuardConfigTest {
     void shouldDefaultToExitingWhenStuckAndToABrakeThatDevSamplesCannotTrip() {
         final TicketSyncConfig config = TestConfigs.defaults();
 
-        assertThat(config.stuckAction()).isEqualTo(StuckAction.EXIT);
+        assertThat(config.guards().stuckAction()).isEqualTo(StuckAction.EXIT);
         // dev mode loads 34 samples: fewer than the records the brake needs before it can trip.
-        assertThat(config.surgeLimits().minRecords()).isGreaterThan(34);
-        assertThat(config.surgeLimits().threshold()).isEqualTo(0.5);
+        assertThat(config.guards().surgeLimits().minRecords()).isGreaterThan(34);
+        assertThat(config.guards().surgeLimits().threshold()).isEqualTo(0.5);
     }
 
     @Test
     void shouldRefuseAReplacementBudgetThatIsNoBudget() {
-        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.UNCAUGHT_REPLACE_MAX, "1000")))
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.UNCAUGHT_REPLACE_MAX, "1000")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("uncaught.replace.max");
     }
 
     @Test
     void shouldRefuseAWindowThatForgetsDeathsBeforeAStuckPartitionIsNoticed() {
-        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.UNCAUGHT_REPLACE_WINDOW_MS, "1000")))
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.UNCAUGHT_REPLACE_WINDOW_MS, "1000")))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("uncaught.replace.window.ms").hasMessageContaining("health.stuck.timeout.ms");
     }
 
     @Test
     void shouldRefuseAStuckTimeoutThatCannotFireOrFiresBetweenCommits() {
-        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.HEALTH_STUCK_TIMEOUT_MS, "86400000",
-                TicketSyncConfig.UNCAUGHT_REPLACE_WINDOW_MS, "86400000")))
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.HEALTH_STUCK_TIMEOUT_MS, "86400000",
+                ConfigKeys.UNCAUGHT_REPLACE_WINDOW_MS, "86400000")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("at most 3600000");
-        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.HEALTH_STUCK_TIMEOUT_MS, "1000",
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.HEALTH_STUCK_TIMEOUT_MS, "1000",
                 "processing.guarantee", "at_least_once", "commit.interval.ms", "30000")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("commit.interval.ms");
     }
 
     @Test
     void shouldRefuseATransactionTimeoutTheCommitIntervalOutlives() {
-        assertThat(TestConfigs.defaults().kafkaProperties().get("producer.transaction.timeout.ms")).isEqualTo("5000");
+        assertThat(TestConfigs.defaults().kafka().properties().get("producer.transaction.timeout.ms")).isEqualTo("5000");
         assertThatThrownBy(() -> TestConfigs.with(Map.of("commit.interval.ms", "5000")))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("producer.transaction.timeout.ms").hasMessageContaining("(5000)");
         assertThat(TestConfigs.with(Map.of("commit.interval.ms", "30000", "producer.transaction.timeout.ms", "60000"))
-                .processingGuarantee()).isEqualTo("exactly_once_v2");
+                .kafka().processingGuarantee()).isEqualTo("exactly_once_v2");
         assertThat(TestConfigs.with(Map.of("processing.guarantee", "at_least_once", "commit.interval.ms", "30000"))
-                .processingGuarantee()).isEqualTo("at_least_once");
+                .kafka().processingGuarantee()).isEqualTo("at_least_once");
     }
 
     @Test
     void shouldRefuseUnknownStuckActionAndBadSurgeLimits() {
-        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.HEALTH_STUCK_ACTION, "restart")))
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.HEALTH_STUCK_ACTION, "restart")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("health.stuck.action");
-        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.DLQ_SURGE_THRESHOLD, "1.5")))
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.DLQ_SURGE_THRESHOLD, "1.5")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dlq.surge.threshold");
-        assertThatThrownBy(() -> TestConfigs.with(Map.of(TicketSyncConfig.DLQ_SURGE_MIN_RECORDS, "2000")))
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.DLQ_SURGE_MIN_RECORDS, "2000")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dlq.surge.min.records");
     }
 
@@ -78,6 +78,6 @@ class FailureGuardConfigTest {
 
         assertThatThrownBy(config::requireLosslessGuarantee)
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("processing.guarantee");
-        assertThat(TestConfigs.defaults().requireLosslessGuarantee().processingGuarantee()).isEqualTo("exactly_once_v2");
+        assertThat(TestConfigs.defaults().requireLosslessGuarantee().kafka().processingGuarantee()).isEqualTo("exactly_once_v2");
     }
 }

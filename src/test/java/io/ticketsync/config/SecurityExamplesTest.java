@@ -26,7 +26,7 @@ class SecurityExamplesTest {
         final TicketSyncConfig config = ConfigLoader.load(Optional.of(Path.of("config", "examples", example)),
                 SECRETS_FROM_ENVIRONMENT, Map.of());
 
-        final StreamsConfig streams = new StreamsConfig(config.kafkaProperties());
+        final StreamsConfig streams = new StreamsConfig(config.kafka().properties());
         final Map<String, Object> consumer = streams.getMainConsumerConfigs("group", "client", 0);
         assertThat(consumer.get("security.protocol")).isEqualTo(config.raw().get("security.protocol"));
         assertThat(consumer.get("ssl.truststore.location")).isEqualTo("/etc/ticket-sync/truststore.p12");

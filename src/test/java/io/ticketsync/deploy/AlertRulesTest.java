@@ -34,7 +34,7 @@ class AlertRulesTest {
         try {
             process = new ProcessBuilder(command).directory(RULES_DIR.toFile()).redirectErrorStream(true).start();
         } catch (final IOException e) {
-            throw new AssertionError("promtool is missing: apt-get install prometheus (.ci/run does)", e);
+            throw new AssertionError("promtool is missing: run scripts/install-test-packages as root", e);
         }
         final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("promtool finished").isTrue();

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ticketsync.config.ConfigLoader;
 import io.ticketsync.config.Defaults;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.runtime.TopicLayout;
+import io.ticketsync.cluster.TopicLayout;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -113,8 +113,8 @@ class ComposeFileTest {
     void shouldWireHealthPortsRestartsAndShutdownToTheApplication() {
         final TicketSyncConfig config = ConfigLoader.load(Optional.empty(), appEnvironment, Map.of());
         assertThat(app.path("healthcheck").path("test").toString()).contains("probe").contains("live");
-        assertThat(app.path("ports").get(0).asText()).endsWith(":" + config.httpPort());
-        assertThat(config.httpBindAddress()).as("reachable from outside the container").isEqualTo("0.0.0.0");
+        assertThat(app.path("ports").get(0).asText()).endsWith(":" + config.api().port());
+        assertThat(config.api().bindAddress()).as("reachable from outside the container").isEqualTo("0.0.0.0");
         assertThat(app.path("restart").asText()).as("a non-zero exit is restarted").isIn("on-failure", "always", "unless-stopped");
         assertThat(app.path("deploy").path("replicas").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(app.path("depends_on").path("topics").path("condition").asText()).isEqualTo("service_completed_successfully");
@@ -129,7 +129,7 @@ class ComposeFileTest {
         final Matcher user = Pattern.compile("(?m)^USER (\\S+)").matcher(dockerfile);
         assertThat(user.find()).isTrue();
         assertThat(user.group(1)).doesNotStartWith("0").doesNotStartWith("root");
-        assertThat(dockerfile).contains("EXPOSE " + defaults.httpPort())
+        assertThat(dockerfile).contains("EXPOSE " + defaults.api().port())
                 .contains("\"probe\", \"live\"")
                 .contains("ENTRYPOINT [\"/app/docker-entrypoint.sh\"]")
                 .contains("eclipse-temurin:17-jre");

@@ -1,5 +1,6 @@
 package io.ticketsync.http;
 
+import io.ticketsync.guard.HealthReport;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.testing.HttpProbe;
 

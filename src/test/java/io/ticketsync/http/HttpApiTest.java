@@ -1,5 +1,6 @@
 package io.ticketsync.http;
 
+import io.ticketsync.guard.HealthReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketsync.codec.Json;
 import io.ticketsync.model.SyncedTicket;

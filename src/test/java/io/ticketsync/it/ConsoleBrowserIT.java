@@ -2,9 +2,9 @@ package io.ticketsync.it;
 
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.console.DeadLetterConsole;
-import io.ticketsync.dlq.DeadLetterFilter;
-import io.ticketsync.dlq.DlqInspector;
-import io.ticketsync.dlq.InspectionReport;
+import io.ticketsync.deadletter.tools.DeadLetterFilter;
+import io.ticketsync.deadletter.tools.DlqInspector;
+import io.ticketsync.deadletter.tools.InspectionReport;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.Await;
 import io.ticketsync.testing.HeadlessChrome;

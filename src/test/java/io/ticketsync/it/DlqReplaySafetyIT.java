@@ -1,13 +1,14 @@
 package io.ticketsync.it;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.cli.Main;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.dlq.DeadLetter;
-import io.ticketsync.dlq.DeadLetterFilter;
-import io.ticketsync.dlq.DlqReplayer;
-import io.ticketsync.dlq.ReplayRequest;
-import io.ticketsync.dlq.InvalidReplayTargetException;
-import io.ticketsync.errors.DeadLetterHeaders;
+import io.ticketsync.deadletter.tools.DeadLetter;
+import io.ticketsync.deadletter.tools.DeadLetterFilter;
+import io.ticketsync.deadletter.tools.DlqReplayer;
+import io.ticketsync.deadletter.tools.ReplayRequest;
+import io.ticketsync.deadletter.tools.InvalidReplayTargetException;
+import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.RunningApp;
@@ -181,8 +182,8 @@ class DlqReplaySafetyIT {
 
     private static String[] cli(final TicketSyncConfig config, final String... extra) {
         final List<String> args = new ArrayList<>(List.of("dlq", "replay", "--reason", "unmapped-status"));
-        for (final String key : List.of("bootstrap.servers", "application.id", TicketSyncConfig.INPUT_TOPIC,
-                TicketSyncConfig.OUTPUT_TOPIC, TicketSyncConfig.DLQ_TOPIC)) {
+        for (final String key : List.of("bootstrap.servers", "application.id", ConfigKeys.INPUT_TOPIC,
+                ConfigKeys.OUTPUT_TOPIC, ConfigKeys.DLQ_TOPIC)) {
             args.add("--set");
             args.add(key + "=" + config.raw().get(key));
         }

@@ -1,17 +1,18 @@
 package io.ticketsync.it;
 
+import io.ticketsync.config.ConfigKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketsync.cli.Main;
 import io.ticketsync.codec.Json;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.dlq.DeadLetter;
-import io.ticketsync.dlq.DeadLetterFilter;
-import io.ticketsync.dlq.DlqInspector;
-import io.ticketsync.dlq.DlqReplayer;
-import io.ticketsync.dlq.ReplayRequest;
-import io.ticketsync.dlq.InspectionReport;
-import io.ticketsync.dlq.ReplayReport;
-import io.ticketsync.errors.DeadLetterHeaders;
+import io.ticketsync.deadletter.tools.DeadLetter;
+import io.ticketsync.deadletter.tools.DeadLetterFilter;
+import io.ticketsync.deadletter.tools.DlqInspector;
+import io.ticketsync.deadletter.tools.DlqReplayer;
+import io.ticketsync.deadletter.tools.ReplayRequest;
+import io.ticketsync.deadletter.tools.InspectionReport;
+import io.ticketsync.deadletter.tools.ReplayReport;
+import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.RunningApp;
@@ -180,8 +181,8 @@ class DlqToolingIT {
     private static String runCli(final TicketSyncConfig config, final String... args) {
         final List<String> all = new ArrayList<>(List.of(args));
         final Map<String, String> settings = new HashMap<>();
-        for (final String key : new String[] {"bootstrap.servers", "application.id", TicketSyncConfig.INPUT_TOPIC,
-                TicketSyncConfig.OUTPUT_TOPIC, TicketSyncConfig.DLQ_TOPIC}) {
+        for (final String key : new String[] {"bootstrap.servers", "application.id", ConfigKeys.INPUT_TOPIC,
+                ConfigKeys.OUTPUT_TOPIC, ConfigKeys.DLQ_TOPIC}) {
             settings.put(key, config.raw().get(key));
         }
         settings.forEach((key, value) -> {

@@ -1,9 +1,10 @@
 package io.ticketsync.it;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.testing.Await;
 import io.ticketsync.testing.TestServices;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.DeadLetterHeaders;
+import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import io.ticketsync.metrics.MetricNames;
 import io.ticketsync.metrics.RecordCounters;
 import io.ticketsync.testing.KafkaBroker;
@@ -51,7 +52,7 @@ class ExactlyOnceDeadLetterIT {
     void shouldCommitOutputAndDeadLettersExactlyOnceUnderExactlyOnceV2(final KafkaBroker broker,
                                                                       @TempDir final Path stateDir) throws Exception {
         final TicketSyncConfig config = TestConfigs.forBroker(broker, "eos-dlq-it", stateDir,
-                Map.of(TicketSyncConfig.OUTPUT_MAX_RECORD_BYTES, "1000"));
+                Map.of(ConfigKeys.OUTPUT_MAX_RECORD_BYTES, "1000"));
         broker.createTopics(config.topics());
         final List<ProducerRecord<byte[], byte[]>> workload = new ArrayList<>();
         for (int i = 0; i < TICKETS; i++) {

@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.testing.Await;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.runtime.ExitCodes;
@@ -97,8 +98,8 @@ class FatJarProcessIT {
     private static List<String> args(final TicketSyncConfig config, final Path work, final int port,
                                      final String... extra) {
         final List<String> args = new ArrayList<>(List.of("run"));
-        for (final String key : new String[] {"bootstrap.servers", "application.id", TicketSyncConfig.INPUT_TOPIC,
-                TicketSyncConfig.OUTPUT_TOPIC, TicketSyncConfig.DLQ_TOPIC, "commit.interval.ms"}) {
+        for (final String key : new String[] {"bootstrap.servers", "application.id", ConfigKeys.INPUT_TOPIC,
+                ConfigKeys.OUTPUT_TOPIC, ConfigKeys.DLQ_TOPIC, "commit.interval.ms"}) {
             args.add("--set");
             args.add(key + "=" + config.raw().get(key));
         }

@@ -1,11 +1,12 @@
 package io.ticketsync.it;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.testing.Await;
 import io.ticketsync.metrics.MetricNames;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.dev.DevBroker;
 import io.ticketsync.runtime.ExitCodes;
-import io.ticketsync.runtime.TopicLayout;
+import io.ticketsync.cluster.TopicLayout;
 import io.ticketsync.testing.AccountingOracle;
 import io.ticketsync.testing.AppProcess;
 import io.ticketsync.testing.FaultWorkload;
@@ -95,7 +96,7 @@ class FaultInjectionIT {
     @Test
     @Order(1)
     void shouldStayExactWhenStreamThreadsDieMidTransaction() throws Exception {
-        final TicketSyncConfig config = config("fault-thread", Map.of(TicketSyncConfig.UNCAUGHT_REPLACE_MAX, "10"));
+        final TicketSyncConfig config = config("fault-thread", Map.of(ConfigKeys.UNCAUGHT_REPLACE_MAX, "10"));
         final Workload workload = createTopicsAndWorkload(config, 1);
         // The first three tickets to reach version 3 each kill their stream thread, once.
         final Set<String> failed = ConcurrentHashMap.newKeySet();
@@ -175,7 +176,7 @@ class FaultInjectionIT {
     @Test
     @Order(5)
     void shouldStayExactWhenTheBrokerRestartsUnderTheApp() throws Exception {
-        final TicketSyncConfig config = config("fault-broker", Map.of(TicketSyncConfig.UNCAUGHT_REPLACE_MAX, "20"));
+        final TicketSyncConfig config = config("fault-broker", Map.of(ConfigKeys.UNCAUGHT_REPLACE_MAX, "20"));
         final Workload workload = createTopicsAndWorkload(config, 5);
         final Supervisor supervisor = new Supervisor(work, config);
         supervisor.start("a");

@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.testing.HttpProbe;
 import io.ticketsync.testing.KafkaBroker;
@@ -107,8 +108,8 @@ class HttpHardeningIT {
     private static TicketSyncConfig instance(final KafkaBroker broker, final Path state, final int httpPort,
                                              final int advertisedPort) {
         return TestConfigs.forBroker(broker, "hh-forward", state, Map.of(
-                TicketSyncConfig.HTTP_PORT, String.valueOf(httpPort),
-                TicketSyncConfig.HTTP_AUTH_TOKEN, TOKEN,
+                ConfigKeys.HTTP_PORT, String.valueOf(httpPort),
+                ConfigKeys.HTTP_AUTH_TOKEN, TOKEN,
                 "application.server", "127.0.0.1:" + advertisedPort));
     }
 

@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.HttpProbe;
@@ -67,7 +68,7 @@ class InteractiveQueryIT {
 
     private static TicketSyncConfig instance(final KafkaBroker broker, final Path state, final int port) {
         return TestConfigs.forBroker(broker, "iq-it", state, Map.of(
-                TicketSyncConfig.HTTP_PORT, String.valueOf(port),
+                ConfigKeys.HTTP_PORT, String.valueOf(port),
                 "application.server", "127.0.0.1:" + port));
     }
 }

@@ -1,8 +1,9 @@
 package io.ticketsync.it;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.codec.JsonSerde;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.DeadLetterHeaders;
+import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.KafkaBroker;
@@ -144,7 +145,7 @@ class OversizeIT {
     private static TicketSyncConfig config(final KafkaBroker broker, final String name, final Path state,
                                            final int limit) {
         return TestConfigs.forBroker(broker, name, state,
-                Map.of(TicketSyncConfig.OUTPUT_MAX_RECORD_BYTES, String.valueOf(limit)));
+                Map.of(ConfigKeys.OUTPUT_MAX_RECORD_BYTES, String.valueOf(limit)));
     }
 
     /** The three topics, the output refusing records over {@code maxMessageBytes} as a broker would. */

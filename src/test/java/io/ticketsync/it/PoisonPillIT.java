@@ -1,11 +1,12 @@
 package io.ticketsync.it;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.metrics.MetricNames;
 import io.ticketsync.codec.RecordSizes;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.DeadLetterHeaders;
+import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import io.ticketsync.metrics.SyncSummary;
-import io.ticketsync.runtime.TopicLayout;
+import io.ticketsync.cluster.TopicLayout;
 import io.ticketsync.testing.Await;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.LibrdkafkaProducer;
@@ -57,7 +58,7 @@ class PoisonPillIT {
     @BeforeAll
     static void requireLibrdkafka() {
         assertThat(LibrdkafkaProducer.available())
-                .as("/usr/bin/python3 with confluent_kafka (apt-get install python3-confluent-kafka; .ci/run does)")
+                .as("/usr/bin/python3 with confluent_kafka (run scripts/install-test-packages as root)")
                 .isTrue();
     }
 
@@ -65,7 +66,7 @@ class PoisonPillIT {
     void shouldProcessNegativeTimestampsAndDegradeOversizedDeadLettersWithoutStoppingAnyPartition(
             final KafkaBroker broker, @TempDir final Path stateDir) throws Exception {
         final TicketSyncConfig config = TestConfigs.forBroker(broker, "poison-pill-it", stateDir,
-                Map.of(TicketSyncConfig.DLQ_MAX_RECORD_BYTES, String.valueOf(DLQ_MAX_BYTES)));
+                Map.of(ConfigKeys.DLQ_MAX_RECORD_BYTES, String.valueOf(DLQ_MAX_BYTES)));
         createTopicsWithSmallDeadLetterTopic(broker, config);
         final String input = config.topics().input();
         final Instant before = Instant.now();

@@ -1,9 +1,10 @@
 package io.ticketsync.it;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.metrics.MetricNames;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.runtime.ExitCodes;
-import io.ticketsync.http.HealthReport;
+import io.ticketsync.guard.HealthReport;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.RunningApp;
 import io.ticketsync.testing.SharedBroker;
@@ -43,7 +44,7 @@ class ReplacementBudgetSpentIT {
     void shouldShutDownClientAndExitNonZeroWhenBudgetIsSpent(final KafkaBroker broker, @TempDir final Path state)
             throws Exception {
         final TicketSyncConfig config = TestConfigs.forBroker(broker, "budget-it", state,
-                Map.of(TicketSyncConfig.UNCAUGHT_REPLACE_MAX, "2"));
+                Map.of(ConfigKeys.UNCAUGHT_REPLACE_MAX, "2"));
         broker.createTopics(config.topics());
         broker.produce(config.topics().input(), Workloads.versions(5, 3));
         final AtomicInteger attempts = new AtomicInteger();

@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.runtime.TicketSyncApp;
@@ -54,7 +55,7 @@ class StartupCheckIT {
                             .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "100000")))).all().get();
         }
 
-        assertThat(config.dlqMaxRecordBytes()).isGreaterThan(100_000);
+        assertThat(config.limits().dlqMaxRecordBytes()).isGreaterThan(100_000);
         // Bounded: without the check the app would start and run.
         try (RunningApp app = RunningApp.start(config, TicketSyncTopology.build(config))) {
             assertThat(app.awaitExit(Duration.ofSeconds(60))).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);
@@ -66,7 +67,7 @@ class StartupCheckIT {
         final TicketSyncConfig config = TestConfigs.with(Map.of(
                 "bootstrap.servers", "127.0.0.1:1",
                 "state.dir", state.toString(),
-                TicketSyncConfig.STARTUP_TIMEOUT_MS, "2000"));
+                ConfigKeys.STARTUP_TIMEOUT_MS, "2000"));
 
         final long started = System.nanoTime();
         assertThat(TicketSyncApp.of(config).run()).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);
@@ -79,7 +80,7 @@ class StartupCheckIT {
         final TicketSyncConfig config = TestConfigs.with(Map.of(
                 "bootstrap.servers", "no-such-broker.invalid:9092",
                 "state.dir", state.toString(),
-                TicketSyncConfig.STARTUP_TIMEOUT_MS, "1500"));
+                ConfigKeys.STARTUP_TIMEOUT_MS, "1500"));
 
         assertThat(TicketSyncApp.of(config).run()).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);
     }

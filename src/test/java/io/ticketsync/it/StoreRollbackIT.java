@@ -1,10 +1,11 @@
 package io.ticketsync.it;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.codec.JsonSerde;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.runtime.ExitCodes;
-import io.ticketsync.runtime.TopicLayout;
+import io.ticketsync.cluster.TopicLayout;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.RunningApp;
 import io.ticketsync.testing.SharedBroker;
@@ -73,7 +74,7 @@ class StoreRollbackIT {
             throws Exception {
         // A budget that would keep a recoverable failure replacing threads far beyond the wait below.
         final TicketSyncConfig config = TestConfigs.forBroker(broker, "rollback-undecodable-it", state,
-                Map.of(TicketSyncConfig.UNCAUGHT_REPLACE_MAX, "100"));
+                Map.of(ConfigKeys.UNCAUGHT_REPLACE_MAX, "100"));
         prepare(broker, config, StoreValues.undecodable(), patch("T-1", 4).status("in_progress"));
 
         try (RunningApp running = RunningApp.start(config, TicketSyncTopology.build(config))) {

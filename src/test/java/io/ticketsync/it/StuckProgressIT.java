@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.HttpProbe;
@@ -37,7 +38,7 @@ class StuckProgressIT {
     void shouldFailLivenessWhileInputWaitsAndCommittedOffsetDoesNotMove(final KafkaBroker broker,
                                                                         @TempDir final Path state) throws Exception {
         final TicketSyncConfig config = TestConfigs.forBroker(broker, "stuck-it", state,
-                Map.of(TicketSyncConfig.HEALTH_STUCK_TIMEOUT_MS, "1500", TicketSyncConfig.HEALTH_STUCK_ACTION, "report"));
+                Map.of(ConfigKeys.HEALTH_STUCK_TIMEOUT_MS, "1500", ConfigKeys.HEALTH_STUCK_ACTION, "report"));
         broker.createTopics(config.topics());
         final CountDownLatch release = new CountDownLatch(1);
         final var topology = FaultyTopology.blockingOn(config,
@@ -73,8 +74,8 @@ class StuckProgressIT {
         final Duration stuckTimeout = Duration.ofMillis(1500);
         final Duration shutdownTimeout = Duration.ofSeconds(5);
         final TicketSyncConfig config = TestConfigs.forBroker(broker, "stuck-exit-it", state, Map.of(
-                TicketSyncConfig.HEALTH_STUCK_TIMEOUT_MS, String.valueOf(stuckTimeout.toMillis()),
-                TicketSyncConfig.SHUTDOWN_TIMEOUT_MS, String.valueOf(shutdownTimeout.toMillis())));
+                ConfigKeys.HEALTH_STUCK_TIMEOUT_MS, String.valueOf(stuckTimeout.toMillis()),
+                ConfigKeys.SHUTDOWN_TIMEOUT_MS, String.valueOf(shutdownTimeout.toMillis())));
         broker.createTopics(config.topics());
         final CountDownLatch release = new CountDownLatch(1);
 

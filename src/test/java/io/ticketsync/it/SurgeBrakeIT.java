@@ -2,9 +2,9 @@ package io.ticketsync.it;
 
 import io.ticketsync.metrics.MetricNames;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.dlq.DeadLetterFilter;
-import io.ticketsync.dlq.DlqReplayer;
-import io.ticketsync.dlq.ReplayRequest;
+import io.ticketsync.deadletter.tools.DeadLetterFilter;
+import io.ticketsync.deadletter.tools.DlqReplayer;
+import io.ticketsync.deadletter.tools.ReplayRequest;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.RunningApp;

@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.codec.JsonSerde;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.model.SyncedTicket;
@@ -55,7 +56,7 @@ class ThreadReplacementIT {
     void shouldReplaceDeadThreadAndStillProcessEveryRecordExactlyOnce(final KafkaBroker broker, @TempDir final Path state)
             throws Exception {
         final TicketSyncConfig config = TestConfigs.forBroker(broker, "replace-it", state,
-                Map.of(TicketSyncConfig.UNCAUGHT_REPLACE_MAX, "3"));
+                Map.of(ConfigKeys.UNCAUGHT_REPLACE_MAX, "3"));
         broker.createTopics(config.topics());
         final List<ProducerRecord<byte[], byte[]>> workload = new ArrayList<>(Workloads.versions(TICKETS, VERSIONS));
         workload.add(Workloads.record("T-0", "{broken".getBytes(StandardCharsets.UTF_8)));

@@ -1,10 +1,11 @@
 package io.ticketsync.it;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.testing.Await;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.dev.DevBroker;
 import io.ticketsync.runtime.ExitCodes;
-import io.ticketsync.runtime.TopicLayout;
+import io.ticketsync.cluster.TopicLayout;
 import io.ticketsync.testing.AppProcess;
 import io.ticketsync.testing.CommittedReads;
 import io.ticketsync.testing.HttpProbe;
@@ -117,8 +118,8 @@ class TlsIT {
                 "ssl.truststore.location", truststore.toString(),
                 "ssl.truststore.type", "PKCS12",
                 "ssl.truststore.password", password,
-                TicketSyncConfig.HTTP_PORT, String.valueOf(httpPort),
-                TicketSyncConfig.STARTUP_TIMEOUT_MS, "20000");
+                ConfigKeys.HTTP_PORT, String.valueOf(httpPort),
+                ConfigKeys.STARTUP_TIMEOUT_MS, "20000");
     }
 
     private static void createTopics(final TicketSyncConfig config) throws Exception {

@@ -1,13 +1,13 @@
 package io.ticketsync.it;
 
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.dlq.DeadLetter;
-import io.ticketsync.dlq.DeadLetterFilter;
-import io.ticketsync.dlq.DlqInspector;
-import io.ticketsync.dlq.DlqReplayer;
-import io.ticketsync.dlq.ReplayRequest;
-import io.ticketsync.dlq.InspectionReport;
-import io.ticketsync.errors.DeadLetterHeaders;
+import io.ticketsync.deadletter.tools.DeadLetter;
+import io.ticketsync.deadletter.tools.DeadLetterFilter;
+import io.ticketsync.deadletter.tools.DlqInspector;
+import io.ticketsync.deadletter.tools.DlqReplayer;
+import io.ticketsync.deadletter.tools.ReplayRequest;
+import io.ticketsync.deadletter.tools.InspectionReport;
+import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.RunningApp;

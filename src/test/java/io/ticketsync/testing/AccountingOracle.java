@@ -2,9 +2,9 @@ package io.ticketsync.testing;
 
 import io.ticketsync.codec.JsonSerde;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.DeadLetterHeaders;
+import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import io.ticketsync.model.SyncedTicket;
-import io.ticketsync.runtime.TopicLayout;
+import io.ticketsync.cluster.TopicLayout;
 import io.ticketsync.testing.FaultWorkload.Outcome;
 import io.ticketsync.testing.FaultWorkload.Workload;
 import org.apache.kafka.clients.admin.Admin;

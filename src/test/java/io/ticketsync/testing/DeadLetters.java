@@ -1,7 +1,7 @@
 package io.ticketsync.testing;
 
-import io.ticketsync.dlq.DeadLetter;
-import io.ticketsync.errors.DeadLetterHeaders;
+import io.ticketsync.deadletter.tools.DeadLetter;
+import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;

@@ -29,7 +29,7 @@ public final class HeadlessChrome {
     public static ChromeDriver start() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver"
-                    + " (apt-get install chromium chromium-driver; .ci/run installs them)");
+                    + " (run scripts/install-test-packages as root)");
         }
         final ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

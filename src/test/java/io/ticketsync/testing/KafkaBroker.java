@@ -1,7 +1,7 @@
 package io.ticketsync.testing;
 
 import io.ticketsync.config.Topics;
-import io.ticketsync.runtime.TopicLayout;
+import io.ticketsync.cluster.TopicLayout;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

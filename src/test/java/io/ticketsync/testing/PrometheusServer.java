@@ -38,7 +38,7 @@ public final class PrometheusServer implements AutoCloseable {
     public static PrometheusServer start(final Path workDir, final String job, final String target, final Path rules)
             throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
-            throw new AssertionError(BINARY + " is missing: apt-get install prometheus (.ci/run does)");
+            throw new AssertionError(BINARY + " is missing: run scripts/install-test-packages as root");
         }
         final Path config = workDir.resolve("prometheus.yml");
         Files.writeString(config, String.join("\n",

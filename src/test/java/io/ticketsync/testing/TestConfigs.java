@@ -1,5 +1,6 @@
 package io.ticketsync.testing;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.config.ConfigLoader;
 import io.ticketsync.config.TicketSyncConfig;
 
@@ -32,11 +33,11 @@ public final class TestConfigs {
         final Map<String, String> values = new HashMap<>();
         values.put("bootstrap.servers", bootstrapServers);
         values.put("application.id", name);
-        values.put(TicketSyncConfig.INPUT_TOPIC, name + ".changes");
-        values.put(TicketSyncConfig.OUTPUT_TOPIC, name + ".synced");
-        values.put(TicketSyncConfig.DLQ_TOPIC, name + ".dlq");
-        values.put(TicketSyncConfig.HTTP_BIND_ADDRESS, "127.0.0.1");
-        values.put(TicketSyncConfig.HTTP_PORT, "0");
+        values.put(ConfigKeys.INPUT_TOPIC, name + ".changes");
+        values.put(ConfigKeys.OUTPUT_TOPIC, name + ".synced");
+        values.put(ConfigKeys.DLQ_TOPIC, name + ".dlq");
+        values.put(ConfigKeys.HTTP_BIND_ADDRESS, "127.0.0.1");
+        values.put(ConfigKeys.HTTP_PORT, "0");
         values.put("state.dir", stateDir.toString());
         // Short timeouts, as Kafka's own integration tests use, keep failures and rebalances quick.
         values.put("commit.interval.ms", "100");

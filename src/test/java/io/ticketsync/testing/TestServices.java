@@ -2,8 +2,8 @@ package io.ticketsync.testing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.StreamsProperties;
-import io.ticketsync.failure.DeadLetterSurgeBrake;
+import io.ticketsync.runtime.StreamsProperties;
+import io.ticketsync.guard.DeadLetterSurgeBrake;
 import io.ticketsync.failure.FailureClassifier;
 import io.ticketsync.metrics.TicketSyncMetrics;
 import io.ticketsync.topology.AppServices;
@@ -24,7 +24,7 @@ public final class TestServices {
     /** A fresh bundle, with its metrics in {@code registry}. */
     public static AppServices services(final TicketSyncConfig config, final MeterRegistry registry) {
         return new AppServices(config, FailureClassifier.of(config), new TicketSyncMetrics(registry),
-                new DeadLetterSurgeBrake(config.surgeLimits()));
+                new DeadLetterSurgeBrake(config.guards().surgeLimits()));
     }
 
     /** Kafka Streams' properties for {@code config} with a fresh bundle, as the map handlers are configured with. */

@@ -1,7 +1,8 @@
 package io.ticketsync.topology;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.DeadLetterHeaders;
+import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import io.ticketsync.model.TicketState;
 import io.ticketsync.testing.DriverHarness;
 import io.ticketsync.testing.TestConfigs;
@@ -190,7 +191,7 @@ class DeadLetterRoutingTest {
 
     @Test
     void shouldCapStackTraceHeaderAtConfiguredSize() {
-        final TicketSyncConfig config = TestConfigs.with(Map.of(TicketSyncConfig.DLQ_STACKTRACE_MAX_BYTES, "300"));
+        final TicketSyncConfig config = TestConfigs.with(Map.of(ConfigKeys.DLQ_STACKTRACE_MAX_BYTES, "300"));
         harness = DriverHarness.of(config);
 
         harness.send("T-1", utf8("not json"));

@@ -1,9 +1,10 @@
 package io.ticketsync.topology;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.codec.JsonSerde;
 import io.ticketsync.codec.RecordSizes;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.DeadLetterHeaders;
+import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketState;
 import io.ticketsync.testing.DriverHarness;
@@ -124,7 +125,7 @@ class RecordSizeLimitTest {
 
     private DriverHarness harness(final int limit) {
         final TicketSyncConfig config = TestConfigs.with(
-                Map.of(TicketSyncConfig.OUTPUT_MAX_RECORD_BYTES, String.valueOf(limit)));
+                Map.of(ConfigKeys.OUTPUT_MAX_RECORD_BYTES, String.valueOf(limit)));
         final DriverHarness harness = DriverHarness.of(config);
         harnesses.add(harness);
         return harness;

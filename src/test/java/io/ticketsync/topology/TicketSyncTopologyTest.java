@@ -1,6 +1,6 @@
 package io.ticketsync.topology;
 
-import io.ticketsync.errors.DeadLetterHeaders;
+import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketState;
 import io.ticketsync.testing.DriverHarness;

@@ -1,9 +1,10 @@
 package io.ticketsync.topology;
 
+import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.codec.RecordSizes;
 import io.ticketsync.codec.TicketChangeDecoder;
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.errors.DeadLetterHeaders;
+import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketChange;
 import io.ticketsync.testing.DriverHarness;
@@ -49,7 +50,7 @@ class TopologyAccountingProperties {
     private static final AtomicLong INPUTS_SEEN = new AtomicLong();
     private static final int DLQ_MAX_RECORD_BYTES = 40_000;
     private static final TicketSyncConfig CONFIG = TestConfigs.with(Map.of(
-            TicketSyncConfig.DLQ_MAX_RECORD_BYTES, String.valueOf(DLQ_MAX_RECORD_BYTES)));
+            ConfigKeys.DLQ_MAX_RECORD_BYTES, String.valueOf(DLQ_MAX_RECORD_BYTES)));
 
     /** One input record: raw key and value bytes, and how it was made (for failure reports). */
     record Input(String how, byte[] key, byte[] value) {

@@ -47,7 +47,7 @@ public final class AppUnderTest {
      * output), run the same application directly, for comparison only.
      */
     private static void runTicketSync(final Path configFile, final TicketSyncConfig config) throws InterruptedException {
-        if (StreamsConfig.EXACTLY_ONCE_V2.equals(config.processingGuarantee())) {
+        if (StreamsConfig.EXACTLY_ONCE_V2.equals(config.kafka().processingGuarantee())) {
             Main.main(new String[] {"run", "--config", configFile.toString()});
         } else {
             System.exit(runUntilStopped(TicketSyncApp.of(config)));

@@ -38,7 +38,7 @@ final class TicketTransform {
     TicketTransform(final TicketSyncConfig config) {
         this.applier = new TicketApplier(config.statusMapping(), config.priorityMapping());
         this.classifier = FailureClassifier.of(config);
-        this.encoder = new SizeCheckedEncoder(new TicketStateCodec("hand-loop"), config.outputMaxRecordBytes());
+        this.encoder = new SizeCheckedEncoder(new TicketStateCodec("hand-loop"), config.limits().outputMaxRecordBytes());
         this.outputTopic = config.topics().output();
         this.deadLetterTopic = config.topics().deadLetter();
     }

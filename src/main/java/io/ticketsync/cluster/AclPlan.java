@@ -1,0 +1,124 @@
+package io.ticketsync.cluster;
+
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.topology.TicketSyncTopology;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourceType;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The least-privilege ACLs of each command, derived from the configuration: the one list that the
+ * startup check verifies, {@code ticket-sync acls} prints as {@code kafka-acls.sh} commands, the
+ * README shows and the authorizer test grants (and takes away, one at a time).
+ */
+public enum AclPlan {
+
+    RUN("run") {
+        @Override
+        public List<RequiredAcl> acls(final TicketSyncConfig config) {
+            final String internal = config.applicationId() + "-";
+            final String changelog = internal + TicketSyncTopology.STORE + "-changelog";
+            return List.of(
+                    literal(ResourceType.TOPIC, config.topics().input(), AclOperation.READ, "the input topic: consume ticket changes"),
+                    literal(ResourceType.TOPIC, config.topics().output(), AclOperation.WRITE, "the output topic: write synced tickets"),
+                    literal(ResourceType.TOPIC, config.topics().deadLetter(), AclOperation.WRITE, "the dead-letter topic: write dead letters"),
+                    prefixed(ResourceType.TOPIC, internal, AclOperation.CREATE, changelog,
+                            "create the state store's changelog topic (until it exists)"),
+                    prefixed(ResourceType.TOPIC, internal, AclOperation.READ, changelog, "restore the state store from its changelog"),
+                    prefixed(ResourceType.TOPIC, internal, AclOperation.WRITE, changelog, "write the state store's changelog"),
+                    literal(ResourceType.GROUP, config.applicationId(), AclOperation.READ,
+                            "the consumer group: join it and commit offsets"),
+                    prefixed(ResourceType.TRANSACTIONAL_ID, internal, AclOperation.WRITE, internal + "access-check",
+                            "exactly_once_v2 transactions (one transactional id per stream thread)"));
+        }
+    },
+
+    /** Also {@code dlq export}. */
+    DLQ_INSPECT("dlq inspect") {
+        @Override
+        public List<RequiredAcl> acls(final TicketSyncConfig config) {
+            return List.of(readDeadLetters(config), readResolutions(config));
+        }
+    },
+
+    /** Also {@code dlq discard}. */
+    DLQ_RESOLVE("dlq resolve") {
+        @Override
+        public List<RequiredAcl> acls(final TicketSyncConfig config) {
+            return List.of(readDeadLetters(config), readResolutions(config), writeResolutions(config));
+        }
+    },
+
+    DLQ_REPLAY("dlq replay") {
+        @Override
+        public List<RequiredAcl> acls(final TicketSyncConfig config) {
+            return replayAcls(config);
+        }
+    },
+
+    /** The console reads, resolves, exports and replays. */
+    CONSOLE("console") {
+        @Override
+        public List<RequiredAcl> acls(final TicketSyncConfig config) {
+            return replayAcls(config);
+        }
+    };
+
+    private final String command;
+
+    AclPlan(final String command) {
+        this.command = command;
+    }
+
+    public abstract List<RequiredAcl> acls(TicketSyncConfig config);
+
+    /** The command as typed, e.g. "dlq replay". */
+    public String command() {
+        return command;
+    }
+
+    /** Parses "run", "dlq-inspect", "dlq inspect", ... */
+    public static AclPlan of(final String command) {
+        return valueOf(command.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
+    }
+
+    private static List<RequiredAcl> replayAcls(final TicketSyncConfig config) {
+        final String replay = config.applicationId() + "-dlq-replay-";
+        return List.of(
+                readDeadLetters(config),
+                readResolutions(config),
+                writeResolutions(config),
+                literal(ResourceType.TOPIC, config.topics().input(), AclOperation.WRITE, "the input topic: send dead letters back"),
+                prefixed(ResourceType.GROUP, replay, AclOperation.READ, replay + "access-check",
+                        "the replay's consumer groups (one per selection): keep its progress"),
+                prefixed(ResourceType.TRANSACTIONAL_ID, replay, AclOperation.WRITE, replay + "access-check",
+                        "the replay's transactions (one transactional id per selection)"));
+    }
+
+    private static RequiredAcl readDeadLetters(final TicketSyncConfig config) {
+        return literal(ResourceType.TOPIC, config.topics().deadLetter(), AclOperation.READ, "the dead-letter topic: read dead letters");
+    }
+
+    private static RequiredAcl readResolutions(final TicketSyncConfig config) {
+        return literal(ResourceType.TOPIC, config.topics().resolutions(), AclOperation.READ,
+                "the resolutions topic: tell open letters from resolved, discarded and replayed ones");
+    }
+
+    private static RequiredAcl writeResolutions(final TicketSyncConfig config) {
+        return literal(ResourceType.TOPIC, config.topics().resolutions(), AclOperation.WRITE,
+                "the resolutions topic: record decisions (resolved, discarded, replayed)");
+    }
+
+    private static RequiredAcl literal(final ResourceType type, final String name, final AclOperation operation,
+                                       final String purpose) {
+        return new RequiredAcl(type, name, PatternType.LITERAL, operation, name, purpose);
+    }
+
+    private static RequiredAcl prefixed(final ResourceType type, final String prefix, final AclOperation operation,
+                                        final String probe, final String purpose) {
+        return new RequiredAcl(type, prefix, PatternType.PREFIXED, operation, probe, purpose);
+    }
+}

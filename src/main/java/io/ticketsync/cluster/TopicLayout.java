@@ -1,0 +1,30 @@
+package io.ticketsync.cluster;
+
+import io.ticketsync.config.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import java.util.List;
+import java.util.Map;
+
+/** The topics as DESIGN.md lays them out: input with 6 partitions, compacted output, dead letters, compacted resolutions. */
+public final class TopicLayout {
+
+    public static final int INPUT_PARTITIONS = 6;
+
+    private TopicLayout() {
+    }
+
+    /** The four topics with the given replication factor (1 for a single-broker cluster). */
+    public static List<NewTopic> newTopics(final Topics topics, final short replicationFactor) {
+        return List.of(
+                new NewTopic(topics.input(), INPUT_PARTITIONS, replicationFactor),
+                // Same partition count as the input, so output for a ticket stays in one partition.
+                new NewTopic(topics.output(), INPUT_PARTITIONS, replicationFactor)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                new NewTopic(topics.deadLetter(), 1, replicationFactor),
+                // One decision per letter (partition@offset); compaction keeps the latest.
+                new NewTopic(topics.resolutions(), 1, replicationFactor)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    }
+}

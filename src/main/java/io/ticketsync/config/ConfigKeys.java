@@ -1,0 +1,57 @@
+package io.ticketsync.config;
+
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The names of ticket-sync's own configuration keys, in one place: the parsers, the startup
+ * messages, the tests and the contract all name keys from here. Kafka's keys are Kafka's.
+ */
+public final class ConfigKeys {
+
+    public static final String APPLICATION_ID = StreamsConfig.APPLICATION_ID_CONFIG;
+    public static final String INPUT_TOPIC = "input.topic";
+    public static final String OUTPUT_TOPIC = "output.topic";
+    public static final String DLQ_TOPIC = "dlq.topic";
+    public static final String DLQ_RESOLUTIONS_TOPIC = "dlq.resolutions.topic";
+    public static final String MAPPING_STATUS_PREFIX = "mapping.status.";
+    public static final String MAPPING_PRIORITY_PREFIX = "mapping.priority.";
+    public static final String DLQ_STACKTRACE_MAX_BYTES = "dlq.stacktrace.max.bytes";
+    public static final String DLQ_MESSAGE_MAX_CHARS = "dlq.message.max.chars";
+    public static final String DLQ_MAX_RECORD_BYTES = "dlq.max.record.bytes";
+    public static final String OUTPUT_MAX_RECORD_BYTES = "output.max.record.bytes";
+    public static final String UNCAUGHT_REPLACE_MAX = "uncaught.replace.max";
+    public static final String UNCAUGHT_REPLACE_WINDOW_MS = "uncaught.replace.window.ms";
+    public static final String UNCAUGHT_FATAL_EXCEPTIONS = "uncaught.fatal.exceptions";
+    public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
+    public static final String STARTUP_TIMEOUT_MS = "startup.timeout.ms";
+    public static final String HTTP_BIND_ADDRESS = "http.bind.address";
+    public static final String HTTP_PORT = "http.port";
+    public static final String HTTP_AUTH_TOKEN = "http.auth.token";
+    public static final String CONSOLE_BIND_ADDRESS = "console.bind.address";
+    public static final String CONSOLE_PORT = "console.port";
+    public static final String CONSOLE_USER = "console.user";
+    public static final String CONSOLE_PASSWORD = "console.password";
+    public static final String CONSOLE_TICKETS_URL = "console.tickets.url";
+    public static final String HEALTH_STUCK_TIMEOUT_MS = "health.stuck.timeout.ms";
+    public static final String HEALTH_STUCK_ACTION = "health.stuck.action";
+    public static final String DLQ_SURGE_WINDOW_RECORDS = "dlq.surge.window.records";
+    public static final String DLQ_SURGE_MIN_RECORDS = "dlq.surge.min.records";
+    public static final String DLQ_SURGE_THRESHOLD = "dlq.surge.threshold";
+
+    /** Every exact key of ticket-sync's own (Kafka's are known from Kafka). */
+    public static final Set<String> OWN_KEYS = Set.of(INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC, DLQ_RESOLUTIONS_TOPIC,
+            DLQ_STACKTRACE_MAX_BYTES, DLQ_MESSAGE_MAX_CHARS, DLQ_MAX_RECORD_BYTES, OUTPUT_MAX_RECORD_BYTES,
+            UNCAUGHT_REPLACE_MAX, UNCAUGHT_REPLACE_WINDOW_MS, UNCAUGHT_FATAL_EXCEPTIONS, SHUTDOWN_TIMEOUT_MS,
+            STARTUP_TIMEOUT_MS, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_AUTH_TOKEN, HEALTH_STUCK_TIMEOUT_MS,
+            HEALTH_STUCK_ACTION, DLQ_SURGE_WINDOW_RECORDS, DLQ_SURGE_MIN_RECORDS, DLQ_SURGE_THRESHOLD,
+            CONSOLE_BIND_ADDRESS, CONSOLE_PORT, CONSOLE_USER, CONSOLE_PASSWORD, CONSOLE_TICKETS_URL);
+
+    /** Families of ticket-sync's own keys: {@code mapping.status.<source>=<TARGET>} and the like. */
+    public static final List<String> OWN_PREFIXES = List.of(MAPPING_STATUS_PREFIX, MAPPING_PRIORITY_PREFIX);
+
+    private ConfigKeys() {
+    }
+}

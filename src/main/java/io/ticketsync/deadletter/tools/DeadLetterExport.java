@@ -1,0 +1,97 @@
+package io.ticketsync.deadletter.tools;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.ticketsync.codec.Json;
+import io.ticketsync.config.TicketSyncConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Writes a selection of dead letters as JSON Lines, one letter per line, while it scans the topic:
+ * never more than one letter in memory. Keys, values and header values are UTF-8 text when they
+ * decode as such, base64 otherwise ({@code "encoding":"base64"}), so every byte survives.
+ */
+public final class DeadLetterExport {
+
+    private final TicketSyncConfig config;
+
+    public DeadLetterExport(final TicketSyncConfig config) {
+        this.config = config;
+    }
+
+    /** @return the number of letters written */
+    public long write(final Selection selection, final String actor, final OutputStream out) throws IOException {
+        final Map<LetterId, Resolution> decided = new ResolutionLog(config).readAll();
+        final long[] written = {0};
+        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), null);
+             JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+            json.setRootValueSeparator(null);
+            // The caller owns the stream (stdout, an HTTP response).
+            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            consumer.seekToBeginning(DeadLetterScan.assignAll(consumer, config.topics().deadLetter()));
+            DeadLetterScan.toEnd(consumer, letter -> {
+                final LetterId id = LetterId.of(letter);
+                final Resolution decision = decided.get(id);
+                final LetterStatus status = decision == null ? LetterStatus.OPEN : decision.status();
+                if (selection.selects(id, letter) && (status.isOpen() || selection.includeClosed())) {
+                    writeLine(json, letter, status);
+                    written[0]++;
+                }
+            }, () -> { }, (read, total) -> { });
+        } catch (final UncheckedIOException e) {
+            throw e.getCause();
+        }
+        LetterMarker.AUDIT.info("actor={} action=EXPORT selection=[{}] letters={}", actor, selection.describe(), written[0]);
+        return written[0];
+    }
+
+    static void writeLine(final JsonGenerator json, final DeadLetter letter, final LetterStatus status) {
+        try {
+            json.writeStartObject();
+            json.writeStringField("id", LetterId.of(letter).toString());
+            json.writeStringField("timestamp", letter.timestamp().toString());
+            json.writeStringField("status", status.name());
+            json.writeStringField("stage", letter.stage());
+            json.writeStringField("reason", letter.reason());
+            json.writeStringField("sourceTopic", letter.sourceTopic());
+            json.writeNumberField("sourcePartition", letter.sourcePartition());
+            json.writeNumberField("sourceOffset", letter.sourceOffset());
+            json.writeNumberField("replayCount", letter.replayCount());
+            writeBytes(json, "key", letter.key());
+            writeBytes(json, "value", letter.value());
+            json.writeArrayFieldStart("headers");
+            for (final Header header : letter.headers()) {
+                json.writeStartObject();
+                json.writeStringField("key", header.key());
+                writeBytes(json, "value", header.value());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeRaw('\n');
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code name} as text, or {@code name} in base64 plus {@code nameEncoding: base64}; null stays null. */
+    private static void writeBytes(final JsonGenerator json, final String name, final byte[] bytes) throws IOException {
+        if (bytes == null) {
+            json.writeNullField(name);
+            return;
+        }
+        final String text = Utf8Text.decode(bytes, bytes.length);
+        if (text != null) {
+            json.writeStringField(name, text);
+        } else {
+            json.writeStringField(name, Base64.getEncoder().encodeToString(bytes));
+            json.writeStringField(name + "Encoding", "base64");
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package io.ticketsync.dlq;
-
-/** Receives (records read, records in total) now and then while a command scans the dead-letter topic. */
-@FunctionalInterface
-public interface ScanProgress {
-
-    void report(long read, long total);
-}
