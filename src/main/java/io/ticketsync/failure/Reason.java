@@ -1,44 +1,60 @@
 package io.ticketsync.failure;
 
+import java.util.EnumSet;
+import java.util.Set;
+
+import static io.ticketsync.failure.ErrorStage.DESERIALIZATION;
+import static io.ticketsync.failure.ErrorStage.PROCESSING;
+import static io.ticketsync.failure.ErrorStage.PRODUCTION;
+
 /**
  * Why a record was dead-lettered: the short, machine-readable value of the
- * {@code ticketsync.error.reason} header. Codes are part of the product contract; do not rename.
+ * {@code ticketsync.error.reason} header, and the stages at which it can occur. Codes are part of
+ * the product contract ({@code docs/contract.md}); do not rename.
  */
 public enum Reason {
     // Deserialization: the bytes are not a TicketChange.
-    NULL_KEY("null-key"),
-    INVALID_KEY_ENCODING("invalid-key-encoding"),
-    NULL_VALUE("null-value"),
-    EMPTY_VALUE("empty-value"),
-    INVALID_UTF8("invalid-utf8"),
-    INVALID_JSON("invalid-json"),
-    JSON_LIMIT_EXCEEDED("json-limit-exceeded"),
-    NOT_AN_OBJECT("not-an-object"),
-    MISSING_FIELD("missing-field"),
-    WRONG_TYPE("wrong-type"),
-    INVALID_TICKET_ID("invalid-ticket-id"),
-    INVALID_VERSION("invalid-version"),
-    INVALID_OP("invalid-op"),
-    INVALID_TIMESTAMP("invalid-timestamp"),
-    UNDECODABLE("undecodable"),
+    NULL_KEY("null-key", DESERIALIZATION),
+    INVALID_KEY_ENCODING("invalid-key-encoding", DESERIALIZATION),
+    NULL_VALUE("null-value", DESERIALIZATION),
+    EMPTY_VALUE("empty-value", DESERIALIZATION),
+    INVALID_UTF8("invalid-utf8", DESERIALIZATION),
+    INVALID_JSON("invalid-json", DESERIALIZATION),
+    JSON_LIMIT_EXCEEDED("json-limit-exceeded", DESERIALIZATION),
+    NOT_AN_OBJECT("not-an-object", DESERIALIZATION),
+    MISSING_FIELD("missing-field", DESERIALIZATION),
+    WRONG_TYPE("wrong-type", DESERIALIZATION),
+    INVALID_TICKET_ID("invalid-ticket-id", DESERIALIZATION),
+    INVALID_VERSION("invalid-version", DESERIALIZATION),
+    INVALID_OP("invalid-op", DESERIALIZATION),
+    INVALID_TIMESTAMP("invalid-timestamp", DESERIALIZATION),
+    // A blank or null title/status: the decoder refuses it.
+    INVALID_FIELD("invalid-field", DESERIALIZATION),
+    UNDECODABLE("undecodable", DESERIALIZATION),
     // Processing: a well-formed change that cannot be applied.
-    KEY_MISMATCH("key-mismatch"),
-    UNMAPPED_STATUS("unmapped-status"),
-    UNMAPPED_PRIORITY("unmapped-priority"),
-    MISSING_INITIAL_FIELDS("missing-initial-fields"),
-    INVALID_FIELD("invalid-field"),
+    KEY_MISMATCH("key-mismatch", PROCESSING),
+    UNMAPPED_STATUS("unmapped-status", PROCESSING),
+    UNMAPPED_PRIORITY("unmapped-priority", PROCESSING),
+    MISSING_INITIAL_FIELDS("missing-initial-fields", PROCESSING),
     // The output record or the stored state the change would write is over output.max.record.bytes.
-    RECORD_TOO_LARGE("record-too-large"),
+    RECORD_TOO_LARGE("record-too-large", PROCESSING),
     // Processing, or (defensively) an output serializer: an exception nobody foresaw.
-    UNEXPECTED_EXCEPTION("unexpected-exception");
+    UNEXPECTED_EXCEPTION("unexpected-exception", PROCESSING, PRODUCTION);
 
     private final String code;
+    private final Set<ErrorStage> stages;
 
-    Reason(final String code) {
+    Reason(final String code, final ErrorStage first, final ErrorStage... more) {
         this.code = code;
+        this.stages = Set.copyOf(EnumSet.of(first, more));
     }
 
     public String code() {
         return code;
+    }
+
+    /** The stages whose dead letters can carry this reason. */
+    public Set<ErrorStage> stages() {
+        return stages;
     }
 }
