@@ -11,7 +11,11 @@ import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
+import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.resource.PatternType;
@@ -88,9 +92,17 @@ final class AccessCheck {
             return Optional.empty();
         } catch (final AuthorizationException denied) {
             return Optional.of(missing(acl));
-        } catch (final RuntimeException other) {
-            // Anything else (the topic appeared meanwhile, a policy) is not about this permission.
+        } catch (final TopicExistsException | PolicyViolationException
+                       | InvalidPartitionsException | InvalidConfigurationException validationRefused) {
+            // The broker authorizes before it validates: a refusal of the topic itself (its name, partitions,
+            // replication factor or configuration, a create policy) means CREATE was granted.
             return Optional.empty();
+        } catch (final StartupCheckException deadlineOrAuthentication) {
+            throw deadlineOrAuthentication;
+        } catch (final RuntimeException other) {
+            // Anything else (a timeout, a lost connection) proves nothing about the permission.
+            throw new StartupCheckException("could not check " + acl.describe() + " (" + acl.purpose() + ") at bootstrap.servers="
+                    + bootstrapServers + ": " + other, other);
         }
     }
 
