@@ -8,11 +8,8 @@ import io.ticketsync.cluster.TopicLayout;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -120,13 +117,15 @@ public final class DevSession implements AutoCloseable {
     private int summariseUntilExit(final TicketSyncApp app, final CompletableFuture<Integer> exit,
                                    final List<ProducerRecord<byte[], byte[]>> samples, final TicketSyncConfig config,
                                    final Duration summaryInterval) throws Exception {
-        produce(config.topics().input(), samples);
-        say("Produced " + samples.size() + " sample records to " + config.topics().input());
+        final int produced = produce(config.topics().input(), samples);
+        if (produced == samples.size()) {
+            say("Produced " + produced + " sample records to " + config.topics().input());
+        }
         SyncSummary last = null;
         while (!exit.isDone()) {
             final SyncSummary now = app.metrics().summary();
             if (!now.equals(last)) {
-                say("[summary] " + now + " | accounted " + now.accounted() + "/" + samples.size() + " sample records");
+                say("[summary] " + now + " | accounted " + now.accounted() + "/" + produced + " sample records");
                 last = now;
             }
             try {
@@ -181,14 +180,12 @@ public final class DevSession implements AutoCloseable {
         throw new IllegalStateException("topics " + names + " not visible 30 s after creating them");
     }
 
-    private void produce(final String topic, final List<ProducerRecord<byte[], byte[]>> records) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            records.forEach(record -> producer.send(new ProducerRecord<>(topic, record.key(), record.value())));
-            producer.flush();
-        }
+    /** Sends the samples; says which failed and why. Returns how many the broker acknowledged. */
+    private int produce(final String topic, final List<ProducerRecord<byte[], byte[]>> records) throws InterruptedException {
+        final SampleProducer.Result result = SampleProducer.produce(broker.bootstrapServers(), topic, records);
+        result.firstFailure().ifPresent(first -> say("FAILED to produce " + result.failed() + " of " + records.size()
+                + " sample records to " + topic + " (first error: " + first + "); " + result.acknowledged() + " were written"));
+        return result.acknowledged();
     }
 
     private static void requireFreePort(final int port, final String option) throws IOException {
