@@ -1,6 +1,8 @@
 package io.ticketsync.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
 
@@ -27,6 +29,21 @@ public final class Main {
     private static CommandLine commandLine() {
         return new CommandLine(new TicketSyncCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(new ErrorReporter());
+                .setExecutionExceptionHandler(new ErrorReporter())
+                .setExecutionStrategy(Main::refuseUnmatchedThenRun);
+    }
+
+    /**
+     * picocli lets a help request win over words it could not match, so {@code dlq frobnicate
+     * --help} would print dlq's help and succeed; an unknown command is a usage error whatever
+     * follows it.
+     */
+    private static int refuseUnmatchedThenRun(final ParseResult parsed) {
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (!level.unmatched().isEmpty()) {
+                throw new UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 }

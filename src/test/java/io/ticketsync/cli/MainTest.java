@@ -38,6 +38,16 @@ class MainTest {
     }
 
     @Test
+    void shouldNameTheUnknownCommandAndExitWithUsageCodeWhenHelpFollowsIt() {
+        assertThat(run("dlq", "frobnicate", "--help")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("frobnicate");
+        assertThat(out.toString()).as("no help printed as if the command existed").isEmpty();
+
+        assertThat(run("frobnicate", "--help")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("dlq", "inspect", "--help")).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
     void shouldExitWithConfigCodeAndNameTheKeyWhenConfigurationIsInvalid() {
         assertThat(run("topology", "--set", "dlq.stacktrace.max.bytes=-1")).isEqualTo(ExitCodes.CONFIG_ERROR);
         assertThat(err.toString()).contains("dlq.stacktrace.max.bytes");
