@@ -1,8 +1,8 @@
 package io.ticketsync.console;
 
+import io.ticketsync.codec.Utf8;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketsync.codec.Json;
-import io.ticketsync.deadletter.tools.Utf8Text;
 
 import java.io.IOException;
 
@@ -46,7 +46,7 @@ record BytesView(String kind, String text, boolean truncated, int size) {
     private static String textOf(final byte[] bytes, final int shown) {
         final int shortest = shown == bytes.length ? shown : Math.max(0, shown - 3);
         for (int length = shown; length >= shortest; length--) {
-            final String text = Utf8Text.decode(bytes, length);
+            final String text = Utf8.decode(bytes, length).orElse(null);
             if (text != null) {
                 return text;
             }

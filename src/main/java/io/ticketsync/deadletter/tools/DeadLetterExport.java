@@ -1,5 +1,6 @@
 package io.ticketsync.deadletter.tools;
 
+import io.ticketsync.codec.Utf8;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ticketsync.codec.Json;
 import io.ticketsync.config.TicketSyncConfig;
@@ -86,7 +87,7 @@ public final class DeadLetterExport {
             json.writeNullField(name);
             return;
         }
-        final String text = Utf8Text.decode(bytes, bytes.length);
+        final String text = Utf8.decode(bytes).orElse(null);
         if (text != null) {
             json.writeStringField(name, text);
         } else {
