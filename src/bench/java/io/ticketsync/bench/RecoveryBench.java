@@ -1,5 +1,7 @@
 package io.ticketsync.bench;
 
+import io.ticketsync.testing.Await;
+
 import io.ticketsync.bench.app.AppUnderTest;
 import io.ticketsync.bench.app.StampingInterceptor;
 import io.ticketsync.config.Topics;
@@ -159,27 +161,18 @@ final class RecoveryBench {
     private static OutputWatcher.Arrival awaitOutput(final OutputWatcher watcher,
                                                      final java.util.function.Predicate<OutputWatcher.Arrival> wanted,
                                                      final ChildApp app, final String what) throws InterruptedException {
-        final long deadline = System.currentTimeMillis() + WAIT.toMillis();
-        while (System.currentTimeMillis() < deadline) {
-            final var arrival = watcher.awaitFirst(wanted, Duration.ofSeconds(1));
-            if (arrival.isPresent()) {
-                return arrival.get();
-            }
+        // awaitFirst blocks for up to a second itself, so no pause between probes.
+        return Await.until(what, () -> {
             app.checkAlive();
-        }
-        throw new IllegalStateException("no " + what + " within " + WAIT);
+            return watcher.awaitFirst(wanted, Duration.ofSeconds(1));
+        }, java.util.Optional::isPresent, WAIT, Duration.ZERO).get();
     }
 
     private static AppStats awaitFault(final ChildApp app) throws InterruptedException {
-        final long deadline = System.currentTimeMillis() + WAIT.toMillis();
-        while (System.currentTimeMillis() < deadline) {
-            if (app.hasStats() && app.stats().faultAt() > 0) {
-                return app.stats();
-            }
+        return Await.until("the injected fault", () -> {
             app.checkAlive();
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("the injected fault did not fire within " + WAIT);
+            return app.hasStats() ? app.stats() : null;
+        }, stats -> stats != null && stats.faultAt() > 0, WAIT, Duration.ofMillis(50));
     }
 
     private static String shortName(final String thread) {

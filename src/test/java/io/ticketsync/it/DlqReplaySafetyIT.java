@@ -10,6 +10,7 @@ import io.ticketsync.deadletter.tools.ReplayRequest;
 import io.ticketsync.deadletter.tools.InvalidReplayTargetException;
 import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import io.ticketsync.runtime.ExitCodes;
+import io.ticketsync.testing.Await;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.RunningApp;
 import io.ticketsync.testing.SharedBroker;
@@ -193,25 +194,24 @@ class DlqReplaySafetyIT {
 
     /** Waits until the application's group has committed every input partition to its end. */
     private static void awaitAllInputCommitted(final KafkaBroker broker, final TicketSyncConfig config) throws Exception {
-        final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         try (Admin admin = broker.admin()) {
-            while (true) {
-                final Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-                for (int p = 0; p < 6; p++) {
-                    latest.put(new TopicPartition(config.topics().input(), p), OffsetSpec.latest());
-                }
-                final Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get().entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
-                final var committed = admin.listConsumerGroupOffsets(config.applicationId())
-                        .partitionsToOffsetAndMetadata().get();
-                if (ends.entrySet().stream().allMatch(end -> end.getValue() == 0 || committed.get(end.getKey()) != null
-                        && committed.get(end.getKey()).offset() >= end.getValue())) {
-                    return;
-                }
-                assertThat(Instant.now()).as("input fully committed").isBefore(deadline);
-                Thread.sleep(200);
-            }
+            Await.until("input partitions not yet committed to their end (none left)",
+                    () -> uncommittedPartitions(admin, config), List::isEmpty, Duration.ofSeconds(60), Duration.ofMillis(200));
         }
+    }
+
+    private static List<TopicPartition> uncommittedPartitions(final Admin admin, final TicketSyncConfig config) throws Exception {
+        final Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        for (int p = 0; p < 6; p++) {
+            latest.put(new TopicPartition(config.topics().input(), p), OffsetSpec.latest());
+        }
+        final Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+        final var committed = admin.listConsumerGroupOffsets(config.applicationId()).partitionsToOffsetAndMetadata().get();
+        return ends.entrySet().stream()
+                .filter(end -> end.getValue() > 0 && (committed.get(end.getKey()) == null
+                        || committed.get(end.getKey()).offset() < end.getValue()))
+                .map(Map.Entry::getKey).sorted(java.util.Comparator.comparing(TopicPartition::toString)).toList();
     }
 
     private static String key(final ConsumerRecord<byte[], byte[]> record) {

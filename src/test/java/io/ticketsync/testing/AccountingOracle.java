@@ -48,17 +48,9 @@ public final class AccountingOracle {
 
     /** Waits until the group has committed the whole input and no transaction is open. */
     public void awaitIdle(final Duration timeout) throws Exception {
-        final Instant deadline = Instant.now().plus(timeout);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            String why = "";
-            while (Instant.now().isBefore(deadline)) {
-                why = notIdleBecause(admin);
-                if (why.isEmpty()) {
-                    return;
-                }
-                Thread.sleep(500);
-            }
-            throw new AssertionError("group " + config.applicationId() + " not idle after " + timeout + ": " + why);
+            Await.until("group " + config.applicationId() + " idle (empty: nothing open or uncommitted)",
+                    () -> notIdleBecause(admin), String::isEmpty, timeout, Duration.ofMillis(500));
         }
     }
 
