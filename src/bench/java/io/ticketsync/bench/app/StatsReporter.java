@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 public final class StatsReporter {
 
     private static final long PERIOD_MS = 50;
+    /** The exit code of an application under test whose figures can no longer be written. */
+    static final int EXIT_STATS_FAILED = 70;
 
     private final Path file;
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -47,7 +49,7 @@ public final class StatsReporter {
 
     public static StatsReporter start(final Path file) {
         final StatsReporter reporter = new StatsReporter(file);
-        reporter.timer.scheduleAtFixedRate(reporter::write, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+        reporter.timer.scheduleAtFixedRate(reporter::writeOrHalt, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
         Runtime.getRuntime().addShutdownHook(new Thread(reporter::write, "bench-stats-final"));
         return reporter;
     }
@@ -56,6 +58,21 @@ public final class StatsReporter {
     public void faultInjected() {
         faultThread = Thread.currentThread().getName();
         faultAt = System.currentTimeMillis();
+    }
+
+    /**
+     * A periodic task that throws is never run again, silently: the harness would then read stale
+     * figures as if the application had stopped fetching. Stop the application loudly instead; the
+     * harness reports a child that died.
+     */
+    private void writeOrHalt() {
+        try {
+            write();
+        } catch (final RuntimeException | Error e) {
+            System.err.println("bench stats: cannot write " + file + ", stopping the application under test: " + e);
+            System.err.flush();
+            Runtime.getRuntime().halt(EXIT_STATS_FAILED);
+        }
     }
 
     private synchronized void write() {
