@@ -45,7 +45,7 @@ final class BenchCluster implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
-    /** Input (6 partitions), compacted output (6) and dead letters (1), as DESIGN.md lays them out. */
+    /** Input (6 partitions), compacted output (6), dead letters (1) and compacted resolutions (1), as docs/contract.md lays them out. */
     void createTopics(final Topics topics) throws ExecutionException, InterruptedException {
         create(TopicLayout.newTopics(topics, (short) 1));
     }

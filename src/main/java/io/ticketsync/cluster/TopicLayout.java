@@ -7,7 +7,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import java.util.List;
 import java.util.Map;
 
-/** The topics as DESIGN.md lays them out: input with 6 partitions, compacted output, dead letters, compacted resolutions. */
+/** The topics as docs/contract.md lays them out: input with 6 partitions, compacted output, dead letters, compacted resolutions. */
 public final class TopicLayout {
 
     public static final int INPUT_PARTITIONS = 6;

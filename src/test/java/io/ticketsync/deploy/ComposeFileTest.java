@@ -3,6 +3,7 @@ package io.ticketsync.deploy;
 import io.ticketsync.testing.TestConfigs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ticketsync.config.ConfigLoader;
 import io.ticketsync.config.Defaults;
@@ -18,9 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +34,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,6 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Kafka version, shutdown timeout. Drift fails the build.
  */
 class ComposeFileTest {
+
+    /** {@code ${NAME:-default}}: the operator's address, or the default when unset or empty. */
+    private static final Pattern OPERATOR_ADDRESS = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*):-([^}]+)}");
 
     private static JsonNode compose;
     private static JsonNode app;
@@ -113,7 +124,9 @@ class ComposeFileTest {
     void shouldWireHealthPortsRestartsAndShutdownToTheApplication() {
         final TicketSyncConfig config = ConfigLoader.load(Optional.empty(), appEnvironment, Map.of());
         assertThat(app.path("healthcheck").path("test").toString()).contains("probe").contains("live");
-        assertThat(app.path("ports").get(0).asText()).endsWith(":" + config.api().port());
+        assertThat(app.path("ports")).as("ticket-sync publishes its HTTP API").isNotEmpty();
+        assertThat(app.path("ports")).allSatisfy(port ->
+                assertThat(containerPort(port)).as(port.toString()).isEqualTo(String.valueOf(config.api().port())));
         assertThat(config.api().bindAddress()).as("reachable from outside the container").isEqualTo("0.0.0.0");
         assertThat(app.path("restart").asText()).as("a non-zero exit is restarted").isIn("on-failure", "always", "unless-stopped");
         assertThat(app.path("deploy").path("replicas").asInt()).isGreaterThanOrEqualTo(2);
@@ -121,6 +134,109 @@ class ComposeFileTest {
         assertThat(compose.path("services").path("topics").path("restart").asText()).isEqualTo("no");
         final Duration grace = Duration.ofSeconds(Long.parseLong(app.path("stop_grace_period").asText().replace("s", "")));
         assertThat(grace).as("SIGTERM gets longer than the app's own shutdown timeout").isGreaterThan(config.shutdownTimeout());
+    }
+
+    @Test
+    void shouldTagTheImageWithTheProjectVersionAndBuildItFromTheCheckout() throws Exception {
+        final String version = pomVersion();
+        assertThat(app.path("image").asText()).isEqualTo("ticket-sync:" + version);
+        // Built here, never pulled: without pull_policy Compose first tries a registry for the image.
+        assertThat(app.path("build").asText()).isEqualTo(".");
+        assertThat(app.path("pull_policy").asText()).isEqualTo("build");
+        // Comments that spell out the tag (docker build -t ...) move with the version too.
+        final Matcher tag = Pattern.compile("ticket-sync:([A-Za-z0-9_][A-Za-z0-9_.-]*)")
+                .matcher(Files.readString(Path.of("docker-compose.yml")));
+        final List<String> tags = new ArrayList<>();
+        while (tag.find()) {
+            tags.add(tag.group(1));
+        }
+        assertThat(tags).isNotEmpty().allSatisfy(found -> assertThat(found).isEqualTo(version));
+    }
+
+    @Test
+    void shouldPublishPortsOnlyOnLoopbackOrAnAddressTheOperatorChooses() {
+        final List<String> published = new ArrayList<>();
+        compose.path("services").fields().forEachRemaining(service -> service.getValue().path("ports").forEach(port -> {
+            final String where = service.getKey() + " " + port;
+            published.add(where);
+            final String host = hostAddress(port);
+            assertThat(host).as(where + ": bound to an address, never to every interface").isNotEmpty();
+            final Matcher variable = OPERATOR_ADDRESS.matcher(host);
+            if (variable.matches()) {
+                assertThat(variable.group(1)).as(where + ": the application would read it as a configuration key")
+                        .doesNotStartWith(ConfigLoader.ENV_PREFIX);
+                assertThat(isLoopback(variable.group(2))).as(where + ": defaults to loopback").isTrue();
+            } else {
+                assertThat(isLoopback(host)).as(where + ": loopback or ${VARIABLE:-loopback}").isTrue();
+            }
+        }));
+        assertThat(published).as("the HTTP API is published").isNotEmpty();
+        assertThat(isLoopback("127.0.0.1")).isTrue();
+        assertThat(isLoopback("[::1]")).isTrue();
+        assertThat(isLoopback("0.0.0.0")).isFalse();
+        assertThat(isLoopback("localhost")).as("names are not resolved").isFalse();
+        assertThat(hostAddress(textNode("8080:8080"))).isEmpty();
+        assertThat(hostAddress(textNode("8080"))).isEmpty();
+        assertThat(hostAddress(textNode("127.0.0.1:8080-8082:8080"))).isEqualTo("127.0.0.1");
+        assertThat(hostAddress(textNode("[::1]:8080:8080/tcp"))).isEqualTo("[::1]");
+        assertThat(hostAddress(textNode("${A:-127.0.0.1}:8080:8080"))).isEqualTo("${A:-127.0.0.1}");
+        assertThat(OPERATOR_ADDRESS.matcher("${A}").matches()).as("unset means every interface").isFalse();
+        assertThat(OPERATOR_ADDRESS.matcher("${A-127.0.0.1}").matches()).as("empty means every interface").isFalse();
+    }
+
+    /** The host address of a published port, long or short syntax; empty when it has none (every interface). */
+    private static String hostAddress(final JsonNode port) {
+        if (port.isObject()) {
+            return port.path("host_ip").asText("");
+        }
+        final String text = port.asText();
+        if (text.startsWith("${")) {
+            return text.substring(0, text.indexOf('}') + 1);
+        }
+        if (text.startsWith("[")) {
+            return text.substring(0, text.indexOf(']') + 1);
+        }
+        final String[] parts = text.split(":");
+        return parts.length == 3 ? parts[0] : "";
+    }
+
+    /** The container port of a published port, long or short syntax. */
+    private static String containerPort(final JsonNode port) {
+        if (port.isObject()) {
+            return port.path("target").asText();
+        }
+        final String text = port.asText();
+        return text.substring(text.lastIndexOf(':') + 1).replaceAll("/.*", "");
+    }
+
+    /** An IPv4 or IPv6 loopback literal; host names are not resolved. */
+    private static boolean isLoopback(final String address) {
+        final String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        if (!literal.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !literal.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (final UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static JsonNode textNode(final String text) {
+        return TextNode.valueOf(text);
+    }
+
+    /** The project's own {@code <version>} in pom.xml (not a dependency's or a plugin's). */
+    private static String pomVersion() throws Exception {
+        final DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        final Element project = factory.newDocumentBuilder().parse(Path.of("pom.xml").toFile()).getDocumentElement();
+        for (Node child = project.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && element.getTagName().equals("version")) {
+                return element.getTextContent().trim();
+            }
+        }
+        throw new AssertionError("pom.xml has no <version> of its own");
     }
 
     @Test

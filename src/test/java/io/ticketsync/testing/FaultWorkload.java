@@ -16,7 +16,7 @@ import java.util.Random;
  * A deterministic workload of ticket changes across many tickets, with a known share of bad records
  * and stale duplicates, and an independent model of what ticket-sync must make of it: the outcome
  * of every record and the exact sequence of snapshots each ticket's output must show. The model
- * is written here from the contract (DESIGN.md), not by calling the production rules.
+ * is written here from the contract (docs/contract.md), not by calling the production rules.
  */
 public final class FaultWorkload {
 

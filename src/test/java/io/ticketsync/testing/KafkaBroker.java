@@ -61,7 +61,7 @@ public final class KafkaBroker implements AutoCloseable {
         return Admin.create(Map.of("bootstrap.servers", bootstrapServers()));
     }
 
-    /** Creates the three topics as DESIGN.md lays them out (input 6 partitions, output compacted). */
+    /** Creates the topics as docs/contract.md lays them out (input 6 partitions, output compacted, dead letters, resolutions). */
     public void createTopics(final Topics topics) throws Exception {
         try (Admin admin = admin()) {
             admin.createTopics(TopicLayout.newTopics(topics, (short) 1)).all().get();
