@@ -1,12 +1,15 @@
 package io.ticketsync.cli;
 
 import io.ticketsync.config.ConfigLoader;
+import io.ticketsync.config.PropertiesFiles;
+import io.ticketsync.config.SecretMasker;
 import io.ticketsync.config.TicketSyncConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +35,27 @@ final class ConfigOptions {
         final Map<String, String> merged = new LinkedHashMap<>(commandDefaults);
         merged.putAll(overrides);
         return ConfigLoader.load(configFile(), System.getenv(), merged);
+    }
+
+    /**
+     * Where the user set {@code key} below {@code --set}: the TICKET_SYNC_* variable or the config
+     * file, with the value; empty when neither sets it or {@code --set} does.
+     */
+    Optional<String> setBelowCommandLine(final String key) {
+        if (overrides.containsKey(key)) {
+            return Optional.empty();
+        }
+        final String variable = ConfigLoader.ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace("_", "__").replace('.', '_');
+        final String fromEnvironment = ConfigLoader.fromEnvironment(System.getenv()).get(key);
+        if (fromEnvironment != null) {
+            return Optional.of(describe(key, fromEnvironment) + " from " + variable);
+        }
+        return configFile().map(path -> PropertiesFiles.read(path).get(key)).map(value -> describe(key, value)
+                + " from " + configFile().get());
+    }
+
+    private static String describe(final String key, final String value) {
+        return SecretMasker.isSecret(key) ? SecretMasker.MASK : value;
     }
 
     private Optional<Path> configFile() {

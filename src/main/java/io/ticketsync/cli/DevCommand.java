@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -68,6 +70,18 @@ final class DevCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /**
+     * dev runs against its own broker and ports whatever the environment says (a shell with
+     * TICKET_SYNC_BOOTSTRAP_SERVERS exported must not send samples to a real cluster), so its values
+     * win over the config file and the variables; only --set wins over them. Say so, key by key.
+     */
+    private void sayWhatDevOverrides(final DevSession session, final Set<String> devKeys) {
+        for (final String key : devKeys) {
+            config.setBelowCommandLine(key).ifPresent(ignored -> session.say("dev sets " + key + " itself; ignoring "
+                    + ignored + " (only --set " + key + "=... wins over dev)"));
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!DevBroker.onClasspath()) {
@@ -83,14 +97,16 @@ final class DevCommand implements Callable<Integer> {
                 stop.await();
                 return ExitCodes.OK;
             }
-            final TicketSyncConfig appConfig = config.load(Map.of(
+            final Map<String, String> devValues = new TreeMap<>(Map.of(
                     "bootstrap.servers", broker.bootstrapServers(),
                     "state.dir", session.dataDir().resolve("streams").toString(),
                     ConfigKeys.HTTP_BIND_ADDRESS, "127.0.0.1",
                     ConfigKeys.HTTP_PORT, String.valueOf(httpPort),
                     ConfigKeys.CONSOLE_PORT, String.valueOf(consolePort),
                     ConfigKeys.CONSOLE_PASSWORD, OneTimePassword.generate(),
-                    ConfigKeys.CONSOLE_TICKETS_URL, "http://127.0.0.1:" + httpPort)).requireLosslessGuarantee();
+                    ConfigKeys.CONSOLE_TICKETS_URL, "http://127.0.0.1:" + httpPort));
+            sayWhatDevOverrides(session, devValues.keySet());
+            final TicketSyncConfig appConfig = config.load(devValues).requireLosslessGuarantee();
             final List<ProducerRecord<byte[], byte[]>> records = noSamples ? List.of()
                     : samples == null ? SampleTickets.bundled(appConfig.topics().input())
                     : SampleTickets.fromFile(samples, appConfig.topics().input());

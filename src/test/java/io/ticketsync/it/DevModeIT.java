@@ -42,15 +42,20 @@ class DevModeIT {
         final int httpPort = Ports.free();
         final int consolePort = Ports.free();
         final Path log = work.resolve("dev.log");
-        final Process dev = new ProcessBuilder(List.of(
+        final ProcessBuilder devProcess = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar",
                 JAR.toAbsolutePath().toString(), "dev", "--data-dir", work.resolve("data").toString(),
                 "--broker-port", String.valueOf(brokerPort), "--controller-port", String.valueOf(controllerPort),
                 "--http-port", String.valueOf(httpPort), "--console-port", String.valueOf(consolePort)))
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        // A shell that points ticket-sync at a real cluster: dev must keep to its own broker, and say so.
+        devProcess.environment().put("TICKET_SYNC_BOOTSTRAP_SERVERS", "kafka-1.example:9092");
+        final Process dev = devProcess.start();
         try {
             awaitLog(log, dev, "applied=19 skipped-stale=3 dead-lettered=12", Duration.ofSeconds(120));
-            assertThat(Files.readString(log)).contains("accounted 34/34 sample records")
+            assertThat(Files.readString(log)).contains("dev sets bootstrap.servers itself; ignoring kafka-1.example:9092"
+                    + " from TICKET_SYNC_BOOTSTRAP_SERVERS")
+                    .contains("Produced 34 sample records").contains("accounted 34/34 sample records")
                     .contains("PROCESSING/unmapped-status=1").contains("DESERIALIZATION/null-key=1");
 
             final HttpProbe http = new HttpProbe(httpPort);
