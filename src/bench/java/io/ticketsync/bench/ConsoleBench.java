@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +27,18 @@ import java.util.Optional;
 /**
  * The dead-letter console on a large DLQ: writes 100,000 dead letters of mixed stages and reasons
  * to its own broker, starts the console, and measures how long the index takes to catch up, the
- * heap it holds, and the HTTP latency of the overview and of filtered first pages (median, p99 and
- * max of repeated requests, after a warm-up). {@code bench/run --console [LETTERS]}.
+ * heap it holds, and the HTTP latency of the overview and of filtered first pages: median, p99
+ * (nearest rank) and max of {@value #REQUESTS} requests each, after {@value #WARM_UP} warm-up
+ * requests. {@code bench/run --console [LETTERS]}.
  */
 public final class ConsoleBench {
 
     private static final String[][] KINDS = {
             {"DESERIALIZATION", "invalid-json"}, {"DESERIALIZATION", "invalid-utf8"}, {"PROCESSING", "unmapped-status"},
             {"PROCESSING", "unmapped-priority"}, {"PROCESSING", "key-mismatch"}, {"PROCESSING", "record-too-large"}};
-    private static final int REQUESTS = 30;
+    /** Enough that the p99 (rank 198 of 200) is not the maximum. */
+    private static final int REQUESTS = 200;
+    private static final int WARM_UP = 50;
     private static final String PASSWORD = "console-bench-password";
 
     private ConsoleBench() {
@@ -113,27 +115,26 @@ public final class ConsoleBench {
                 .split(";")[0];
     }
 
-    /** Milliseconds per request, after as many warm-up requests as measured ones. */
-    private static List<Double> time(final HttpClient http, final String url, final String cookie) throws Exception {
+    /** Milliseconds per request, after {@value #WARM_UP} warm-up requests. */
+    private static Percentiles time(final HttpClient http, final String url, final String cookie) throws Exception {
         final HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build();
         final List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < 2 * REQUESTS; i++) {
+        for (int i = 0; i < WARM_UP + REQUESTS; i++) {
             final long started = System.nanoTime();
             final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(url + " answered " + response.statusCode());
             }
-            if (i >= REQUESTS) {
+            if (i >= WARM_UP) {
                 millis.add((System.nanoTime() - started) / 1e6);
             }
         }
-        Collections.sort(millis);
-        return millis;
+        return Percentiles.of(millis);
     }
 
-    private static void row(final String what, final List<Double> millis) {
-        System.out.printf("| %s: median / p99 / max of %d requests | %.1f / %.1f / %.1f ms |%n", what, millis.size(),
-                millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.99) - 1), millis.get(millis.size() - 1));
+    private static void row(final String what, final Percentiles millis) {
+        System.out.printf("| %s: median / p99 (nearest rank) / max of %d requests | %.1f / %.1f / %.1f ms |%n", what,
+                millis.count(), millis.median(), millis.p99(), millis.max());
     }
 
     private static long usedHeap() {

@@ -41,41 +41,81 @@ public final class TicketSyncMetrics {
         return new TicketSyncMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
+    /**
+     * Registers every labelled series the dashboard and the alert rules query, at zero: each
+     * stage/reason pair a dead letter or a surge trip can carry, each uncaught decision, thread
+     * replacements, and invalid timestamps on {@code inputTopic}. A series that exists before its
+     * first count lets a query that returns nothing mean a wrong query, not a quiet instance, and
+     * lets {@code increase()} see the first count.
+     */
+    public void registerAtZero(final String inputTopic) {
+        for (final Reason reason : Reason.values()) {
+            for (final ErrorStage stage : reason.stages()) {
+                deadLetteredCounter(stage, reason);
+                surgeTripsCounter(stage, reason);
+            }
+        }
+        for (final UncaughtDecision decision : UncaughtDecision.values()) {
+            uncaughtDecisionsCounter(decision);
+        }
+        threadReplacementsCounter();
+        invalidTimestampsCounter(inputTopic);
+    }
+
     public void deadLettered(final ErrorStage stage, final Reason reason) {
-        countByStageAndReason(MetricNames.DEAD_LETTERED, "Records written to the dead-letter topic", stage, reason);
+        deadLetteredCounter(stage, reason).increment();
     }
 
     /** Counts one input record whose negative timestamp was replaced by a fallback. */
     public void invalidTimestamp(final String topic) {
-        Counter.builder(MetricNames.INVALID_TIMESTAMPS)
-                .description("Input records with a negative timestamp, processed with a fallback timestamp")
-                .tag("topic", String.valueOf(topic))
-                .register(registry)
-                .increment();
+        invalidTimestampsCounter(topic).increment();
     }
 
     public void threadReplaced() {
-        Counter.builder(MetricNames.THREAD_REPLACEMENTS).description("Stream threads replaced after a failure")
-                .register(registry).increment();
+        threadReplacementsCounter().increment();
     }
 
-    /** Counts one uncaught-exception decision ({@code REPLACE_THREAD} / {@code SHUTDOWN_CLIENT}) and its cause. */
-    public void uncaughtDecision(final String decision, final String cause) {
-        Counter.builder(MetricNames.UNCAUGHT_DECISIONS).description("Uncaught stream-thread exception decisions")
-                .tag("decision", decision).tag("cause", cause)
-                .register(registry).increment();
+    /** Counts one uncaught-exception decision and its cause. */
+    public void uncaughtDecision(final UncaughtDecision decision) {
+        uncaughtDecisionsCounter(decision).increment();
     }
 
     /** Counts a trip of the dead-letter surge brake, tagged with the stage and reason that took over. */
     public void surgeBrakeTripped(final ErrorStage stage, final Reason reason) {
-        countByStageAndReason(MetricNames.SURGE_TRIPS, "Times the dead-letter surge brake stopped this instance",
+        surgeTripsCounter(stage, reason).increment();
+    }
+
+    private Counter deadLetteredCounter(final ErrorStage stage, final Reason reason) {
+        return byStageAndReason(MetricNames.DEAD_LETTERED, "Records written to the dead-letter topic", stage, reason);
+    }
+
+    private Counter surgeTripsCounter(final ErrorStage stage, final Reason reason) {
+        return byStageAndReason(MetricNames.SURGE_TRIPS, "Times the dead-letter surge brake stopped this instance",
                 stage, reason);
     }
 
-    private void countByStageAndReason(final String name, final String description, final ErrorStage stage,
-                                       final Reason reason) {
-        Counter.builder(name).description(description).tag("stage", stage.name()).tag("reason", reason.code())
-                .register(registry).increment();
+    private Counter invalidTimestampsCounter(final String topic) {
+        return Counter.builder(MetricNames.INVALID_TIMESTAMPS)
+                .description("Input records with a negative timestamp, processed with a fallback timestamp")
+                .tag("topic", String.valueOf(topic))
+                .register(registry);
+    }
+
+    private Counter threadReplacementsCounter() {
+        return Counter.builder(MetricNames.THREAD_REPLACEMENTS).description("Stream threads replaced after a failure")
+                .register(registry);
+    }
+
+    private Counter uncaughtDecisionsCounter(final UncaughtDecision decision) {
+        return Counter.builder(MetricNames.UNCAUGHT_DECISIONS).description("Uncaught stream-thread exception decisions")
+                .tag("decision", decision.response().name()).tag("cause", decision.cause())
+                .register(registry);
+    }
+
+    private Counter byStageAndReason(final String name, final String description, final ErrorStage stage,
+                                     final Reason reason) {
+        return Counter.builder(name).description(description).tag("stage", stage.name()).tag("reason", reason.code())
+                .register(registry);
     }
 
     /** Publishes how many input partitions are stuck right now. */
@@ -98,8 +138,10 @@ public final class TicketSyncMetrics {
     /** The counts so far; Kafka Streams' part lags by up to {@link #KAFKA_METRICS_REFRESH}. */
     public SyncSummary summary() {
         final Map<String, Long> deadLettered = new TreeMap<>();
-        registry.find(MetricNames.DEAD_LETTERED).counters().forEach(counter -> deadLettered.merge(
-                counter.getId().getTag("stage") + "/" + counter.getId().getTag("reason"), (long) counter.count(), Long::sum));
+        // Only what happened: every pair is registered at zero from the start.
+        registry.find(MetricNames.DEAD_LETTERED).counters().stream().filter(counter -> counter.count() > 0)
+                .forEach(counter -> deadLettered.merge(counter.getId().getTag("stage") + "/"
+                        + counter.getId().getTag("reason"), (long) counter.count(), Long::sum));
         return new SyncSummary(kafkaTotal(MetricNames.APPLIED), kafkaTotal(MetricNames.SKIPPED_STALE), deadLettered);
     }
 

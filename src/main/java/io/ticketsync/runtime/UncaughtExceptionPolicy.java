@@ -3,6 +3,7 @@ package io.ticketsync.runtime;
 import io.ticketsync.failure.FailureClassifier;
 import io.ticketsync.failure.FailureKind;
 import io.ticketsync.metrics.TicketSyncMetrics;
+import io.ticketsync.metrics.UncaughtDecision;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,18 +43,18 @@ public final class UncaughtExceptionPolicy implements StreamsUncaughtExceptionHa
     public StreamThreadExceptionResponse handle(final Throwable exception) {
         final String thread = Thread.currentThread().getName();
         if (classifier.classify(exception).kind() == FailureKind.FATAL) {
-            return shutDown("fatal", "fatal failure in " + thread + ": " + exception, exception);
+            return shutDown(UncaughtDecision.SHUT_DOWN_FATAL, "fatal failure in " + thread + ": " + exception, exception);
         }
         if (!budget.tryAcquire()) {
-            return shutDown("budget-spent", "replacement budget spent (" + budget.max() + " within the window), last failure in "
-                    + thread + ": " + exception, exception);
+            return shutDown(UncaughtDecision.SHUT_DOWN_BUDGET_SPENT, "replacement budget spent (" + budget.max()
+                    + " within the window), last failure in " + thread + ": " + exception, exception);
         }
         LOG.warn("Stream thread {} died; replacing it ({} of {} replacements used in the window)",
                 thread, budget.usedInWindow(), budget.max(), exception);
-        metrics.uncaughtDecision(StreamThreadExceptionResponse.REPLACE_THREAD.name(), "recoverable");
+        metrics.uncaughtDecision(UncaughtDecision.REPLACED_RECOVERABLE);
         metrics.threadReplaced();
         replaced.mark(Thread.currentThread());
-        return StreamThreadExceptionResponse.REPLACE_THREAD;
+        return UncaughtDecision.REPLACED_RECOVERABLE.response();
     }
 
     /** The threads this policy is replacing, for the consumers that must leave the group as those threads close. */
@@ -66,10 +67,11 @@ public final class UncaughtExceptionPolicy implements StreamsUncaughtExceptionHa
         return lastShutdownCause.get();
     }
 
-    private StreamThreadExceptionResponse shutDown(final String cause, final String why, final Throwable exception) {
+    private StreamThreadExceptionResponse shutDown(final UncaughtDecision decision, final String why,
+                                                   final Throwable exception) {
         LOG.error("Shutting down the Kafka Streams client: {}", why, exception);
         lastShutdownCause.set(why);
-        metrics.uncaughtDecision(StreamThreadExceptionResponse.SHUTDOWN_CLIENT.name(), cause);
-        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        metrics.uncaughtDecision(decision);
+        return decision.response();
     }
 }

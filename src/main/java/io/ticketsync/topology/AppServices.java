@@ -28,9 +28,14 @@ public record AppServices(TicketSyncConfig config, FailureClassifier classifier,
         Objects.requireNonNull(surgeBrake, "surgeBrake");
     }
 
-    /** A fresh bundle for one instance: its classifier, Prometheus metrics and surge brake. */
+    /**
+     * A fresh bundle for one instance: its classifier, Prometheus metrics (every labelled series
+     * already there at zero) and surge brake.
+     */
     public static AppServices of(final TicketSyncConfig config) {
-        return new AppServices(config, FailureClassifier.of(config), TicketSyncMetrics.prometheus(),
+        final TicketSyncMetrics metrics = TicketSyncMetrics.prometheus();
+        metrics.registerAtZero(config.topics().input());
+        return new AppServices(config, FailureClassifier.of(config), metrics,
                 new DeadLetterSurgeBrake(config.guards().surgeLimits()));
     }
 

@@ -6,6 +6,7 @@ import io.ticketsync.codec.TicketStateCodec;
 import io.ticketsync.config.TicketSyncConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -31,6 +32,15 @@ public final class TicketSyncTopology {
 
     /** The same topology around other rules: lets tests make business logic throw. */
     static Topology build(final TicketSyncConfig config, final TicketRules rules) {
+        return build(config, rules, new ByteArraySerializer());
+    }
+
+    /**
+     * The same topology around other rules and another output value serializer: lets tests make
+     * the production stage fail as a serializer bug would (the real one never throws: the
+     * processor forwards bytes it has already encoded).
+     */
+    static Topology build(final TicketSyncConfig config, final TicketRules rules, final Serializer<byte[]> outputValues) {
         final SizeCheckedEncoder encoder = new SizeCheckedEncoder(new TicketStateCodec(STORE), config.limits().outputMaxRecordBytes());
         // Topology-level settings come from the same configuration the client runs with.
         final Topology topology = new Topology(config.kafka().topologyConfig());
@@ -43,7 +53,7 @@ public final class TicketSyncTopology {
                 Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled(), PROCESSOR);
         // The processor forwards the snapshot already encoded: it had to encode it to measure it.
-        topology.addSink(SINK, config.topics().output(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
+        topology.addSink(SINK, config.topics().output(), new StringSerializer(), outputValues, PROCESSOR);
         return topology;
     }
 }

@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The alert rules against the real thing: a Prometheus server scrapes a running ticket-sync on a
- * real broker, a bad record arrives, and Prometheus's own API shows the dead-letter alert firing.
- * The dashboard's queries are valid PromQL on the same server.
+ * real broker; its counters are there at zero and alert on nothing; a bad record arrives, and
+ * Prometheus's own API shows the dead-letter alert firing. Every query of the dashboard returns at
+ * least one series from the same server.
  */
 @Tag("integration")
 @ExtendWith(SharedBroker.class)
@@ -49,6 +50,11 @@ class PrometheusAlertIT {
 
         try (RunningApp app = RunningApp.start(config, TicketSyncTopology.build(config));
              PrometheusServer prometheus = PrometheusServer.start(work, "ticket-sync", "127.0.0.1:" + app.port(), RULES)) {
+            // The counters exist at zero before any dead letter, and a few rule evaluations over
+            // them alert on nothing.
+            Await.until("the zero dead-letter counter scraped 3 times", () -> seriesCount(prometheus,
+                    "count_over_time(ticketsync_dead_lettered_total{stage=\"DESERIALIZATION\",reason=\"invalid-json\"}[1m]) >= 3"
+                    + " and ticketsync_dead_lettered_total == 0"), count -> count == 1, Duration.ofSeconds(60));
             assertThat(firing(prometheus)).as("nothing to alert on yet").isEmpty();
 
             broker.produce(config.topics().input(), List.of(
@@ -57,9 +63,12 @@ class PrometheusAlertIT {
             final List<String> alerts = Await.until("the dead-letter alert firing", () -> firing(prometheus),
                     firing -> firing.contains("TicketSyncDeadLetters DESERIALIZATION/invalid-json"), Duration.ofSeconds(90));
             assertThat(alerts).noneMatch(alert -> alert.startsWith("TicketSyncInstanceDown"));
+            // A misspelled metric is valid PromQL that finds nothing: every query must find a series.
             for (final String query : dashboardQueries()) {
                 assertThat(prometheus.query(query).path("status").asText()).as("dashboard query %s", query)
                         .isEqualTo("success");
+                Await.until("dashboard query " + query + " returning a series", () -> seriesCount(prometheus, query),
+                        count -> count > 0, Duration.ofSeconds(30));
             }
             assertThat(app.stop()).isEqualTo(ExitCodes.OK);
         }
@@ -83,6 +92,12 @@ class PrometheusAlertIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many series an instant query returns now. */
+    private static int seriesCount(final PrometheusServer prometheus, final String query)
+            throws IOException, InterruptedException {
+        return prometheus.query(query).path("data").path("result").size();
     }
 
     private static List<String> dashboardQueries() throws IOException {

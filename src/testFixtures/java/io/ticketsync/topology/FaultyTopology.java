@@ -2,6 +2,8 @@ package io.ticketsync.topology;
 
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.model.TicketChange;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.Topology;
 
 import java.time.Duration;
@@ -16,14 +18,42 @@ public final class FaultyTopology {
     /** Longer than any test blocks a change on purpose. */
     public static final Duration MAX_BLOCK = Duration.ofMinutes(3);
 
+    /**
+     * An input header that makes {@link #failingOnAndUnserializable}'s output serializer throw for
+     * the record's output (Kafka Streams copies the input's headers onto it).
+     */
+    public static final String UNSERIALIZABLE = "test.unserializable";
+
     private FaultyTopology() {
     }
 
     /** Throws {@code failure.get()} for every change matching {@code when} (the supplier may stop failing). */
     public static Topology failingOn(final TicketSyncConfig config, final Predicate<TicketChange> when,
                                      final Supplier<RuntimeException> failure) {
+        return TicketSyncTopology.build(config, failingRules(config, when, failure));
+    }
+
+    /**
+     * {@link #failingOn}, and an output value serializer that throws, as a serializer bug would, for
+     * every output record carrying the {@link #UNSERIALIZABLE} header: a production-stage failure.
+     */
+    public static Topology failingOnAndUnserializable(final TicketSyncConfig config, final Predicate<TicketChange> when,
+                                                      final Supplier<RuntimeException> failure) {
+        return TicketSyncTopology.build(config, failingRules(config, when, failure), new ByteArraySerializer() {
+            @Override
+            public byte[] serialize(final String topic, final Headers headers, final byte[] data) {
+                if (headers != null && headers.lastHeader(UNSERIALIZABLE) != null) {
+                    throw new IllegalStateException("injected: output serializer bug");
+                }
+                return super.serialize(topic, headers, data);
+            }
+        });
+    }
+
+    private static TicketRules failingRules(final TicketSyncConfig config, final Predicate<TicketChange> when,
+                                            final Supplier<RuntimeException> failure) {
         final TicketApplier real = new TicketApplier(config.statusMapping(), config.priorityMapping());
-        return TicketSyncTopology.build(config, (key, current, change) -> {
+        return (key, current, change) -> {
             if (when.test(change)) {
                 final RuntimeException exception = failure.get();
                 if (exception != null) {
@@ -31,7 +61,7 @@ public final class FaultyTopology {
                 }
             }
             return real.apply(key, current, change);
-        });
+        };
     }
 
     /**
