@@ -28,8 +28,6 @@ import java.util.Optional;
 final class ConsoleHandler extends Handler.Abstract {
 
     static final String COOKIE = "ticketsync_console";
-    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
 
     private final ConsoleAuth auth;
     private final ConsoleRoutes routes;
@@ -43,7 +41,7 @@ final class ConsoleHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(final Request request, final Response response, final Callback callback) throws Exception {
-        secure(response);
+        SecurityHeaders.apply(response.getHeaders());
         final String path = Request.getPathInContext(request);
         final boolean post = "POST".equals(request.getMethod());
         if (!post && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
@@ -168,14 +166,6 @@ final class ConsoleHandler extends Handler.Abstract {
             }
         }
         return null;
-    }
-
-    private static void secure(final Response response) {
-        response.getHeaders().put("Content-Security-Policy", CSP);
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.getHeaders().put("X-Frame-Options", "DENY");
-        response.getHeaders().put("Referrer-Policy", "same-origin");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     }
 
     private String error(final String title, final String message) {

@@ -57,7 +57,7 @@ public final class DeadLetterConsole implements AutoCloseable {
         final ConsoleRoutes routes = new ConsoleRoutes(config, catalog, actions,
                 new TicketSnapshots(settings.ticketsUrl(), config.api().authToken()), pages);
         return JettyServer.start("ticket-sync-console", settings.bindAddress(), settings.port(), IDLE_TIMEOUT,
-                MAX_CONNECTIONS, MAX_THREADS, new ConsoleHandler(auth, routes, pages));
+                MAX_CONNECTIONS, MAX_THREADS, new ConsoleHandler(auth, routes, pages), new ConsoleErrorHandler(pages));
     }
 
     public int port() {
