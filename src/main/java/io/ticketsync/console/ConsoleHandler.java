@@ -42,6 +42,15 @@ final class ConsoleHandler extends Handler.Abstract {
     @Override
     public boolean handle(final Request request, final Response response, final Callback callback) throws Exception {
         SecurityHeaders.apply(response.getHeaders());
+        try {
+            return dispatch(request, response, callback);
+        } catch (final IllegalArgumentException e) {
+            // Bad input: an unknown action, a malformed letter id or parameter, a form body Jetty cannot decode.
+            return html(response, callback, 400, error("Cannot do that", e.getMessage()));
+        }
+    }
+
+    private boolean dispatch(final Request request, final Response response, final Callback callback) throws Exception {
         final String path = Request.getPathInContext(request);
         final boolean post = "POST".equals(request.getMethod());
         if (!post && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
@@ -67,11 +76,7 @@ final class ConsoleHandler extends Handler.Abstract {
         if (post && !ConsoleAuth.csrfMatches(session.get(), fields.getValue("csrf"))) {
             return html(response, callback, 403, error("Refused", "the form's CSRF token is missing or stale; reload the page"));
         }
-        try {
-            return route(request, response, callback, path, post, fields, session.get());
-        } catch (final IllegalArgumentException e) {
-            return html(response, callback, 400, error("Cannot do that", e.getMessage()));
-        }
+        return route(request, response, callback, path, post, fields, session.get());
     }
 
     private boolean route(final Request request, final Response response, final Callback callback, final String path,
