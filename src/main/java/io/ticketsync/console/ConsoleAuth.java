@@ -1,7 +1,6 @@
 package io.ticketsync.console;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ConsoleAuth {
 
-    static final Logger AUDIT = LoggerFactory.getLogger("ticketsync.audit");
     static final Duration SESSION_LIFETIME = Duration.ofHours(8);
     /** Failed logins allowed per client address within {@link #FAILURE_WINDOW}; more are refused unchecked. */
     static final int MAX_FAILURES = 5;
@@ -37,14 +35,16 @@ final class ConsoleAuth {
     private final byte[] userDigest;
     private final byte[] passwordDigest;
     private final Clock clock;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
-    ConsoleAuth(final String user, final String password, final Clock clock) {
+    ConsoleAuth(final String user, final String password, final Clock clock, final AuditLog audit) {
         this.userDigest = sha256(user);
         this.passwordDigest = sha256(password);
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** False while {@code client} has failed too often lately: its attempt is not even checked. */
@@ -71,13 +71,13 @@ final class ConsoleAuth {
             synchronized (recent) {
                 recent.addLast(clock.instant());
             }
-            AUDIT.warn("actor={} action=LOGIN_FAILED client={}", printable(user), client);
+            audit.record(Level.WARN, "actor=" + printable(user) + " action=LOGIN_FAILED client=" + client);
             return Optional.empty();
         }
         failures.remove(client);
         final Session session = new Session(token(), user, token(), clock.instant().plus(SESSION_LIFETIME));
         sessions.put(session.id(), session);
-        AUDIT.info("actor={} action=LOGIN client={}", user, client);
+        audit.record(Level.INFO, "actor=" + user + " action=LOGIN client=" + client);
         return Optional.of(session);
     }
 
@@ -95,7 +95,7 @@ final class ConsoleAuth {
 
     void logout(final Session session) {
         sessions.remove(session.id());
-        AUDIT.info("actor={} action=LOGOUT", session.user());
+        audit.record(Level.INFO, "actor=" + session.user() + " action=LOGOUT");
     }
 
     /** Whether a posted form's token is the session's, compared in constant time. */

@@ -28,8 +28,6 @@ import java.util.Optional;
 final class ConsoleHandler extends Handler.Abstract {
 
     static final String COOKIE = "ticketsync_console";
-    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
 
     private final ConsoleAuth auth;
     private final ConsoleRoutes routes;
@@ -43,7 +41,16 @@ final class ConsoleHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(final Request request, final Response response, final Callback callback) throws Exception {
-        secure(response);
+        SecurityHeaders.apply(response.getHeaders());
+        try {
+            return dispatch(request, response, callback);
+        } catch (final IllegalArgumentException e) {
+            // Bad input: an unknown action, a malformed letter id or parameter, a form body Jetty cannot decode.
+            return html(response, callback, 400, error("Cannot do that", e.getMessage()));
+        }
+    }
+
+    private boolean dispatch(final Request request, final Response response, final Callback callback) throws Exception {
         final String path = Request.getPathInContext(request);
         final boolean post = "POST".equals(request.getMethod());
         if (!post && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
@@ -69,11 +76,7 @@ final class ConsoleHandler extends Handler.Abstract {
         if (post && !ConsoleAuth.csrfMatches(session.get(), fields.getValue("csrf"))) {
             return html(response, callback, 403, error("Refused", "the form's CSRF token is missing or stale; reload the page"));
         }
-        try {
-            return route(request, response, callback, path, post, fields, session.get());
-        } catch (final IllegalArgumentException e) {
-            return html(response, callback, 400, error("Cannot do that", e.getMessage()));
-        }
+        return route(request, response, callback, path, post, fields, session.get());
     }
 
     private boolean route(final Request request, final Response response, final Callback callback, final String path,
@@ -168,14 +171,6 @@ final class ConsoleHandler extends Handler.Abstract {
             }
         }
         return null;
-    }
-
-    private static void secure(final Response response) {
-        response.getHeaders().put("Content-Security-Policy", CSP);
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.getHeaders().put("X-Frame-Options", "DENY");
-        response.getHeaders().put("Referrer-Policy", "same-origin");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     }
 
     private String error(final String title, final String message) {

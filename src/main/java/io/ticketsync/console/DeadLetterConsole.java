@@ -31,22 +31,33 @@ public final class DeadLetterConsole implements AutoCloseable {
 
     /** @throws InvalidConfigException without {@code console.password} */
     public static DeadLetterConsole start(final TicketSyncConfig config) {
-        final ConsoleSettings settings = config.console();
-        final String password = settings.requirePassword();
+        config.console().requirePassword();
         final KafkaDeadLetterCatalog catalog = KafkaDeadLetterCatalog.start(config);
         final KafkaLetterActions actions = new KafkaLetterActions(config, catalog);
-        final ConsolePages pages = new ConsolePages();
-        final ConsoleRoutes routes = new ConsoleRoutes(config, catalog, actions,
-                new TicketSnapshots(settings.ticketsUrl(), config.api().authToken()), pages);
-        final ConsoleHandler handler = new ConsoleHandler(new ConsoleAuth(settings.user(), password, Clock.systemUTC()), routes, pages);
         try {
-            return new DeadLetterConsole(catalog, actions, JettyServer.start("ticket-sync-console", settings.bindAddress(),
-                    settings.port(), IDLE_TIMEOUT, MAX_CONNECTIONS, MAX_THREADS, handler));
+            return new DeadLetterConsole(catalog, actions, serve(config, catalog, actions, AuditLog.logger()));
         } catch (final RuntimeException e) {
             actions.close();
             catalog.close();
             throw e;
         }
+    }
+
+    /**
+     * The web server alone, over any catalog and actions: what {@link #start} runs over Kafka, and
+     * what tests run over memory, so they exercise the production wiring.
+     *
+     * @throws InvalidConfigException without {@code console.password}
+     */
+    static JettyServer serve(final TicketSyncConfig config, final DeadLetterCatalog catalog, final LetterActions actions,
+                             final AuditLog audit) {
+        final ConsoleSettings settings = config.console();
+        final ConsoleAuth auth = new ConsoleAuth(settings.user(), settings.requirePassword(), Clock.systemUTC(), audit);
+        final ConsolePages pages = new ConsolePages();
+        final ConsoleRoutes routes = new ConsoleRoutes(config, catalog, actions,
+                new TicketSnapshots(settings.ticketsUrl(), config.api().authToken()), pages);
+        return JettyServer.start("ticket-sync-console", settings.bindAddress(), settings.port(), IDLE_TIMEOUT,
+                MAX_CONNECTIONS, MAX_THREADS, new ConsoleHandler(auth, routes, pages), new ConsoleErrorHandler(pages));
     }
 
     public int port() {

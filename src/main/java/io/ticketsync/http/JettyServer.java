@@ -4,6 +4,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -34,12 +35,20 @@ public final class JettyServer implements AutoCloseable {
         this.connector = connector;
     }
 
+    /** A server whose own error answers (malformed requests, a handler that threw) are JSON like the API's. */
+    public static JettyServer start(final String name, final String bindAddress, final int port, final Duration idleTimeout,
+                                    final int maxConnections, final int maxThreads, final Handler handler) {
+        return start(name, bindAddress, port, idleTimeout, maxConnections, maxThreads, handler, new JsonErrorHandler());
+    }
+
     /**
-     * @param maxThreads handlers that block (on Kafka, say) need more than ones that never wait
+     * @param maxThreads   handlers that block (on Kafka, say) need more than ones that never wait
+     * @param errorHandler answers what Jetty answers itself: a malformed request, a handler that threw
      * @throws UncheckedIOException when the address cannot be bound
      */
     public static JettyServer start(final String name, final String bindAddress, final int port, final Duration idleTimeout,
-                                    final int maxConnections, final int maxThreads, final Handler handler) {
+                                    final int maxConnections, final int maxThreads, final Handler handler,
+                                    final Request.Handler errorHandler) {
         final QueuedThreadPool threads = new QueuedThreadPool(maxThreads, 2);
         threads.setName(name);
         threads.setDaemon(true);
@@ -53,7 +62,7 @@ public final class JettyServer implements AutoCloseable {
         connector.setIdleTimeout(idleTimeout.toMillis());
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(maxConnections, connector));
-        server.setErrorHandler(new JsonErrorHandler());
+        server.setErrorHandler(errorHandler);
         server.setHandler(handler);
         try {
             server.start();

@@ -37,7 +37,7 @@ class ConsoleAuthTest {
     }
 
     private final MovableClock clock = new MovableClock();
-    private final ConsoleAuth auth = new ConsoleAuth("admin", "a-long-enough-password", clock);
+    private final ConsoleAuth auth = new ConsoleAuth("admin", "a-long-enough-password", clock, (level, line) -> { });
 
     @Test
     void shouldOpenASessionOnlyForTheRightUserAndPassword() {

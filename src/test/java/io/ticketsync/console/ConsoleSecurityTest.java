@@ -1,0 +1,408 @@
+package io.ticketsync.console;
+
+import io.ticketsync.config.Defaults;
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.deadletter.tools.DeadLetter;
+import io.ticketsync.deadletter.tools.LetterId;
+import io.ticketsync.deadletter.tools.LetterStatus;
+import io.ticketsync.deadletter.tools.ReplayRequest;
+import io.ticketsync.deadletter.tools.Selection;
+import io.ticketsync.http.JettyServer;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Holds the console's security promises (README, "Dead-letter console") over real HTTP: the real
+ * web server and handler, with the catalog and actions in memory instead of Kafka. Every class of
+ * answer the console gives is checked for the security headers and safe cookies, since an error
+ * answer is as framable and sniffable as a page.
+ */
+class ConsoleSecurityTest {
+
+    private static final String USER = "admin";
+    private static final String PASSWORD = "a-long-enough-password";
+    /** Stated here, not read from the code, so a weakened policy fails this test. */
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+                    + "frame-ancestors 'none'; base-uri 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "same-origin");
+    private static final LetterId LETTER = LetterId.parse("0@7");
+    /** The in-memory catalog fails on this letter, as a Kafka read can. */
+    private static final LetterId BROKEN = LetterId.parse("0@666");
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    private final List<String> audit = new CopyOnWriteArrayList<>();
+    private final MemoryActions actions = new MemoryActions();
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private JettyServer server;
+
+    @BeforeEach
+    void startConsole() {
+        final Map<String, String> values = new HashMap<>(Defaults.load());
+        values.put("console.bind.address", "127.0.0.1");
+        values.put("console.port", "0");
+        values.put("console.user", USER);
+        values.put("console.password", PASSWORD);
+        server = DeadLetterConsole.serve(TicketSyncConfig.from(values), new MemoryCatalog(), actions,
+                (level, line) -> audit.add(level + " " + line));
+    }
+
+    @AfterEach
+    void stopConsole() {
+        server.close();
+    }
+
+    @Test
+    void shouldSecureAPageWhenAnswering200() throws Exception {
+        final String session = login();
+        for (final String path : List.of("/", "/letters", "/letters/" + LETTER, "/replay")) {
+            final HttpResponse<String> page = send(get(path, session));
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertSecured(page);
+        }
+    }
+
+    @Test
+    void shouldSecureTheExportWhenAnswering200() throws Exception {
+        final HttpResponse<String> export = send(get("/export.jsonl?stage=PROCESSING", login()));
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertSecured(export);
+        assertThat(export.body()).isEqualTo(MemoryActions.EXPORTED);
+        // The engine behind the actions writes the audit line (DeadLetterExport); the console names the user.
+        assertThat(actions.calls).containsExactly("EXPORT by admin: stage=PROCESSING");
+    }
+
+    @Test
+    void shouldSecureButCacheTheStylesheetWhenAnswering200() throws Exception {
+        final HttpResponse<String> css = send(get("/assets/console.css", null));
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertSecurityHeaders(css);
+        assertThat(css.headers().allValues("Cache-Control")).as("no letter data: cacheable").containsExactly("max-age=3600");
+    }
+
+    @Test
+    void shouldRedirectToTheLoginWhenAPageIsAskedForWithoutASession() throws Exception {
+        for (final String session : Arrays.asList(null, "made-up")) {
+            final HttpResponse<String> redirect = send(get("/letters", session));
+            assertThat(redirect.statusCode()).isEqualTo(303);
+            assertThat(redirect.headers().firstValue("Location")).contains("/login");
+            assertSecured(redirect);
+        }
+    }
+
+    @Test
+    void shouldSecureTheRedirectAndTheCookieWhenLoggingIn() throws Exception {
+        final HttpResponse<String> login = send(post("/login", "user=" + USER + "&password=" + PASSWORD, null));
+        assertThat(login.statusCode()).isEqualTo(303);
+        assertThat(login.headers().firstValue("Location")).contains("/");
+        assertSecured(login);
+        final List<String> cookies = login.headers().allValues("Set-Cookie");
+        assertThat(cookies).singleElement().satisfies(cookie -> {
+            assertThat(cookie).startsWith(ConsoleHandler.COOKIE + "=");
+            assertThat(attributes(cookie)).contains("Max-Age=" + Duration.ofHours(8).toSeconds());
+        });
+        assertThat(cookieValue(cookies.get(0))).as("a random 256-bit id, base64url").matches("[A-Za-z0-9_-]{43}");
+        assertThat(audit).containsExactly("INFO actor=admin action=LOGIN client=127.0.0.1");
+    }
+
+    @Test
+    void shouldSecureTheRedirectAndClearTheCookieWhenLoggingOut() throws Exception {
+        final String session = login();
+        final HttpResponse<String> logout = send(post("/logout", "csrf=" + csrf(session), session));
+        assertThat(logout.statusCode()).isEqualTo(303);
+        assertThat(logout.headers().firstValue("Location")).contains("/login");
+        assertSecured(logout);
+        assertThat(logout.headers().allValues("Set-Cookie")).singleElement()
+                .satisfies(cookie -> assertThat(attributes(cookie)).contains("Max-Age=0"));
+        assertThat(send(get("/", session)).statusCode()).as("the session is gone").isEqualTo(303);
+        assertThat(audit).containsExactly("INFO actor=admin action=LOGIN client=127.0.0.1", "INFO actor=admin action=LOGOUT");
+    }
+
+    @Test
+    void shouldMarkForTheSessionsUserAndRedirectWhenAFormIsGenuine() throws Exception {
+        final String session = login();
+        final String form = "csrf=" + csrf(session) + "&action=RESOLVED&id=" + LETTER + "&note=fixed+upstream";
+        final HttpResponse<String> marked = send(post("/letters/mark", form, session)
+                .header("Origin", origin()).header("Referer", origin() + "/letters/" + LETTER));
+        assertThat(marked.statusCode()).isEqualTo(303);
+        assertThat(marked.headers().firstValue("Location")).contains("/letters/" + LETTER);
+        assertSecured(marked);
+        // The console hands the engine the session's user; the engine writes the audit line (LetterMarker).
+        assertThat(actions.calls).containsExactly("RESOLVED by admin: ids=[" + LETTER + "] note=fixed upstream");
+    }
+
+    @Test
+    void shouldAnswer400WhenAFormOrParameterIsMalformed() throws Exception {
+        final String session = login();
+        final List<HttpResponse<String>> answers = List.of(
+                send(post("/letters/mark", "csrf=" + csrf(session) + "&action=BURNED&id=" + LETTER, session)),
+                send(post("/letters/mark", "csrf=" + csrf(session) + "&action=RESOLVED&id=seven", session)),
+                send(post("/letters/mark", "csrf=" + csrf(session) + "&id=%zz", session)),
+                send(get("/letters?cursor=abc", session)),
+                send(get("/letters/seven", session)));
+        for (final HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as(answer.request().method() + " " + answer.uri()).isEqualTo(400);
+            assertSecured(answer);
+        }
+        assertThat(actions.calls).as("nothing was marked").isEmpty();
+    }
+
+    @Test
+    void shouldAnswer401WhenAFormIsPostedOrAnExportAskedForWithoutASession() throws Exception {
+        final List<HttpResponse<String>> answers = List.of(
+                send(post("/letters/mark", "action=RESOLVED&id=" + LETTER, null)),
+                send(post("/logout", "", "made-up")),
+                send(get("/export.jsonl", null)),
+                send(post("/login", "user=" + USER + "&password=wrong-but-long-enough", null)));
+        for (final HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as(answer.request().method() + " " + answer.uri()).isEqualTo(401);
+            assertSecured(answer);
+        }
+        assertThat(actions.calls).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer403AndKeepTheSessionWhenTheCsrfTokenIsMissingOrForged() throws Exception {
+        final String session = login();
+        for (final String form : List.of("", "csrf=", "csrf=" + csrf(login()), "csrf=" + session)) {
+            final HttpResponse<String> refused = send(post("/logout", form, session));
+            assertThat(refused.statusCode()).as(form).isEqualTo(403);
+            assertSecured(refused);
+        }
+        assertThat(send(get("/", session)).statusCode()).as("still logged in").isEqualTo(200);
+        assertThat(audit).noneMatch(line -> line.contains("LOGOUT"));
+    }
+
+    @Test
+    void shouldAnswer403WhenAFormComesFromAnotherOrigin() throws Exception {
+        final String session = login();
+        final String form = "csrf=" + csrf(session) + "&action=DISCARDED&id=" + LETTER;
+        final List<HttpResponse<String>> answers = List.of(
+                send(post("/letters/mark", form, session).header("Origin", "http://evil.example")),
+                send(post("/letters/mark", form, session).header("Origin", "http://127.0.0.1:1")),
+                send(post("/letters/mark", form, session).header("Origin", "null")),
+                send(post("/letters/mark", form, session).header("Referer", "http://evil.example/page")),
+                send(post("/login", "user=" + USER + "&password=" + PASSWORD, null).header("Origin", "http://evil.example")));
+        for (final HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as(answer.request().headers().map().toString()).isEqualTo(403);
+            assertSecured(answer);
+        }
+        assertThat(actions.calls).as("nothing was marked").isEmpty();
+        assertThat(audit).as("no login from the foreign form").hasSize(1);
+    }
+
+    @Test
+    void shouldAnswer404WhenThePathOrTheLetterIsUnknown() throws Exception {
+        final String session = login();
+        final List<HttpResponse<String>> answers = List.of(
+                send(get("/nowhere", session)),
+                send(get("/letters/3@99", session)),
+                send(get("/replay/jobs/no-such-job", session)),
+                send(post("/nowhere", "csrf=" + csrf(session), session)));
+        for (final HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as(answer.request().method() + " " + answer.uri()).isEqualTo(404);
+            assertSecured(answer);
+        }
+    }
+
+    @Test
+    void shouldAnswer405WhenTheMethodIsNeitherGetNorPost() throws Exception {
+        final HttpResponse<String> answer = send(request("/").PUT(HttpRequest.BodyPublishers.ofString("x")));
+        assertThat(answer.statusCode()).isEqualTo(405);
+        assertSecured(answer);
+    }
+
+    @Test
+    void shouldRefuseEvenTheRightPasswordWhenAnAddressFailedFiveTimesWithinAMinute() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            final HttpResponse<String> failed = send(post("/login", "user=" + USER + "&password=guess-" + i, null));
+            assertThat(failed.statusCode()).isEqualTo(401);
+            assertSecured(failed);
+        }
+        // A blocked address is not even checked: the right password is refused too, for the minute.
+        final HttpResponse<String> blocked = send(post("/login", "user=" + USER + "&password=" + PASSWORD, null));
+        assertThat(blocked.statusCode()).isEqualTo(429);
+        assertSecured(blocked);
+        assertThat(blocked.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(audit).hasSize(5).allMatch(line -> line.startsWith("WARN actor=admin action=LOGIN_FAILED client=127.0.0.1"));
+    }
+
+    @Test
+    void shouldSecureJettysOwnErrorWhenTheCatalogFails() throws Exception {
+        final HttpResponse<String> failed = send(get("/letters/" + BROKEN, login()));
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertSecured(failed);
+        assertThat(failed.body()).contains("Server Error").as("no exception or stack trace from inside")
+                .doesNotContain("catalog broke", "IllegalStateException");
+    }
+
+    @Test
+    void shouldSecureJettysOwnAnswerWhenTheRequestIsMalformed() throws Exception {
+        final String session = login();
+        // Jetty refuses these before the console's handler sees them: its error handler answers.
+        final HttpResponse<String> ambiguous = send(get("/letters%2F0@7", session));
+        final HttpResponse<String> oversized = send(get("/", session).header("X-Padding", "x".repeat(10_000)));
+        assertThat(ambiguous.statusCode()).isEqualTo(400);
+        assertThat(oversized.statusCode()).isEqualTo(431);
+        for (final HttpResponse<String> answer : List.of(ambiguous, oversized)) {
+            assertSecured(answer);
+            assertThat(answer.body()).contains("ticket-sync dead letters");
+        }
+    }
+
+    /** The security headers and cookie flags, and no-store: pages and errors may show letter data, no cache keeps them. */
+    private static void assertSecured(final HttpResponse<String> response) {
+        assertSecurityHeaders(response);
+        assertThat(response.headers().allValues("Cache-Control")).as(describe(response)).containsExactly("no-store");
+    }
+
+    /** The four headers with their exact values, and on every cookie the flags that keep it from scripts and other sites. */
+    private static void assertSecurityHeaders(final HttpResponse<String> response) {
+        SECURITY_HEADERS.forEach((name, value) -> assertThat(response.headers().allValues(name))
+                .as(describe(response) + ": " + name).containsExactly(value));
+        for (final String cookie : response.headers().allValues("Set-Cookie")) {
+            assertThat(attributes(cookie)).as(describe(response) + ": " + cookie).contains("HttpOnly", "SameSite=Strict", "Path=/");
+        }
+    }
+
+    private static String describe(final HttpResponse<String> response) {
+        return response.request().method() + " " + response.uri() + " -> " + response.statusCode();
+    }
+
+    private static List<String> attributes(final String cookie) {
+        return Arrays.stream(cookie.split(";")).skip(1).map(String::strip).toList();
+    }
+
+    private static String cookieValue(final String cookie) {
+        return cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+    }
+
+    /** @return the session cookie's value */
+    private String login() throws Exception {
+        final HttpResponse<String> login = send(post("/login", "user=" + USER + "&password=" + PASSWORD, null));
+        assertThat(login.statusCode()).isEqualTo(303);
+        return cookieValue(login.headers().firstValue("Set-Cookie").orElseThrow());
+    }
+
+    /** The session's CSRF token, read from a page as a browser would. */
+    private String csrf(final String session) throws Exception {
+        final Matcher token = CSRF.matcher(send(get("/", session)).body());
+        assertThat(token.find()).as("the page carries a CSRF token").isTrue();
+        return token.group(1);
+    }
+
+    private String origin() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    private HttpRequest.Builder request(final String path) {
+        return HttpRequest.newBuilder(URI.create(origin() + path)).timeout(Duration.ofSeconds(10));
+    }
+
+    private HttpRequest.Builder get(final String path, final String session) {
+        return withSession(request(path).GET(), session);
+    }
+
+    private HttpRequest.Builder post(final String path, final String form, final String session) {
+        return withSession(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), session);
+    }
+
+    private static HttpRequest.Builder withSession(final HttpRequest.Builder request, final String session) {
+        return session == null ? request : request.header("Cookie", ConsoleHandler.COOKIE + "=" + session);
+    }
+
+    private HttpResponse<String> send(final HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** One letter, {@link #LETTER}; reading {@link #BROKEN} fails. */
+    private static final class MemoryCatalog implements DeadLetterCatalog {
+
+        @Override
+        public Overview overview(final Duration bucket, final int newest) {
+            return new Overview(1, 1, List.of(), List.of(), List.of());
+        }
+
+        @Override
+        public LetterPage page(final LetterQuery query) {
+            return new LetterPage(List.of(), 1, null);
+        }
+
+        @Override
+        public Optional<LetterDetail> letter(final LetterId id) {
+            if (id.equals(BROKEN)) {
+                throw new IllegalStateException("the catalog broke");
+            }
+            return id.equals(LETTER) ? Optional.of(new LetterDetail(letter(), LetterStatus.OPEN, null)) : Optional.empty();
+        }
+
+        @Override
+        public CatalogProgress progress() {
+            return new CatalogProgress(1, 1, true);
+        }
+
+        @Override
+        public void close() {
+        }
+
+        private static DeadLetter letter() {
+            return new DeadLetter(LETTER.partition(), LETTER.offset(), Instant.parse("2026-11-22T10:00:00Z"),
+                    "T-1".getBytes(StandardCharsets.UTF_8), "{\"id\":".getBytes(StandardCharsets.UTF_8), new RecordHeaders(),
+                    "DESERIALIZATION", "invalid-json", "tickets.changes", 0, 41, "JsonParseException", "unexpected end", 0);
+        }
+    }
+
+    /** Records what it was asked to do, and by whom. */
+    private static final class MemoryActions implements LetterActions {
+
+        static final String EXPORTED = "{\"id\":\"0@7\"}\n";
+        final List<String> calls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public long mark(final Selection selection, final LetterStatus status, final String note, final String actor) {
+            calls.add(status + " by " + actor + ": " + selection.describe() + " note=" + note);
+            return selection.ids().size();
+        }
+
+        @Override
+        public ReplayJob startReplay(final ReplayRequest request) {
+            throw new UnsupportedOperationException("not replayed here");
+        }
+
+        @Override
+        public Optional<ReplayJob> replay(final String jobId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void export(final Selection selection, final String actor, final OutputStream out) throws IOException {
+            calls.add("EXPORT by " + actor + ": " + selection.describe());
+            out.write(EXPORTED.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
