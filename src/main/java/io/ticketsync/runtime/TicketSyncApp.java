@@ -128,8 +128,9 @@ public final class TicketSyncApp {
             new TopicCheck(config, AclPlan.RUN).verify();
             return true;
         } catch (final StartupCheckException e) {
-            // One line for the operator; the cause's stack trace only for whoever turns on debug.
-            LOG.error("{}", e.getMessage());
+            // One line for the operator, worded like every other exit; the cause's stack trace only for
+            // whoever turns on debug.
+            LOG.error("Exiting with code {}: {}", ExitCodes.STARTUP_CHECK_FAILED, e.getMessage());
             LOG.debug("Startup check failure details", e);
             return false;
         }
