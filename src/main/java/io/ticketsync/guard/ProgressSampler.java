@@ -1,48 +1,53 @@
 package io.ticketsync.guard;
 
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.TaskMetadata;
-import org.apache.kafka.streams.ThreadMetadata;
 
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
- * Feeds the watchdog: the local threads' active tasks, plus the broker's log-end offsets for the
- * partitions of threads that have stopped polling (their own view of what waits is stale).
+ * Feeds the watchdog one sample: the partitions the instance owns (its main consumers' own
+ * assignments), which of them are restoring, and the broker's offsets for the others. While the
+ * instance is paused on purpose (the surge brake) nothing is judged, and the broker is not asked.
  */
 public final class ProgressSampler implements HealthMonitor.Sampler {
 
-    private final KafkaStreams streams;
-    private final ProgressWatchdog watchdog;
-    private final PollActivity polling;
-    private final BrokerEndOffsets brokerEnds;
+    /** The broker's offsets for some partitions; throws when it cannot say. */
+    @FunctionalInterface
+    public interface Offsets {
+        Map<TopicPartition, PartitionOffsets> of(Collection<TopicPartition> partitions) throws InterruptedException;
+    }
 
-    public ProgressSampler(final KafkaStreams streams, final ProgressWatchdog watchdog, final PollActivity polling,
-                    final BrokerEndOffsets brokerEnds) {
-        this.streams = streams;
+    private final OwnedPartitions owned;
+    private final RestoringPartitions restoring;
+    private final Offsets offsets;
+    private final ProgressWatchdog watchdog;
+    private final BooleanSupplier paused;
+
+    public ProgressSampler(final OwnedPartitions owned, final RestoringPartitions restoring, final Offsets offsets,
+                           final ProgressWatchdog watchdog, final BooleanSupplier paused) {
+        this.owned = owned;
+        this.restoring = restoring;
+        this.offsets = offsets;
         this.watchdog = watchdog;
-        this.polling = polling;
-        this.brokerEnds = brokerEnds;
+        this.paused = paused;
     }
 
     @Override
     public List<String> sample() throws InterruptedException {
-        final Set<ThreadMetadata> threads = LocalThreads.of(streams);
-        final List<TaskMetadata> tasks = new ArrayList<>();
-        final Set<TopicPartition> silent = new HashSet<>();
-        for (final ThreadMetadata thread : threads) {
-            tasks.addAll(thread.activeTasks());
-            if (!thread.activeTasks().isEmpty() && polling.stoppedPolling(thread)) {
-                thread.activeTasks().forEach(task -> silent.addAll(task.topicPartitions()));
-            }
+        if (paused.getAsBoolean()) {
+            watchdog.paused();
+            return List.of();
         }
-        final Map<TopicPartition, Long> brokerEndOffsets = brokerEnds.of(silent);
-        return watchdog.sample(tasks, brokerEndOffsets);
+        final Set<TopicPartition> mine = owned.all();
+        final Map<TopicPartition, Long> restores = restoring.progress();
+        final Set<TopicPartition> processed = new HashSet<>(mine);
+        processed.removeAll(restores.keySet());
+        return watchdog.sample(mine, restores, offsets.of(processed));
     }
 
     @Override

@@ -1,75 +1,101 @@
 package io.ticketsync.guard;
 
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.TaskMetadata;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Detects stuck processing: an input partition with records waiting whose committed offset has not
- * moved for longer than the stuck timeout. A partition with nothing waiting is never stuck, however
- * long it stays quiet.
+ * Decides which owned input partitions are stuck. A partition being processed is stuck when the
+ * group's committed offset is below the last stable offset (input waits) and has not moved for the
+ * stuck timeout; a partition whose task is restoring is stuck when its restore has made no progress
+ * for the stuck timeout. A partition with nothing waiting is never stuck, however long it is quiet.
  *
- * <p>Waiting is measured from two sources: the highest offset the task has seen (Kafka reports it
- * inclusive, so one polled record stuck in memory is one record waiting), and, for a thread that
- * no longer polls, the broker's log-end offset. A partition's clock survives reassignment: it
- * restarts only when the committed offset moves or nothing waits, so a record that keeps killing
- * the thread that takes it is still flagged.
+ * <p>A clock only runs between two samples that both judged the partition in the same way: not
+ * while the partition is owned by no thread of this instance, not while the instance is paused on
+ * purpose, and a restore does not count as processing time (nor the other way round). A clock stops
+ * but is not reset by those gaps, so a record that keeps killing the thread that takes it still
+ * adds up to stuck; it restarts at zero when its offset (or restore) moves, or nothing waits.
  */
 public final class ProgressWatchdog {
 
-    /** The committed offset last seen, and since when input has been waiting at that offset. */
-    private record Progress(long committed, long sinceNanos, boolean waiting) {
+    /**
+     * How long a partition's mark (committed offset, or restore progress) has stood still with
+     * input waiting, as of sample {@code seenAt}.
+     */
+    private record Stall(long mark, boolean waiting, long nanos, long seenAt) {
+
+        Stall next(final long newMark, final boolean nowWaiting, final long elapsedNanos, final long sample) {
+            if (!nowWaiting || !waiting || newMark != mark) {
+                return new Stall(newMark, nowWaiting, 0, sample);
+            }
+            return new Stall(mark, true, seenAt == sample - 1 ? nanos + elapsedNanos : nanos, sample);
+        }
     }
 
     private final long timeoutNanos;
     private final LongSupplier nanoClock;
-    private final Map<TopicPartition, Progress> progress = new HashMap<>();
+    private final Map<TopicPartition, Stall> processing = new HashMap<>();
+    private final Map<TopicPartition, Stall> restoring = new HashMap<>();
+    private long sample;
+    private long lastSampleNanos;
     private List<String> stuck = List.of();
 
     public ProgressWatchdog(final Duration timeout, final LongSupplier nanoClock) {
         this.timeoutNanos = timeout.toNanos();
         this.nanoClock = nanoClock;
-    }
-
-    /** Records the active tasks' offsets; returns the partitions now considered stuck. */
-    synchronized List<String> sample(final Collection<TaskMetadata> activeTasks) {
-        return sample(activeTasks, Map.of());
+        this.lastSampleNanos = nanoClock.getAsLong();
     }
 
     /**
-     * Records the active tasks' offsets, with the broker's log-end offsets (exclusive) for
-     * partitions whose thread has stopped polling; returns the partitions now considered stuck.
+     * Judges every owned partition: those in {@code restores} (restore progress marks) by their
+     * restore, the others by their {@code offsets}; a partition without offsets is not judged.
+     * Returns the partitions now stuck, described.
      */
-    synchronized List<String> sample(final Collection<TaskMetadata> activeTasks,
-                                     final Map<TopicPartition, Long> brokerEndOffsets) {
+    synchronized List<String> sample(final Set<TopicPartition> owned, final Map<TopicPartition, Long> restores,
+                                     final Map<TopicPartition, PartitionOffsets> offsets) {
         final long now = nanoClock.getAsLong();
+        final long elapsed = now - lastSampleNanos;
+        lastSampleNanos = now;
+        sample++;
         final List<String> stuckNow = new ArrayList<>();
-        for (final TaskMetadata task : activeTasks) {
-            for (final TopicPartition partition : task.topicPartitions()) {
-                final long committed = task.committedOffsets().getOrDefault(partition, -1L);
-                final long lag = lag(committed, task.endOffsets().getOrDefault(partition, -1L),
-                        brokerEndOffsets.getOrDefault(partition, -1L));
-                final Progress last = progress.get(partition);
-                if (lag <= 0) {
-                    progress.put(partition, new Progress(committed, now, false));
-                } else if (last == null || last.committed() != committed || !last.waiting()) {
-                    progress.put(partition, new Progress(committed, now, true));
-                } else if (now - last.sinceNanos() > timeoutNanos) {
-                    stuckNow.add(partition + " (task " + task.taskId() + "): " + lag + " records waiting, committed offset "
-                            + committed + " unchanged for " + Duration.ofNanos(now - last.sinceNanos()).toSeconds() + " s");
+        owned.stream().sorted(Comparator.comparing(TopicPartition::toString)).forEach(partition -> {
+            final Long restore = restores.get(partition);
+            if (restore != null) {
+                final Stall stall = advance(restoring, partition, restore, true, elapsed);
+                if (stall.nanos() > timeoutNanos) {
+                    stuckNow.add(partition + ": restoring its state, no restore progress for " + seconds(stall) + " s");
                 }
+                return;
             }
-        }
-        // Partitions not assigned right now keep their clock (bounded by the partition count).
+            // The next restore of this partition is judged from its own start.
+            restoring.remove(partition);
+            final PartitionOffsets offset = offsets.get(partition);
+            if (offset == null) {
+                return;
+            }
+            final Stall stall = advance(processing, partition, offset.committed(), offset.waiting() > 0, elapsed);
+            if (stall.nanos() > timeoutNanos) {
+                stuckNow.add(partition + ": " + offset.waiting() + " records waiting, committed offset "
+                        + offset.committed() + " unchanged for " + seconds(stall) + " s");
+            }
+        });
+        // Partitions not owned right now keep their clocks (bounded by the partition count).
         stuck = List.copyOf(stuckNow);
         return stuck;
+    }
+
+    /** The instance is paused on purpose: judge nothing, and let no clock count this time. */
+    synchronized void paused() {
+        lastSampleNanos = nanoClock.getAsLong();
+        sample++;
+        stuck = List.of();
     }
 
     /** The result of the latest sample. */
@@ -77,15 +103,15 @@ public final class ProgressWatchdog {
         return stuck;
     }
 
-    /**
-     * Records waiting past the committed offset. {@code highestSeen} is inclusive (Kafka's
-     * {@code TaskMetadata.endOffsets()}), {@code brokerEnd} exclusive; -1 means unknown.
-     */
-    static long lag(final long committed, final long highestSeen, final long brokerEnd) {
-        final long next = Math.max(highestSeen < 0 ? -1 : highestSeen + 1, brokerEnd);
-        if (next < 0) {
-            return 0;
-        }
-        return next - Math.max(committed, 0);
+    private Stall advance(final Map<TopicPartition, Stall> stalls, final TopicPartition partition, final long mark,
+                          final boolean waiting, final long elapsed) {
+        final Stall last = stalls.get(partition);
+        final Stall next = last == null ? new Stall(mark, waiting, 0, sample) : last.next(mark, waiting, elapsed, sample);
+        stalls.put(partition, next);
+        return next;
+    }
+
+    private static long seconds(final Stall stall) {
+        return Duration.ofNanos(stall.nanos()).toSeconds();
     }
 }

@@ -1,5 +1,6 @@
 package io.ticketsync.runtime;
 
+import io.ticketsync.guard.OwnedPartitions;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,13 +12,18 @@ import org.apache.kafka.streams.KafkaClientSupplier;
 
 import java.util.Map;
 
-/** Kafka Streams' clients, as its default supplier makes them, except a main consumer that leaves the group on replacement. */
+/**
+ * Kafka Streams' clients, as its default supplier makes them, except the main consumer
+ * ({@link MainConsumer}: leaves the group on replacement, publishes its assignment).
+ */
 final class ClientSupplier implements KafkaClientSupplier {
 
     private final ReplacedThreads replaced;
+    private final OwnedPartitions owned;
 
-    ClientSupplier(final ReplacedThreads replaced) {
+    ClientSupplier(final ReplacedThreads replaced, final OwnedPartitions owned) {
         this.replaced = replaced;
+        this.owned = owned;
     }
 
     @Override
@@ -32,7 +38,7 @@ final class ClientSupplier implements KafkaClientSupplier {
 
     @Override
     public Consumer<byte[], byte[]> getConsumer(final Map<String, Object> config) {
-        return new LeaveOnReplacementConsumer(config, replaced);
+        return new MainConsumer(config, replaced, owned);
     }
 
     @Override

@@ -3,11 +3,12 @@ package io.ticketsync.runtime;
 import io.ticketsync.cluster.AclPlan;
 import io.ticketsync.cluster.StartupCheckException;
 import io.ticketsync.cluster.TopicCheck;
-import io.ticketsync.guard.BrokerEndOffsets;
+import io.ticketsync.guard.BrokerOffsets;
 import io.ticketsync.guard.HealthMonitor;
-import io.ticketsync.guard.PollActivity;
+import io.ticketsync.guard.OwnedPartitions;
 import io.ticketsync.guard.ProgressSampler;
 import io.ticketsync.guard.ProgressWatchdog;
+import io.ticketsync.guard.RestoringPartitions;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.ticketsync.config.SecretMasker;
 import io.ticketsync.config.StuckAction;
@@ -52,6 +53,8 @@ public final class TicketSyncApp {
     private final UncaughtExceptionPolicy policy;
     private final StreamsLifecycle lifecycle;
     private final DeadLetterSurgeBrake brake;
+    private final OwnedPartitions owned = new OwnedPartitions();
+    private final RestoringPartitions restoring;
     private final CountDownLatch serving = new CountDownLatch(1);
     private volatile HttpApi http;
     private volatile HealthMonitor health;
@@ -65,6 +68,7 @@ public final class TicketSyncApp {
         this.policy = new UncaughtExceptionPolicy(services.classifier(), config.guards().replaceMax(), config.guards().replaceWindow(),
                 metrics, System::nanoTime);
         this.lifecycle = new StreamsLifecycle(policy::lastShutdownCause);
+        this.restoring = new RestoringPartitions(config.topics().input());
     }
 
     public static TicketSyncApp of(final TicketSyncConfig config) {
@@ -84,9 +88,9 @@ public final class TicketSyncApp {
             return thread;
         });
         final KafkaStreamsMetrics kafkaMetrics = metrics.bind(streams, scheduler);
-        final BrokerEndOffsets brokerEnds = new BrokerEndOffsets(this::admin, config.startupTimeout());
+        final BrokerOffsets brokerOffsets = new BrokerOffsets(this::admin, config.applicationId(), brokerTimeout());
         try {
-            watchHealth(streams, scheduler, brokerEnds);
+            watchHealth(streams, scheduler, brokerOffsets);
             serveHttp(streams);
             streams.start();
             // While the consumer joins its group (seconds: the broker delays a new group's first
@@ -96,7 +100,7 @@ public final class TicketSyncApp {
         } finally {
             kafkaMetrics.close();
             scheduler.shutdownNow();
-            brokerEnds.close();
+            brokerOffsets.close();
             if (http != null) {
                 http.close();
             }
@@ -138,8 +142,11 @@ public final class TicketSyncApp {
 
     private KafkaStreams createStreams() {
         final KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(StreamsProperties.of(services)),
-                new ClientSupplier(policy.replacedThreads()));
+                new ClientSupplier(policy.replacedThreads(), owned));
         streams.setUncaughtExceptionHandler(policy);
+        // Kafka Streams takes one global restore listener (setting another replaces this one):
+        // whoever else needs restore events must share it.
+        streams.setGlobalStateRestoreListener(restoring);
         streams.setStateListener(lifecycle);
         brake.onTrip(trip -> {
             // Stop taking records at once; the close that follows commits what was processed, so
@@ -155,15 +162,29 @@ public final class TicketSyncApp {
 
     /** Samples progress in the background, so stuck detection does not depend on probes. */
     private void watchHealth(final KafkaStreams streams, final ScheduledExecutorService scheduler,
-                             final BrokerEndOffsets brokerEnds) {
-        final Duration sampleEvery = Duration.ofMillis(Math.max(100, Math.min(config.guards().stuckTimeout().toMillis() / 4, 5_000)));
+                             final BrokerOffsets brokerOffsets) {
         final ProgressWatchdog watchdog = new ProgressWatchdog(config.guards().stuckTimeout(), System::nanoTime);
-        final ProgressSampler sampler = new ProgressSampler(streams, watchdog,
-                new PollActivity(streams, sampleEvery.multipliedBy(2).plusSeconds(1)), brokerEnds);
+        // Paused on purpose (the surge brake) is not stuck.
+        final ProgressSampler sampler = new ProgressSampler(owned, restoring, brokerOffsets, watchdog, streams::isPaused);
         health = new HealthMonitor(streams, lifecycle::failureOf, sampler, config.guards().stuckTimeout(), System::nanoTime, this::onStuck,
                 List.of(() -> brake.tripped().map(trip -> "dead-letter surge: " + trip.describe()).orElse(null)));
         metrics.stuckPartitions(() -> watchdog.stuck().size());
-        scheduler.scheduleAtFixedRate(health::sample, sampleEvery.toMillis(), sampleEvery.toMillis(), TimeUnit.MILLISECONDS);
+        final long everyMs = sampleInterval().toMillis();
+        // HealthMonitor.sample never throws: a task that threw would never be run again.
+        scheduler.scheduleAtFixedRate(health::sample, everyMs, everyMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** A quarter of the stuck timeout, between 100 ms and 5 s. */
+    private Duration sampleInterval() {
+        return Duration.ofMillis(Math.max(100, Math.min(config.guards().stuckTimeout().toMillis() / 4, 5_000)));
+    }
+
+    /**
+     * How long one sample may wait for the broker: long enough for a busy broker, short enough that
+     * an outage is noticed (and counted as a sampling failure) well within the stuck timeout.
+     */
+    private Duration brokerTimeout() {
+        return Duration.ofMillis(Math.max(1_000, sampleInterval().toMillis() * 2));
     }
 
     private void onStuck(final String why) {

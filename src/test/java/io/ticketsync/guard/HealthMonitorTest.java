@@ -80,6 +80,30 @@ class HealthMonitorTest {
     }
 
     @Test
+    void shouldNeverThrowFromASampleSinceTheSchedulerWouldStopCallingIt() {
+        final HealthMonitor.Sampler broken = new HealthMonitor.Sampler() {
+            @Override
+            public List<String> sample() {
+                throw new NoClassDefFoundError("org/apache/kafka/clients/admin/Admin");
+            }
+
+            @Override
+            public List<String> stuck() {
+                return List.of();
+            }
+        };
+        final HealthMonitor failing = new HealthMonitor(streams, state -> java.util.Optional.empty(), broken, STUCK_TIMEOUT,
+                clock, stuckCalls::add, List.of());
+
+        failing.sample();
+        clock.advance(STUCK_TIMEOUT);
+        failing.sample();
+
+        assertThat(failing.liveness().reasons()).singleElement().asString().contains("NoClassDefFoundError");
+        assertThat(stuckCalls).singleElement().asString().contains("progress sampling failing for 30 s");
+    }
+
+    @Test
     void shouldRecoverWhenSamplingWorksAgain() {
         samplingFails.set(new IllegalStateException("metadata unavailable"));
         monitor.sample();
