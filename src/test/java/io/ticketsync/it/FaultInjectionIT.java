@@ -228,9 +228,10 @@ class FaultInjectionIT {
         }
     }
 
+    /** Replacements charged to either budget. */
     private static double replacements(final RunningApp app) {
-        final var counter = app.app().metrics().registry().find(MetricNames.THREAD_REPLACEMENTS).counter();
-        return counter == null ? 0 : counter.count();
+        return app.app().metrics().registry().find(MetricNames.THREAD_REPLACEMENTS).counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
     }
 
     /** A {@code java -jar} instance; instances sharing {@code stateName} are restarts of one another. */
