@@ -48,8 +48,11 @@ public final class ThreeNodeCluster implements AutoCloseable {
     private final int[] controllerPorts = new int[NODES];
     private final Process[] processes = new Process[NODES];
 
-    private ThreeNodeCluster(final Path dir) {
+    private final Map<String, String> extraProperties;
+
+    private ThreeNodeCluster(final Path dir, final Map<String, String> extraProperties) {
         this.dir = dir;
+        this.extraProperties = Map.copyOf(extraProperties);
         for (int i = 0; i < NODES; i++) {
             brokerPorts[i] = Ports.free();
             controllerPorts[i] = Ports.free();
@@ -58,7 +61,12 @@ public final class ThreeNodeCluster implements AutoCloseable {
 
     /** Formats three nodes with one cluster id, starts them, and returns once all three are brokers of the cluster. */
     public static ThreeNodeCluster start(final Path dir) throws Exception {
-        final ThreeNodeCluster cluster = new ThreeNodeCluster(dir);
+        return start(dir, Map.of());
+    }
+
+    /** As {@link #start(Path)}, with extra properties for every node. */
+    public static ThreeNodeCluster start(final Path dir, final Map<String, String> extraProperties) throws Exception {
+        final ThreeNodeCluster cluster = new ThreeNodeCluster(dir, extraProperties);
         try {
             cluster.formatAll(Uuid.randomUuid().toString());
             for (int node = 1; node <= NODES; node++) {
@@ -81,12 +89,25 @@ public final class ThreeNodeCluster implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
     }
 
-    /** SIGKILL, as {@code kill -9}: no controlled shutdown, no flush; returns once the process is gone. */
+    /**
+     * SIGKILL, as {@code kill -9}: no controlled shutdown, no flush. Returns once the controllers
+     * have fenced the node (after {@code broker.session.timeout.ms}, 9 s by default), which is when
+     * its partitions get new leaders: a node restarted before that would hardly have been away.
+     */
     public void kill(final int node) throws InterruptedException {
         final Process process = processes[node - 1];
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("node " + node + " did not die within 30 s");
+        }
+        try (Admin admin = admin()) {
+            Await.succeeds("node " + node + " fenced", () -> {
+                final List<Integer> live = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream().map(Node::id).toList();
+                if (live.contains(node)) {
+                    throw new IllegalStateException("still a broker of the cluster: " + live);
+                }
+                return live;
+            }, Duration.ofSeconds(60), Duration.ofMillis(250));
         }
     }
 
@@ -228,6 +249,8 @@ public final class ThreeNodeCluster implements AutoCloseable {
     private String serverProperties(final int node) {
         final String voters = IntStream.rangeClosed(1, NODES)
                 .mapToObj(id -> id + "@127.0.0.1:" + controllerPorts[id - 1]).collect(Collectors.joining(","));
+        final StringBuilder extra = new StringBuilder();
+        extraProperties.forEach((key, value) -> extra.append(key).append('=').append(value).append('\n'));
         return String.join("\n",
                 "# Written by ThreeNodeCluster: one of three KRaft nodes, loopback only.",
                 "process.roles=broker,controller",
@@ -248,13 +271,16 @@ public final class ThreeNodeCluster implements AutoCloseable {
                 "transaction.state.log.min.isr=2",
                 "transaction.state.log.num.partitions=1",
                 "group.initial.rebalance.delay.ms=0",
-                "");
+                "") + extra;
     }
 
     private static Process java(final List<String> mainAndArgs, final Path log) throws IOException {
         final List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
+                // Three brokers share two cores with the app under test: C1 only and the serial
+                // collector keep their start and their background work light.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", System.getProperty("java.class.path")));
         command.addAll(mainAndArgs);
