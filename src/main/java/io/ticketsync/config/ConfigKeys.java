@@ -24,6 +24,8 @@ public final class ConfigKeys {
     public static final String OUTPUT_MAX_RECORD_BYTES = "output.max.record.bytes";
     public static final String UNCAUGHT_REPLACE_MAX = "uncaught.replace.max";
     public static final String UNCAUGHT_REPLACE_WINDOW_MS = "uncaught.replace.window.ms";
+    public static final String UNCAUGHT_BROKER_REPLACE_MAX = "uncaught.broker.replace.max";
+    public static final String UNCAUGHT_BROKER_REPLACE_WINDOW_MS = "uncaught.broker.replace.window.ms";
     public static final String UNCAUGHT_FATAL_EXCEPTIONS = "uncaught.fatal.exceptions";
     public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
     public static final String STARTUP_TIMEOUT_MS = "startup.timeout.ms";
@@ -44,7 +46,8 @@ public final class ConfigKeys {
     /** Every exact key of ticket-sync's own (Kafka's are known from Kafka). */
     public static final Set<String> OWN_KEYS = Set.of(INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC, DLQ_RESOLUTIONS_TOPIC,
             DLQ_STACKTRACE_MAX_BYTES, DLQ_MESSAGE_MAX_CHARS, DLQ_MAX_RECORD_BYTES, OUTPUT_MAX_RECORD_BYTES,
-            UNCAUGHT_REPLACE_MAX, UNCAUGHT_REPLACE_WINDOW_MS, UNCAUGHT_FATAL_EXCEPTIONS, SHUTDOWN_TIMEOUT_MS,
+            UNCAUGHT_REPLACE_MAX, UNCAUGHT_REPLACE_WINDOW_MS, UNCAUGHT_BROKER_REPLACE_MAX,
+            UNCAUGHT_BROKER_REPLACE_WINDOW_MS, UNCAUGHT_FATAL_EXCEPTIONS, SHUTDOWN_TIMEOUT_MS,
             STARTUP_TIMEOUT_MS, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_AUTH_TOKEN, HEALTH_STUCK_TIMEOUT_MS,
             HEALTH_STUCK_ACTION, DLQ_SURGE_WINDOW_RECORDS, DLQ_SURGE_MIN_RECORDS, DLQ_SURGE_THRESHOLD,
             CONSOLE_BIND_ADDRESS, CONSOLE_PORT, CONSOLE_USER, CONSOLE_PASSWORD, CONSOLE_TICKETS_URL);

@@ -8,22 +8,28 @@ import static io.ticketsync.config.ConfigKeys.DLQ_SURGE_THRESHOLD;
 import static io.ticketsync.config.ConfigKeys.DLQ_SURGE_WINDOW_RECORDS;
 import static io.ticketsync.config.ConfigKeys.HEALTH_STUCK_ACTION;
 import static io.ticketsync.config.ConfigKeys.HEALTH_STUCK_TIMEOUT_MS;
+import static io.ticketsync.config.ConfigKeys.UNCAUGHT_BROKER_REPLACE_MAX;
+import static io.ticketsync.config.ConfigKeys.UNCAUGHT_BROKER_REPLACE_WINDOW_MS;
 import static io.ticketsync.config.ConfigKeys.UNCAUGHT_FATAL_EXCEPTIONS;
 import static io.ticketsync.config.ConfigKeys.UNCAUGHT_REPLACE_MAX;
 import static io.ticketsync.config.ConfigKeys.UNCAUGHT_REPLACE_WINDOW_MS;
 
 /**
- * The settings of the guards that make failures loud: the thread-replacement budget, the stuck
+ * The settings of the guards that make failures loud: the thread-replacement budgets, the stuck
  * detector and the dead-letter surge brake. They are validated together because together they
  * guarantee that a thread which keeps dying cannot keep the instance alive with liveness up.
  *
  * @param replaceMax      at most this many stream-thread replacements within {@code replaceWindow}
+ * @param brokerReplaceMax at most this many replacements of threads a broker fault killed (the broker
+ *                        aborted or fenced the transaction) within {@code brokerReplaceWindow}; they are
+ *                        not charged to {@code replaceMax}
  * @param fatalExceptions exceptions that shut the client down at once
  * @param stuckTimeout    liveness fails when a task with input waiting has not committed for this long
  * @param stuckAction     what a stuck instance does: exit (so any supervisor restarts it) or only report
  * @param surgeLimits     when a surge of dead letters stops the instance
  */
-public record FailureGuards(int replaceMax, Duration replaceWindow, List<Class<? extends Throwable>> fatalExceptions,
+public record FailureGuards(int replaceMax, Duration replaceWindow, int brokerReplaceMax, Duration brokerReplaceWindow,
+                            List<Class<? extends Throwable>> fatalExceptions,
                             Duration stuckTimeout, StuckAction stuckAction, SurgeLimits surgeLimits) {
 
     /** More replacements than this within one window is no budget at all. */
@@ -33,7 +39,8 @@ public record FailureGuards(int replaceMax, Duration replaceWindow, List<Class<?
 
     static FailureGuards read(final RawConfig raw, final long commitIntervalMs) {
         final FailureGuards guards = new FailureGuards(raw.nonNegativeInt(UNCAUGHT_REPLACE_MAX),
-                raw.millis(UNCAUGHT_REPLACE_WINDOW_MS), raw.throwableClasses(UNCAUGHT_FATAL_EXCEPTIONS),
+                raw.millis(UNCAUGHT_REPLACE_WINDOW_MS), raw.nonNegativeInt(UNCAUGHT_BROKER_REPLACE_MAX),
+                raw.millis(UNCAUGHT_BROKER_REPLACE_WINDOW_MS), raw.throwableClasses(UNCAUGHT_FATAL_EXCEPTIONS),
                 raw.millis(HEALTH_STUCK_TIMEOUT_MS), StuckAction.parse(HEALTH_STUCK_ACTION, raw.required(HEALTH_STUCK_ACTION)),
                 new SurgeLimits(raw.positiveInt(DLQ_SURGE_WINDOW_RECORDS), raw.positiveInt(DLQ_SURGE_MIN_RECORDS),
                         raw.fraction(DLQ_SURGE_THRESHOLD)));
@@ -42,19 +49,12 @@ public record FailureGuards(int replaceMax, Duration replaceWindow, List<Class<?
     }
 
     private void validate(final long commitIntervalMs) {
-        if (replaceMax > MAX_REPLACEMENTS) {
-            throw new InvalidConfigException("'" + UNCAUGHT_REPLACE_MAX + "' must be at most " + MAX_REPLACEMENTS
-                    + ", got " + replaceMax);
-        }
-        if (replaceWindow.compareTo(stuckTimeout) < 0) {
-            throw new InvalidConfigException("'" + UNCAUGHT_REPLACE_WINDOW_MS + "' (" + replaceWindow.toMillis()
-                    + ") must be at least '" + HEALTH_STUCK_TIMEOUT_MS + "' (" + stuckTimeout.toMillis()
-                    + "): a shorter window forgets a thread's deaths before a stuck partition is noticed");
-        }
         if (stuckTimeout.compareTo(MAX_STUCK_TIMEOUT) > 0) {
             throw new InvalidConfigException("'" + HEALTH_STUCK_TIMEOUT_MS + "' must be at most "
                     + MAX_STUCK_TIMEOUT.toMillis() + ", got " + stuckTimeout.toMillis());
         }
+        validateBudget(UNCAUGHT_REPLACE_MAX, replaceMax, UNCAUGHT_REPLACE_WINDOW_MS, replaceWindow);
+        validateBudget(UNCAUGHT_BROKER_REPLACE_MAX, brokerReplaceMax, UNCAUGHT_BROKER_REPLACE_WINDOW_MS, brokerReplaceWindow);
         if (stuckTimeout.toMillis() <= commitIntervalMs) {
             throw new InvalidConfigException("'" + HEALTH_STUCK_TIMEOUT_MS + "' (" + stuckTimeout.toMillis()
                     + ") must be longer than commit.interval.ms (" + commitIntervalMs
@@ -63,6 +63,17 @@ public record FailureGuards(int replaceMax, Duration replaceWindow, List<Class<?
         if (surgeLimits.minRecords() > surgeLimits.windowRecords()) {
             throw new InvalidConfigException("'" + DLQ_SURGE_MIN_RECORDS + "' (" + surgeLimits.minRecords()
                     + ") must not exceed '" + DLQ_SURGE_WINDOW_RECORDS + "' (" + surgeLimits.windowRecords() + ")");
+        }
+    }
+
+    private void validateBudget(final String maxKey, final int max, final String windowKey, final Duration window) {
+        if (max > MAX_REPLACEMENTS) {
+            throw new InvalidConfigException("'" + maxKey + "' must be at most " + MAX_REPLACEMENTS + ", got " + max);
+        }
+        if (window.compareTo(stuckTimeout) < 0) {
+            throw new InvalidConfigException("'" + windowKey + "' (" + window.toMillis()
+                    + ") must be at least '" + HEALTH_STUCK_TIMEOUT_MS + "' (" + stuckTimeout.toMillis()
+                    + "): a shorter window forgets a thread's deaths before a stuck partition is noticed");
         }
     }
 }

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 
 /**
  * ticket-sync's own counters, next to Kafka Streams' metrics in one Micrometer registry:
- * {@code ticketsync_dead_lettered_total{stage,reason}}, {@code ticketsync_thread_replacements_total},
+ * {@code ticketsync_dead_lettered_total{stage,reason}}, {@code ticketsync_thread_replacements_total{budget}},
  * {@code ticketsync_uncaught_decisions_total{decision,cause}},
  * {@code ticketsync_invalid_timestamps_total{topic}}. Applied and stale counts are Kafka
  * Streams custom metrics ({@code kafka_stream_ticket_sync_*}).
@@ -44,7 +44,7 @@ public final class TicketSyncMetrics {
     /**
      * Registers every labelled series the dashboard and the alert rules query, at zero: each
      * stage/reason pair a dead letter or a surge trip can carry, each uncaught decision, thread
-     * replacements, and invalid timestamps on {@code inputTopic}. A series that exists before its
+     * replacements by budget, and invalid timestamps on {@code inputTopic}. A series that exists before its
      * first count lets a query that returns nothing mean a wrong query, not a quiet instance, and
      * lets {@code increase()} see the first count.
      */
@@ -58,7 +58,9 @@ public final class TicketSyncMetrics {
         for (final UncaughtDecision decision : UncaughtDecision.values()) {
             uncaughtDecisionsCounter(decision);
         }
-        threadReplacementsCounter();
+        for (final ThreadBudget budget : ThreadBudget.values()) {
+            threadReplacementsCounter(budget);
+        }
         invalidTimestampsCounter(inputTopic);
     }
 
@@ -71,8 +73,9 @@ public final class TicketSyncMetrics {
         invalidTimestampsCounter(topic).increment();
     }
 
-    public void threadReplaced() {
-        threadReplacementsCounter().increment();
+    /** Counts one stream thread replaced, charged to {@code budget}. */
+    public void threadReplaced(final ThreadBudget budget) {
+        threadReplacementsCounter(budget).increment();
     }
 
     /** Counts one uncaught-exception decision and its cause. */
@@ -101,8 +104,10 @@ public final class TicketSyncMetrics {
                 .register(registry);
     }
 
-    private Counter threadReplacementsCounter() {
-        return Counter.builder(MetricNames.THREAD_REPLACEMENTS).description("Stream threads replaced after a failure")
+    private Counter threadReplacementsCounter(final ThreadBudget budget) {
+        return Counter.builder(MetricNames.THREAD_REPLACEMENTS)
+                .description("Stream threads replaced after a failure, by the budget charged")
+                .tag("budget", budget.label())
                 .register(registry);
     }
 

@@ -9,8 +9,10 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
  */
 public enum UncaughtDecision {
     REPLACED_RECOVERABLE(StreamThreadExceptionResponse.REPLACE_THREAD, "recoverable"),
+    REPLACED_BROKER_FAULT(StreamThreadExceptionResponse.REPLACE_THREAD, "broker-fault"),
     SHUT_DOWN_FATAL(StreamThreadExceptionResponse.SHUTDOWN_CLIENT, "fatal"),
-    SHUT_DOWN_BUDGET_SPENT(StreamThreadExceptionResponse.SHUTDOWN_CLIENT, "budget-spent");
+    SHUT_DOWN_BUDGET_SPENT(StreamThreadExceptionResponse.SHUTDOWN_CLIENT, "budget-spent"),
+    SHUT_DOWN_BROKER_BUDGET_SPENT(StreamThreadExceptionResponse.SHUTDOWN_CLIENT, "broker-budget-spent");
 
     private final StreamThreadExceptionResponse response;
     private final String cause;

@@ -65,8 +65,7 @@ public final class TicketSyncApp {
         this.services = AppServices.of(config);
         this.metrics = services.metrics();
         this.brake = services.surgeBrake();
-        this.policy = new UncaughtExceptionPolicy(services.classifier(), config.guards().replaceMax(), config.guards().replaceWindow(),
-                metrics, System::nanoTime);
+        this.policy = new UncaughtExceptionPolicy(services.classifier(), config.guards(), metrics, System::nanoTime);
         this.lifecycle = new StreamsLifecycle(policy::lastShutdownCause);
         this.restoring = new RestoringPartitions(config.topics().input());
     }

@@ -3,6 +3,7 @@ package io.ticketsync.config;
 import io.ticketsync.testing.TestConfigs;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,24 @@ class FailureGuardConfigTest {
     void shouldRefuseAReplacementBudgetThatIsNoBudget() {
         assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.UNCAUGHT_REPLACE_MAX, "1000")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("uncaught.replace.max");
+    }
+
+    @Test
+    void shouldGiveBrokerFaultsABudgetOfTheirOwnValidatedLikeTheFailureBudget() {
+        final FailureGuards guards = TestConfigs.defaults().guards();
+
+        assertThat(guards.brokerReplaceMax()).isEqualTo(10);
+        assertThat(guards.brokerReplaceWindow()).isEqualTo(Duration.ofMinutes(10));
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.UNCAUGHT_BROKER_REPLACE_MAX, "101")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("uncaught.broker.replace.max")
+                .hasMessageContaining("at most 100");
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.UNCAUGHT_BROKER_REPLACE_MAX, "-1")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("uncaught.broker.replace.max");
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.UNCAUGHT_BROKER_REPLACE_WINDOW_MS, "60000")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("uncaught.broker.replace.window.ms").hasMessageContaining("health.stuck.timeout.ms");
+        assertThat(TestConfigs.with(Map.of(ConfigKeys.UNCAUGHT_BROKER_REPLACE_MAX, "0")).guards().brokerReplaceMax())
+                .as("zero: the first broker fault exits").isZero();
     }
 
     @Test

@@ -1,17 +1,29 @@
 package io.ticketsync.failure;
 
 import io.ticketsync.testing.TestConfigs;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.InvalidPidMappingException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TransactionAbortableException;
+import org.apache.kafka.common.errors.TransactionAbortedException;
+import org.apache.kafka.common.errors.UnknownProducerIdException;
 import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.errors.TaskCorruptedException;
 import org.apache.kafka.streams.errors.TaskMigratedException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,9 +42,49 @@ class FailureClassifierTest {
     void shouldCallKafkaInfrastructureErrorsRecoverable() {
         assertThat(classifier.classify(new ProcessorStateException("x")).kind()).isEqualTo(FailureKind.RECOVERABLE);
         assertThat(classifier.classify(new StreamsException(new NullPointerException())).kind()).isEqualTo(FailureKind.RECOVERABLE);
-        assertThat(classifier.classify(new TaskMigratedException("x")).kind()).isEqualTo(FailureKind.RECOVERABLE);
         assertThat(classifier.classify(new RecordTooLargeException("x")).kind()).as("no dead letter can undo a refused send")
                 .isEqualTo(FailureKind.RECOVERABLE);
+    }
+
+    @Test
+    void shouldCallATransactionTheBrokerAbortedOrFencedABrokerFaultWhenWrapped() {
+        // What Kafka Streams 4.3's StreamsProducer throws when the coordinator already aborted the transaction.
+        final StreamsException commitFailed = new StreamsException("Error encountered trying to commit a transaction",
+                new InvalidTxnStateException("The producer attempted a transactional operation in an invalid state."));
+
+        assertThat(classifier.classify(commitFailed).kind()).isEqualTo(FailureKind.BROKER_FAULT);
+        assertThat(List.<Throwable>of(new ProducerFencedException("x"), new InvalidProducerEpochException("x"),
+                new TransactionAbortedException("x"), new TransactionAbortableException("x"),
+                new InvalidPidMappingException("x"), new UnknownProducerIdException("x"), new CommitFailedException("x"),
+                new TaskMigratedException("x"), new TaskCorruptedException(Set.of()),
+                new TaskMigratedException("fenced", new ProducerFencedException("x")),
+                new StreamsException(new StreamsException(new ProducerFencedException("x")))))
+                .allSatisfy(failure -> assertThat(classifier.classify(failure).kind()).as("%s", failure)
+                        .isEqualTo(FailureKind.BROKER_FAULT));
+    }
+
+    @Test
+    void shouldCallRetriableErrorsABrokerFaultWhenTheyKillAThreadThatNoRetryIsOfferedTo() {
+        assertThat(classifier.classify(new TimeoutException("x")).kind()).isEqualTo(FailureKind.BROKER_FAULT);
+        assertThat(classifier.classify(new StreamsException(new NotLeaderOrFollowerException("x"))).kind())
+                .isEqualTo(FailureKind.BROKER_FAULT);
+        assertThat(classifier.classify(ErrorStage.PRODUCTION, new TimeoutException("x")).kind())
+                .as("a handler may still retry").isEqualTo(FailureKind.TRANSIENT);
+    }
+
+    @Test
+    void shouldNotCallAFailureABrokerFaultWhenOnlyBusinessLogicWrapsOne() {
+        assertThat(classifier.classify(new IllegalStateException(new InvalidTxnStateException("x"))).kind())
+                .isEqualTo(FailureKind.POISON);
+        assertThat(classifier.classify(new StreamsException(new FencedInstanceIdException("two instances, one id"))).kind())
+                .as("a deployment mistake, not a broker event").isEqualTo(FailureKind.RECOVERABLE);
+    }
+
+    @Test
+    void shouldCallConfiguredFatalClassesFatalEvenInsideABrokerFault() {
+        final FailureClassifier custom = new FailureClassifier(List.of(InvalidTxnStateException.class));
+
+        assertThat(custom.classify(new StreamsException(new InvalidTxnStateException("x"))).kind()).isEqualTo(FailureKind.FATAL);
     }
 
     @Test

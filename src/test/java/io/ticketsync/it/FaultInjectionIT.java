@@ -96,7 +96,9 @@ class FaultInjectionIT {
     @Test
     @Order(1)
     void shouldStayExactWhenStreamThreadsDieMidTransaction() throws Exception {
-        final TicketSyncConfig config = config("fault-thread", Map.of(ConfigKeys.UNCAUGHT_REPLACE_MAX, "10"));
+        // The injected TimeoutException is a broker fault: charged to uncaught.broker.replace.max.
+        final TicketSyncConfig config = config("fault-thread", Map.of(ConfigKeys.UNCAUGHT_REPLACE_MAX, "10",
+                ConfigKeys.UNCAUGHT_BROKER_REPLACE_MAX, "10"));
         final Workload workload = createTopicsAndWorkload(config, 1);
         // The first three tickets to reach version 3 each kill their stream thread, once.
         final Set<String> failed = ConcurrentHashMap.newKeySet();
@@ -176,7 +178,9 @@ class FaultInjectionIT {
     @Test
     @Order(5)
     void shouldStayExactWhenTheBrokerRestartsUnderTheApp() throws Exception {
-        final TicketSyncConfig config = config("fault-broker", Map.of(ConfigKeys.UNCAUGHT_REPLACE_MAX, "20"));
+        // Threads the broker restart kills are broker faults: the budget that pays for them is uncaught.broker.replace.max.
+        final TicketSyncConfig config = config("fault-broker", Map.of(ConfigKeys.UNCAUGHT_REPLACE_MAX, "20",
+                ConfigKeys.UNCAUGHT_BROKER_REPLACE_MAX, "20"));
         final Workload workload = createTopicsAndWorkload(config, 5);
         final Supervisor supervisor = new Supervisor(work, config);
         supervisor.start("a");
@@ -228,9 +232,10 @@ class FaultInjectionIT {
         }
     }
 
+    /** Replacements charged to either budget. */
     private static double replacements(final RunningApp app) {
-        final var counter = app.app().metrics().registry().find(MetricNames.THREAD_REPLACEMENTS).counter();
-        return counter == null ? 0 : counter.count();
+        return app.app().metrics().registry().find(MetricNames.THREAD_REPLACEMENTS).counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
     }
 
     /** A {@code java -jar} instance; instances sharing {@code stateName} are restarts of one another. */

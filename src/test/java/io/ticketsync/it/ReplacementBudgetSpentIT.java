@@ -15,7 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,7 +52,8 @@ class ReplacementBudgetSpentIT {
                 change -> change.ticketId().equals("T-3") && change.version() == 2,
                 () -> {
                     attempts.incrementAndGet();
-                    return new TimeoutException("injected: this failure never passes");
+                    // Not a broker fault (a TimeoutException would be): charged to uncaught.replace.max.
+                    return new KafkaException("injected: this failure never passes");
                 });
 
         final RunningApp running = RunningApp.start(config, topology);

@@ -47,7 +47,10 @@ class TicketSyncMetricsTest {
                 "ticketsync_uncaught_decisions_total{cause=\"recoverable\",decision=\"REPLACE_THREAD\"} 0.0",
                 "ticketsync_uncaught_decisions_total{cause=\"fatal\",decision=\"SHUTDOWN_CLIENT\"} 0.0",
                 "ticketsync_uncaught_decisions_total{cause=\"budget-spent\",decision=\"SHUTDOWN_CLIENT\"} 0.0",
-                "ticketsync_thread_replacements_total 0.0",
+                "ticketsync_uncaught_decisions_total{cause=\"broker-fault\",decision=\"REPLACE_THREAD\"} 0.0",
+                "ticketsync_uncaught_decisions_total{cause=\"broker-budget-spent\",decision=\"SHUTDOWN_CLIENT\"} 0.0",
+                "ticketsync_thread_replacements_total{budget=\"failure\"} 0.0",
+                "ticketsync_thread_replacements_total{budget=\"broker\"} 0.0",
                 "ticketsync_invalid_timestamps_total{topic=\"" + config.topics().input() + "\"} 0.0");
     }
 

@@ -43,6 +43,11 @@ public final class WorkloadFeeder {
                 count -> count >= fraction * total || done.isDone(), Duration.ofMinutes(5), Duration.ofMillis(50));
     }
 
+    /** Whether the whole workload has been acknowledged (or the feed failed). */
+    public boolean isDone() {
+        return done.isDone();
+    }
+
     /** Where each record landed, in workload order, once all are acknowledged. */
     public List<RecordMetadata> awaitAll(final Duration timeout) throws Exception {
         return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
