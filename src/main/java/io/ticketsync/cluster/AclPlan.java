@@ -32,7 +32,23 @@ public enum AclPlan {
                     literal(ResourceType.GROUP, config.applicationId(), AclOperation.READ,
                             "the consumer group: join it and commit offsets"),
                     prefixed(ResourceType.TRANSACTIONAL_ID, internal, AclOperation.WRITE, internal + "access-check",
-                            "exactly_once_v2 transactions (one transactional id per stream thread)"));
+                            "exactly_once_v2 transactions (one transactional id per stream thread)"),
+                    readControl(config),
+                    writeControl(config));
+        }
+    },
+
+    BRAKE_STATUS("brake status") {
+        @Override
+        public List<RequiredAcl> acls(final TicketSyncConfig config) {
+            return List.of(readControl(config));
+        }
+    },
+
+    BRAKE_RELEASE("brake release") {
+        @Override
+        public List<RequiredAcl> acls(final TicketSyncConfig config) {
+            return List.of(readControl(config), writeControl(config));
         }
     },
 
@@ -110,6 +126,16 @@ public enum AclPlan {
     private static RequiredAcl writeResolutions(final TicketSyncConfig config) {
         return literal(ResourceType.TOPIC, config.topics().resolutions(), AclOperation.WRITE,
                 "the resolutions topic: record decisions (resolved, discarded, replayed)");
+    }
+
+    private static RequiredAcl readControl(final TicketSyncConfig config) {
+        return literal(ResourceType.TOPIC, config.topics().control(), AclOperation.READ,
+                "the control topic: learn whether the dead-letter surge brake is engaged");
+    }
+
+    private static RequiredAcl writeControl(final TicketSyncConfig config) {
+        return literal(ResourceType.TOPIC, config.topics().control(), AclOperation.WRITE,
+                "the control topic: engage or release the dead-letter surge brake for every instance");
     }
 
     private static RequiredAcl literal(final ResourceType type, final String name, final AclOperation operation,
