@@ -6,6 +6,7 @@ import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourceType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -75,11 +76,14 @@ public enum AclPlan {
         }
     },
 
-    /** The console reads, resolves, exports and replays. */
+    /** The console reads, resolves, exports and replays, and shows and releases the brake. */
     CONSOLE("console") {
         @Override
         public List<RequiredAcl> acls(final TicketSyncConfig config) {
-            return replayAcls(config);
+            final List<RequiredAcl> acls = new ArrayList<>(replayAcls(config));
+            acls.add(readControl(config));
+            acls.add(writeControl(config));
+            return List.copyOf(acls);
         }
     };
 

@@ -101,8 +101,21 @@ class SurgeBrakeIT {
                 new DlqReplayer(fixed).replay(ReplayRequest.of(new DeadLetterFilter(null, reason, null, null, null, null, null,
                         null), fixed.topics().input(), 3, false, 500), (read, all) -> { });
             }
-            Await.until("every fixable ticket in the output", () -> outputsPerTicket(broker, fixed).size(),
-                    size -> size == GOOD + 2 * BAD_DEPLOY / 3, WAIT);
+            try {
+                Await.until("every fixable ticket in the output", () -> outputsPerTicket(broker, fixed).size(),
+                        size -> size == GOOD + 2 * BAD_DEPLOY / 3, WAIT);
+            } catch (final AssertionError e) {
+                final Map<String, Long> out = outputsPerTicket(broker, fixed);
+                final StringBuilder missing = new StringBuilder();
+                for (final ConsumerRecord<byte[], byte[]> letter : broker.readAllCommitted(fixed.topics().deadLetter())) {
+                    final String key = letter.key() == null ? "null" : new String(letter.key(), StandardCharsets.UTF_8);
+                    if (!out.containsKey(key) && !header(letter, DeadLetterHeaders.REASON).equals("wrong-type")) {
+                        missing.append(key).append(':').append(header(letter, DeadLetterHeaders.REASON)).append('@')
+                                .append(letter.partition()).append('/').append(letter.offset()).append(' ');
+                    }
+                }
+                throw new AssertionError(e.getMessage() + "; missing letters: " + missing, e);
+            }
             assertThat(app.stop()).isEqualTo(ExitCodes.OK);
         }
         assertThat(outputsPerTicket(broker, fixed)).allSatisfy((ticket, count) -> assertThat(count).isOne());
