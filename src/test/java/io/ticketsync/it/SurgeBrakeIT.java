@@ -101,21 +101,8 @@ class SurgeBrakeIT {
                 new DlqReplayer(fixed).replay(ReplayRequest.of(new DeadLetterFilter(null, reason, null, null, null, null, null,
                         null), fixed.topics().input(), 3, false, 500), (read, all) -> { });
             }
-            try {
-                Await.until("every fixable ticket in the output", () -> outputsPerTicket(broker, fixed).size(),
-                        size -> size == GOOD + 2 * BAD_DEPLOY / 3, WAIT);
-            } catch (final AssertionError e) {
-                final Map<String, Long> out = outputsPerTicket(broker, fixed);
-                final StringBuilder missing = new StringBuilder();
-                for (final ConsumerRecord<byte[], byte[]> letter : broker.readAllCommitted(fixed.topics().deadLetter())) {
-                    final String key = letter.key() == null ? "null" : new String(letter.key(), StandardCharsets.UTF_8);
-                    if (!out.containsKey(key) && !header(letter, DeadLetterHeaders.REASON).equals("wrong-type")) {
-                        missing.append(key).append(':').append(header(letter, DeadLetterHeaders.REASON)).append('@')
-                                .append(letter.partition()).append('/').append(letter.offset()).append(' ');
-                    }
-                }
-                throw new AssertionError(e.getMessage() + "; missing letters: " + missing, e);
-            }
+            Await.until("every fixable ticket in the output", () -> outputsPerTicket(broker, fixed).size(),
+                    size -> size == GOOD + 2 * BAD_DEPLOY / 3, WAIT);
             assertThat(app.stop()).isEqualTo(ExitCodes.OK);
         }
         assertThat(outputsPerTicket(broker, fixed)).allSatisfy((ticket, count) -> assertThat(count).isOne());
@@ -131,12 +118,14 @@ class SurgeBrakeIT {
         for (int i = 0; i < GOOD + BAD_DEPLOY; i++) {
             final String id = "T-" + i;
             final TicketChangeBuilder change = TicketChangeBuilder.upsert(id, 1);
-            final TicketChangeBuilder bad = switch (i % 3) {
-                case 0 -> change.status("escalated");
-                case 1 -> change.priority("p0");
-                default -> change.set("version", "one");
-            };
-            records.add(Workloads.record(id, (i < GOOD ? change : bad).bytes()));
+            if (i >= GOOD) {
+                switch (i % 3) {
+                    case 0 -> change.status("escalated");
+                    case 1 -> change.priority("p0");
+                    default -> change.set("version", "one");
+                }
+            }
+            records.add(Workloads.record(id, change.bytes()));
         }
         return records;
     }
