@@ -27,12 +27,13 @@ class ArchitectureTest {
      * records; {@code topology}: the processor and what it shares with the handlers;
      * {@code deadletter.routing}: the pipeline's dead-letter handlers and the one record factory;
      * {@code http}: the read-only API; {@code cluster}: what a command needs of the cluster (topics,
-     * ACLs, limits) and the startup check that proves it; {@code runtime}: the runner;
+     * ACLs, limits) and the startup check that proves it; {@code control}: the control topic that
+     * makes the surge brake group-wide and durable; {@code runtime}: the runner;
      * {@code deadletter.tools}: the operator's tools over the dead-letter topic; {@code console},
      * {@code dev}: the things that run beside it; {@code cli}: the entry point.
      */
     static final List<String> BOTTOM_UP = List.of("model", "config", "failure", "metrics", "guard", "codec", "topology",
-            "deadletter.routing", "http", "cluster", "runtime", "deadletter.tools", "console", "dev", "cli");
+            "deadletter.routing", "http", "cluster", "control", "runtime", "deadletter.tools", "console", "dev", "cli");
 
     @ArchTest
     static final ArchRule packagesDependOnlyOnPackagesBelowThem = layers();

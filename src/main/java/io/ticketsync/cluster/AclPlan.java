@@ -6,6 +6,7 @@ import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourceType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,7 +33,23 @@ public enum AclPlan {
                     literal(ResourceType.GROUP, config.applicationId(), AclOperation.READ,
                             "the consumer group: join it and commit offsets"),
                     prefixed(ResourceType.TRANSACTIONAL_ID, internal, AclOperation.WRITE, internal + "access-check",
-                            "exactly_once_v2 transactions (one transactional id per stream thread)"));
+                            "exactly_once_v2 transactions (one transactional id per stream thread)"),
+                    readControl(config),
+                    writeControl(config));
+        }
+    },
+
+    BRAKE_STATUS("brake status") {
+        @Override
+        public List<RequiredAcl> acls(final TicketSyncConfig config) {
+            return List.of(readControl(config));
+        }
+    },
+
+    BRAKE_RELEASE("brake release") {
+        @Override
+        public List<RequiredAcl> acls(final TicketSyncConfig config) {
+            return List.of(readControl(config), writeControl(config));
         }
     },
 
@@ -59,11 +76,14 @@ public enum AclPlan {
         }
     },
 
-    /** The console reads, resolves, exports and replays. */
+    /** The console reads, resolves, exports and replays, and shows and releases the brake. */
     CONSOLE("console") {
         @Override
         public List<RequiredAcl> acls(final TicketSyncConfig config) {
-            return replayAcls(config);
+            final List<RequiredAcl> acls = new ArrayList<>(replayAcls(config));
+            acls.add(readControl(config));
+            acls.add(writeControl(config));
+            return List.copyOf(acls);
         }
     };
 
@@ -110,6 +130,16 @@ public enum AclPlan {
     private static RequiredAcl writeResolutions(final TicketSyncConfig config) {
         return literal(ResourceType.TOPIC, config.topics().resolutions(), AclOperation.WRITE,
                 "the resolutions topic: record decisions (resolved, discarded, replayed)");
+    }
+
+    private static RequiredAcl readControl(final TicketSyncConfig config) {
+        return literal(ResourceType.TOPIC, config.topics().control(), AclOperation.READ,
+                "the control topic: learn whether the dead-letter surge brake is engaged");
+    }
+
+    private static RequiredAcl writeControl(final TicketSyncConfig config) {
+        return literal(ResourceType.TOPIC, config.topics().control(), AclOperation.WRITE,
+                "the control topic: engage or release the dead-letter surge brake for every instance");
     }
 
     private static RequiredAcl literal(final ResourceType type, final String name, final AclOperation operation,

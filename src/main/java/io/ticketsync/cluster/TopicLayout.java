@@ -7,7 +7,10 @@ import org.apache.kafka.common.config.TopicConfig;
 import java.util.List;
 import java.util.Map;
 
-/** The topics as docs/contract.md lays them out: input with 6 partitions, compacted output, dead letters, compacted resolutions. */
+/**
+ * The topics as docs/contract.md lays them out: input with 6 partitions, compacted output, dead
+ * letters, compacted resolutions, and the brake's compacted control topic.
+ */
 public final class TopicLayout {
 
     public static final int INPUT_PARTITIONS = 6;
@@ -15,7 +18,7 @@ public final class TopicLayout {
     private TopicLayout() {
     }
 
-    /** The four topics with the given replication factor (1 for a single-broker cluster). */
+    /** Every topic with the given replication factor (1 for a single-broker cluster). */
     public static List<NewTopic> newTopics(final Topics topics, final short replicationFactor) {
         return List.of(
                 new NewTopic(topics.input(), INPUT_PARTITIONS, replicationFactor),
@@ -25,6 +28,9 @@ public final class TopicLayout {
                 new NewTopic(topics.deadLetter(), 1, replicationFactor),
                 // One decision per letter (partition@offset); compaction keeps the latest.
                 new NewTopic(topics.resolutions(), 1, replicationFactor)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                // The brake's state: one partition keeps its events in order; compaction keeps the latest.
+                new NewTopic(topics.control(), 1, replicationFactor)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
 }

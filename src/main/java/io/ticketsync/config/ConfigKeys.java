@@ -42,6 +42,10 @@ public final class ConfigKeys {
     public static final String DLQ_SURGE_WINDOW_RECORDS = "dlq.surge.window.records";
     public static final String DLQ_SURGE_MIN_RECORDS = "dlq.surge.min.records";
     public static final String DLQ_SURGE_THRESHOLD = "dlq.surge.threshold";
+    public static final String DLQ_SURGE_THRESHOLD_STAGE = "dlq.surge.threshold.stage";
+    public static final String DLQ_SURGE_THRESHOLD_ALL = "dlq.surge.threshold.all";
+    public static final String DLQ_SURGE_ACTION = "dlq.surge.action";
+    public static final String DLQ_CONTROL_TOPIC = "dlq.control.topic";
 
     /** Every exact key of ticket-sync's own (Kafka's are known from Kafka). */
     public static final Set<String> OWN_KEYS = Set.of(INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC, DLQ_RESOLUTIONS_TOPIC,
@@ -50,6 +54,7 @@ public final class ConfigKeys {
             UNCAUGHT_BROKER_REPLACE_WINDOW_MS, UNCAUGHT_FATAL_EXCEPTIONS, SHUTDOWN_TIMEOUT_MS,
             STARTUP_TIMEOUT_MS, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_AUTH_TOKEN, HEALTH_STUCK_TIMEOUT_MS,
             HEALTH_STUCK_ACTION, DLQ_SURGE_WINDOW_RECORDS, DLQ_SURGE_MIN_RECORDS, DLQ_SURGE_THRESHOLD,
+            DLQ_SURGE_THRESHOLD_STAGE, DLQ_SURGE_THRESHOLD_ALL, DLQ_SURGE_ACTION, DLQ_CONTROL_TOPIC,
             CONSOLE_BIND_ADDRESS, CONSOLE_PORT, CONSOLE_USER, CONSOLE_PASSWORD, CONSOLE_TICKETS_URL);
 
     /** Families of ticket-sync's own keys: {@code mapping.status.<source>=<TARGET>} and the like. */

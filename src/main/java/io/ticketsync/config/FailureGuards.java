@@ -3,8 +3,11 @@ package io.ticketsync.config;
 import java.time.Duration;
 import java.util.List;
 
+import static io.ticketsync.config.ConfigKeys.DLQ_SURGE_ACTION;
 import static io.ticketsync.config.ConfigKeys.DLQ_SURGE_MIN_RECORDS;
 import static io.ticketsync.config.ConfigKeys.DLQ_SURGE_THRESHOLD;
+import static io.ticketsync.config.ConfigKeys.DLQ_SURGE_THRESHOLD_ALL;
+import static io.ticketsync.config.ConfigKeys.DLQ_SURGE_THRESHOLD_STAGE;
 import static io.ticketsync.config.ConfigKeys.DLQ_SURGE_WINDOW_RECORDS;
 import static io.ticketsync.config.ConfigKeys.HEALTH_STUCK_ACTION;
 import static io.ticketsync.config.ConfigKeys.HEALTH_STUCK_TIMEOUT_MS;
@@ -26,7 +29,7 @@ import static io.ticketsync.config.ConfigKeys.UNCAUGHT_REPLACE_WINDOW_MS;
  * @param fatalExceptions exceptions that shut the client down at once
  * @param stuckTimeout    liveness fails when a task with input waiting has not committed for this long
  * @param stuckAction     what a stuck instance does: exit (so any supervisor restarts it) or only report
- * @param surgeLimits     when a surge of dead letters stops the instance
+ * @param surgeLimits     when a surge of dead letters pauses the application
  */
 public record FailureGuards(int replaceMax, Duration replaceWindow, int brokerReplaceMax, Duration brokerReplaceWindow,
                             List<Class<? extends Throwable>> fatalExceptions,
@@ -42,10 +45,18 @@ public record FailureGuards(int replaceMax, Duration replaceWindow, int brokerRe
                 raw.millis(UNCAUGHT_REPLACE_WINDOW_MS), raw.nonNegativeInt(UNCAUGHT_BROKER_REPLACE_MAX),
                 raw.millis(UNCAUGHT_BROKER_REPLACE_WINDOW_MS), raw.throwableClasses(UNCAUGHT_FATAL_EXCEPTIONS),
                 raw.millis(HEALTH_STUCK_TIMEOUT_MS), StuckAction.parse(HEALTH_STUCK_ACTION, raw.required(HEALTH_STUCK_ACTION)),
-                new SurgeLimits(raw.positiveInt(DLQ_SURGE_WINDOW_RECORDS), raw.positiveInt(DLQ_SURGE_MIN_RECORDS),
-                        raw.fraction(DLQ_SURGE_THRESHOLD)));
+                surgeLimits(raw));
         guards.validate(commitIntervalMs);
         return guards;
+    }
+
+    private static SurgeLimits surgeLimits(final RawConfig raw) {
+        // Checked before anything is sized by it: a mistyped window must not allocate its size.
+        final int window = (int) raw.longBetween(DLQ_SURGE_WINDOW_RECORDS, 1, SurgeLimits.MAX_WINDOW_RECORDS,
+                "a number of records from 1 to " + SurgeLimits.MAX_WINDOW_RECORDS);
+        return new SurgeLimits(window, raw.positiveInt(DLQ_SURGE_MIN_RECORDS), raw.fraction(DLQ_SURGE_THRESHOLD),
+                raw.fraction(DLQ_SURGE_THRESHOLD_STAGE), raw.fraction(DLQ_SURGE_THRESHOLD_ALL),
+                SurgeAction.parse(DLQ_SURGE_ACTION, raw.required(DLQ_SURGE_ACTION)));
     }
 
     private void validate(final long commitIntervalMs) {

@@ -90,11 +90,15 @@ final class ConsoleHandler extends Handler.Abstract {
                 }
                 case "/letters/mark" -> redirect(response, callback, routes.mark(fields, session));
                 case "/replay" -> redirect(response, callback, routes.startReplay(fields, session));
+                case "/brake/release" -> redirect(response, callback, routes.releaseBrake(fields, session));
                 default -> html(response, callback, 404, error("Not found", path));
             };
         }
         if (path.equals("/")) {
             return html(response, callback, 200, routes.overview(session));
+        }
+        if (path.equals("/brake")) {
+            return html(response, callback, 200, routes.brake(session));
         }
         if (path.equals("/letters")) {
             return html(response, callback, 200, routes.letters(fields, session));

@@ -1,12 +1,16 @@
 package io.ticketsync.console;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ticketsync.codec.Json;
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.control.BrakeEvent;
 import io.ticketsync.deadletter.tools.DeadLetter;
 import io.ticketsync.deadletter.tools.LetterId;
 import io.ticketsync.deadletter.tools.LetterStatus;
 import io.ticketsync.deadletter.tools.ReplayRequest;
 import io.ticketsync.deadletter.tools.Selection;
 import org.eclipse.jetty.util.Fields;
+import org.slf4j.event.Level;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,16 +37,53 @@ final class ConsoleRoutes {
     private final LetterActions actions;
     private final TicketSnapshots snapshots;
     private final ConsolePages pages;
+    private final BrakeSwitch brake;
+    private final AuditLog audit;
     /** One message per session for the next page it sees ("12 letters marked resolved"). */
     private final Map<String, String> flashes = new ConcurrentHashMap<>();
 
     ConsoleRoutes(final TicketSyncConfig config, final DeadLetterCatalog catalog, final LetterActions actions,
-                  final TicketSnapshots snapshots, final ConsolePages pages) {
+                  final TicketSnapshots snapshots, final ConsolePages pages, final BrakeSwitch brake,
+                  final AuditLog audit) {
         this.config = config;
         this.catalog = catalog;
         this.actions = actions;
         this.snapshots = snapshots;
         this.pages = pages;
+        this.brake = brake;
+        this.audit = audit;
+    }
+
+    String brake(final ConsoleAuth.Session session) {
+        final Map<String, Object> model = base("Dead-letter brake", session);
+        final Optional<BrakeEvent> state = brake.state();
+        model.put("state", state.map(BrakeEvent::describe).orElse("The brake has never been engaged."));
+        model.put("releasable", state.map(BrakeEvent::engaged).orElse(false));
+        model.put("application", config.applicationId());
+        return pages.render("brake", model);
+    }
+
+    /** @return where to go next */
+    String releaseBrake(final Fields form, final ConsoleAuth.Session session) throws InterruptedException {
+        final String note = Optional.ofNullable(form.getValue("note")).orElse("").trim();
+        if (note.isEmpty()) {
+            throw new IllegalArgumentException("say why it is safe to resume: the note is recorded with the release");
+        }
+        final boolean released = brake.release(session.user(), note);
+        audit.record(Level.INFO, "action=brake-release actor=" + quoted(session.user()) + " note=" + quoted(note)
+                + " outcome=" + (released ? "released" : "not-engaged"));
+        flashes.put(session.id(), released ? "Released the brake: every instance resumes with a fresh window."
+                : "The brake is not engaged; nothing to release.");
+        return "/brake";
+    }
+
+    /** A JSON string: a newline in a note cannot forge an audit line. */
+    private static String quoted(final String text) {
+        try {
+            return Json.MAPPER.writeValueAsString(text);
+        } catch (final JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     String overview(final ConsoleAuth.Session session) {
@@ -171,6 +212,7 @@ final class ConsoleRoutes {
         model.put("indexed", progress.indexed());
         model.put("inTopic", progress.inTopic());
         model.put("flash", flashes.remove(session.id()));
+        model.put("braked", brake.state().filter(BrakeEvent::engaged).map(BrakeEvent::describe).orElse(null));
         return model;
     }
 

@@ -21,11 +21,14 @@ public final class DeadLetterConsole implements AutoCloseable {
 
     private final KafkaDeadLetterCatalog catalog;
     private final KafkaLetterActions actions;
+    private final KafkaBrakeSwitch brake;
     private final JettyServer server;
 
-    private DeadLetterConsole(final KafkaDeadLetterCatalog catalog, final KafkaLetterActions actions, final JettyServer server) {
+    private DeadLetterConsole(final KafkaDeadLetterCatalog catalog, final KafkaLetterActions actions,
+                              final KafkaBrakeSwitch brake, final JettyServer server) {
         this.catalog = catalog;
         this.actions = actions;
+        this.brake = brake;
         this.server = server;
     }
 
@@ -34,9 +37,11 @@ public final class DeadLetterConsole implements AutoCloseable {
         config.console().requirePassword();
         final KafkaDeadLetterCatalog catalog = KafkaDeadLetterCatalog.start(config);
         final KafkaLetterActions actions = new KafkaLetterActions(config, catalog);
+        final KafkaBrakeSwitch brake = new KafkaBrakeSwitch(config);
         try {
-            return new DeadLetterConsole(catalog, actions, serve(config, catalog, actions, AuditLog.logger()));
+            return new DeadLetterConsole(catalog, actions, brake, serve(config, catalog, actions, brake, AuditLog.logger()));
         } catch (final RuntimeException e) {
+            closeQuietly(brake);
             actions.close();
             catalog.close();
             throw e;
@@ -50,12 +55,12 @@ public final class DeadLetterConsole implements AutoCloseable {
      * @throws InvalidConfigException without {@code console.password}
      */
     static JettyServer serve(final TicketSyncConfig config, final DeadLetterCatalog catalog, final LetterActions actions,
-                             final AuditLog audit) {
+                             final BrakeSwitch brake, final AuditLog audit) {
         final ConsoleSettings settings = config.console();
         final ConsoleAuth auth = new ConsoleAuth(settings.user(), settings.requirePassword(), Clock.systemUTC(), audit);
         final ConsolePages pages = new ConsolePages();
         final ConsoleRoutes routes = new ConsoleRoutes(config, catalog, actions,
-                new TicketSnapshots(settings.ticketsUrl(), config.api().authToken()), pages);
+                new TicketSnapshots(settings.ticketsUrl(), config.api().authToken()), pages, brake, audit);
         return JettyServer.start("ticket-sync-console", settings.bindAddress(), settings.port(), IDLE_TIMEOUT,
                 MAX_CONNECTIONS, MAX_THREADS, new ConsoleHandler(auth, routes, pages), new ConsoleErrorHandler(pages));
     }
@@ -72,7 +77,16 @@ public final class DeadLetterConsole implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        closeQuietly(brake);
         actions.close();
         catalog.close();
+    }
+
+    private static void closeQuietly(final KafkaBrakeSwitch brake) {
+        try {
+            brake.close();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

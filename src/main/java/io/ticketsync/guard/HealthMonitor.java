@@ -14,9 +14,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Liveness and readiness from what the client is doing, not from the process being up. Live: the
- * client is not failed, no partition is stuck, progress sampling itself works, and no extra check
- * (the dead-letter surge brake) fails. Ready: live and RUNNING. Whoever acts on stuck processing
- * (exit, or just report) is told through {@code onStuck}.
+ * client is not failed, no partition is stuck, progress sampling itself works, and no extra
+ * liveness check fails. Ready: live, RUNNING, and no readiness check fails (the dead-letter surge
+ * brake holds a paused instance live but not ready). Whoever acts on stuck processing (exit, or
+ * just report) is told through {@code onStuck}.
  */
 public final class HealthMonitor {
 
@@ -51,12 +52,13 @@ public final class HealthMonitor {
     private final LongSupplier nanoClock;
     private final Consumer<String> onStuck;
     private final List<HealthCheck> extraChecks;
+    private final List<HealthCheck> readinessChecks;
     /** Why sampling fails and since when; null while it works. */
     private volatile SamplingFailure samplingFailure;
 
     public HealthMonitor(final KafkaStreams streams, final ClientFailure clientFailure, final Sampler sampler,
                   final Duration stuckTimeout, final LongSupplier nanoClock, final Consumer<String> onStuck,
-                  final List<HealthCheck> extraChecks) {
+                  final List<HealthCheck> extraChecks, final List<HealthCheck> readinessChecks) {
         this.streams = streams;
         this.clientFailure = clientFailure;
         this.sampler = sampler;
@@ -64,6 +66,7 @@ public final class HealthMonitor {
         this.nanoClock = nanoClock;
         this.onStuck = onStuck;
         this.extraChecks = List.copyOf(extraChecks);
+        this.readinessChecks = List.copyOf(readinessChecks);
     }
 
     public HealthReport liveness() {
@@ -75,12 +78,7 @@ public final class HealthMonitor {
         if (failure != null) {
             reasons.add(describe(failure));
         }
-        extraChecks.forEach(check -> {
-            final String why = check.failure();
-            if (why != null) {
-                reasons.add(why);
-            }
-        });
+        addFailures(extraChecks, reasons);
         return new HealthReport(reasons.isEmpty(), state.name(), threads(), reasons);
     }
 
@@ -90,6 +88,7 @@ public final class HealthMonitor {
         if (!State.RUNNING.name().equals(live.state())) {
             reasons.add("Kafka Streams client is " + live.state() + ", not RUNNING");
         }
+        addFailures(readinessChecks, reasons);
         return new HealthReport(reasons.isEmpty(), live.state(), live.threads(), reasons);
     }
 
@@ -119,6 +118,15 @@ public final class HealthMonitor {
                 onStuck.accept(describe(current));
             }
         }
+    }
+
+    private static void addFailures(final List<HealthCheck> checks, final List<String> reasons) {
+        checks.forEach(check -> {
+            final String why = check.failure();
+            if (why != null) {
+                reasons.add(why);
+            }
+        });
     }
 
     private String describe(final SamplingFailure failure) {

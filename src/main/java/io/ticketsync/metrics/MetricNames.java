@@ -14,6 +14,7 @@ public final class MetricNames {
     public static final String UNCAUGHT_DECISIONS = "ticketsync.uncaught.decisions";
     public static final String SURGE_TRIPS = "ticketsync.dead.letter.surge.trips";
     public static final String STUCK_PARTITIONS = "ticketsync.stuck.partitions";
+    public static final String BRAKE_ENGAGED = "ticketsync.dead.letter.brake.engaged";
 
     /** The scope of the Kafka Streams custom metrics. */
     public static final String STREAMS_SCOPE = "ticket-sync";

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +28,9 @@ import java.util.function.Supplier;
  * Streams custom metrics ({@code kafka_stream_ticket_sync_*}).
  */
 public final class TicketSyncMetrics {
+
+    /** The label value of a surge trip's stage or reason when the trip was not one stage's or one reason's. */
+    public static final String ALL = "all";
 
     /** How often newly created Kafka metrics are picked up (Micrometer's default is a minute). */
     public static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(5);
@@ -52,9 +56,13 @@ public final class TicketSyncMetrics {
         for (final Reason reason : Reason.values()) {
             for (final ErrorStage stage : reason.stages()) {
                 deadLetteredCounter(stage, reason);
-                surgeTripsCounter(stage, reason);
+                surgeTripsCounter(stage.name(), reason.code());
             }
         }
+        for (final ErrorStage stage : ErrorStage.values()) {
+            surgeTripsCounter(stage.name(), ALL);
+        }
+        surgeTripsCounter(ALL, ALL);
         for (final UncaughtDecision decision : UncaughtDecision.values()) {
             uncaughtDecisionsCounter(decision);
         }
@@ -83,18 +91,28 @@ public final class TicketSyncMetrics {
         uncaughtDecisionsCounter(decision).increment();
     }
 
-    /** Counts a trip of the dead-letter surge brake, tagged with the stage and reason that took over. */
-    public void surgeBrakeTripped(final ErrorStage stage, final Reason reason) {
+    /**
+     * Counts a trip of the dead-letter surge brake, tagged with the stage and reason that took over:
+     * {@value #ALL} for the reason when one stage's reasons together tripped it, and for both when
+     * all dead letters together did.
+     */
+    public void surgeBrakeTripped(final String stage, final String reason) {
         surgeTripsCounter(stage, reason).increment();
+    }
+
+    /** Publishes whether the group-wide dead-letter brake holds this instance paused (1) or not (0). */
+    public void brakeEngaged(final BooleanSupplier engaged) {
+        Gauge.builder(MetricNames.BRAKE_ENGAGED, () -> engaged.getAsBoolean() ? 1 : 0)
+                .description("1 while the dead-letter surge brake holds the application paused").register(registry);
     }
 
     private Counter deadLetteredCounter(final ErrorStage stage, final Reason reason) {
         return byStageAndReason(MetricNames.DEAD_LETTERED, "Records written to the dead-letter topic", stage, reason);
     }
 
-    private Counter surgeTripsCounter(final ErrorStage stage, final Reason reason) {
-        return byStageAndReason(MetricNames.SURGE_TRIPS, "Times the dead-letter surge brake stopped this instance",
-                stage, reason);
+    private Counter surgeTripsCounter(final String stage, final String reason) {
+        return Counter.builder(MetricNames.SURGE_TRIPS).description("Times this instance's window tripped the dead-letter surge brake")
+                .tag("stage", stage).tag("reason", reason).register(registry);
     }
 
     private Counter invalidTimestampsCounter(final String topic) {

@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.ticketsync.config.SecretMasker;
 import io.ticketsync.config.StuckAction;
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.control.ControlTopic;
+import io.ticketsync.control.ControlTopicException;
 import io.ticketsync.guard.DeadLetterSurgeBrake;
 import io.ticketsync.http.HttpApi;
 import io.ticketsync.http.HttpSettings;
@@ -80,6 +82,13 @@ public final class TicketSyncApp {
         if (!startupCheckPasses()) {
             return ExitCodes.STARTUP_CHECK_FAILED;
         }
+        final ControlTopic.BrakeState brakeState;
+        try {
+            brakeState = new ControlTopic(config).read(config.startupTimeout());
+        } catch (final ControlTopicException e) {
+            LOG.error("{}; the brake's state must be known before anything is processed", e.getMessage());
+            return ExitCodes.STARTUP_CHECK_FAILED;
+        }
         final KafkaStreams streams = createStreams();
         final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             final Thread thread = new Thread(runnable, "ticket-sync-background");
@@ -88,8 +97,10 @@ public final class TicketSyncApp {
         });
         final KafkaStreamsMetrics kafkaMetrics = metrics.bind(streams, scheduler);
         final BrokerOffsets brokerOffsets = new BrokerOffsets(this::admin, config.applicationId(), brokerTimeout());
+        final GroupBrake groupBrake = new GroupBrake(config, streams, brake, metrics, lifecycle);
         try {
-            watchHealth(streams, scheduler, brokerOffsets);
+            groupBrake.startBeforeStreams(brakeState);
+            watchHealth(streams, scheduler, brokerOffsets, groupBrake);
             serveHttp(streams);
             streams.start();
             // While the consumer joins its group (seconds: the broker delays a new group's first
@@ -97,6 +108,7 @@ public final class TicketSyncApp {
             HotPathWarmUp.startInBackground(config);
             return close(streams, lifecycle.awaitTermination());
         } finally {
+            groupBrake.close();
             kafkaMetrics.close();
             scheduler.shutdownNow();
             brokerOffsets.close();
@@ -147,26 +159,18 @@ public final class TicketSyncApp {
         // whoever else needs restore events must share it.
         streams.setGlobalStateRestoreListener(restoring);
         streams.setStateListener(lifecycle);
-        brake.onTrip(trip -> {
-            // Stop taking records at once; the close that follows commits what was processed, so
-            // everything before the brake is in the DLQ and everything after waits in the input.
-            streams.pause();
-            metrics.surgeBrakeTripped(trip.stage(), trip.reason());
-            lifecycle.fail(new Termination(ExitCodes.DEAD_LETTER_SURGE, "dead-letter surge brake: " + trip.describe()
-                    + " were dead-lettered (threshold " + config.guards().surgeLimits().threshold() + "); fix the cause, restart,"
-                    + " then `dlq replay --reason " + trip.reason().code() + "`"));
-        });
         return streams;
     }
 
     /** Samples progress in the background, so stuck detection does not depend on probes. */
     private void watchHealth(final KafkaStreams streams, final ScheduledExecutorService scheduler,
-                             final BrokerOffsets brokerOffsets) {
+                             final BrokerOffsets brokerOffsets, final GroupBrake groupBrake) {
         final ProgressWatchdog watchdog = new ProgressWatchdog(config.guards().stuckTimeout(), System::nanoTime);
         // Paused on purpose (the surge brake) is not stuck.
         final ProgressSampler sampler = new ProgressSampler(owned, restoring, brokerOffsets, watchdog, streams::isPaused);
         health = new HealthMonitor(streams, lifecycle::failureOf, sampler, config.guards().stuckTimeout(), System::nanoTime, this::onStuck,
-                List.of(() -> brake.tripped().map(trip -> "dead-letter surge: " + trip.describe()).orElse(null)));
+                List.of(() -> groupBrake.livenessProblem().orElse(null)),
+                List.of(() -> groupBrake.readinessProblem().orElse(null)));
         metrics.stuckPartitions(() -> watchdog.stuck().size());
         final long everyMs = sampleInterval().toMillis();
         // HealthMonitor.sample never throws: a task that threw would never be run again.

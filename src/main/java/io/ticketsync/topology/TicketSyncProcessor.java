@@ -49,7 +49,7 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
         final Optional<TicketState> next = rules.apply(record.key(), current, record.value());
         if (next.isEmpty()) {
             skippedStale.record();
-            surgeBrake.passed();
+            surgeBrake.stale();
             return;
         }
         // Sizes are checked before anything is written: a change too large to emit or to store is
@@ -61,6 +61,6 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
         context.forward(record.withValue(encoded.output()));
         store.put(record.key(), encoded.stored());
         applied.record();
-        surgeBrake.passed();
+        surgeBrake.applied();
     }
 }

@@ -19,7 +19,7 @@ class FailureGuardConfigTest {
         assertThat(config.guards().stuckAction()).isEqualTo(StuckAction.EXIT);
         // dev mode loads 34 samples: fewer than the records the brake needs before it can trip.
         assertThat(config.guards().surgeLimits().minRecords()).isGreaterThan(34);
-        assertThat(config.guards().surgeLimits().threshold()).isEqualTo(0.5);
+        assertThat(config.guards().surgeLimits().reasonThreshold()).isEqualTo(0.5);
     }
 
     @Test
@@ -83,6 +83,22 @@ class FailureGuardConfigTest {
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dlq.surge.threshold");
         assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.DLQ_SURGE_MIN_RECORDS, "2000")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dlq.surge.min.records");
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.DLQ_SURGE_THRESHOLD_STAGE, "0")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dlq.surge.threshold.stage");
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.DLQ_SURGE_THRESHOLD_ALL, "half")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dlq.surge.threshold.all");
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.DLQ_SURGE_ACTION, "stop")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dlq.surge.action");
+    }
+
+    @Test
+    void shouldRefuseASurgeWindowOverTheCapBeforeSizingAnythingByIt() {
+        // A mistyped window (an extra zero or five) must be refused, not allocated.
+        assertThatThrownBy(() -> TestConfigs.with(Map.of(ConfigKeys.DLQ_SURGE_WINDOW_RECORDS, "1000000000")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dlq.surge.window.records")
+                .hasMessageContaining("100000");
+        assertThat(TestConfigs.with(Map.of(ConfigKeys.DLQ_SURGE_WINDOW_RECORDS, "100000")).guards().surgeLimits()
+                .windowRecords()).isEqualTo(100_000);
     }
 
     @Test

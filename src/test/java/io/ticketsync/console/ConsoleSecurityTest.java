@@ -2,6 +2,7 @@ package io.ticketsync.console;
 
 import io.ticketsync.config.Defaults;
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.control.BrakeEvent;
 import io.ticketsync.deadletter.tools.DeadLetter;
 import io.ticketsync.deadletter.tools.LetterId;
 import io.ticketsync.deadletter.tools.LetterStatus;
@@ -57,6 +58,7 @@ class ConsoleSecurityTest {
 
     private final List<String> audit = new CopyOnWriteArrayList<>();
     private final MemoryActions actions = new MemoryActions();
+    private final MemoryBrake brake = new MemoryBrake();
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private JettyServer server;
 
@@ -67,7 +69,7 @@ class ConsoleSecurityTest {
         values.put("console.port", "0");
         values.put("console.user", USER);
         values.put("console.password", PASSWORD);
-        server = DeadLetterConsole.serve(TicketSyncConfig.from(values), new MemoryCatalog(), actions,
+        server = DeadLetterConsole.serve(TicketSyncConfig.from(values), new MemoryCatalog(), actions, brake,
                 (level, line) -> audit.add(level + " " + line));
     }
 
@@ -79,11 +81,31 @@ class ConsoleSecurityTest {
     @Test
     void shouldSecureAPageWhenAnswering200() throws Exception {
         final String session = login();
-        for (final String path : List.of("/", "/letters", "/letters/" + LETTER, "/replay")) {
+        for (final String path : List.of("/", "/letters", "/letters/" + LETTER, "/replay", "/brake")) {
             final HttpResponse<String> page = send(get(path, session));
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertSecured(page);
         }
+    }
+
+    @Test
+    void shouldShowTheEngagedBrakeOnEveryPageAndReleaseItOnlyWithTheSessionsToken() throws Exception {
+        brake.engage();
+        final String session = login();
+        assertThat(send(get("/letters", session)).body()).contains("id=\"braked\"").contains("holds every instance paused");
+
+        final HttpResponse<String> forged = send(post("/brake/release", "note=fixed", session));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(brake.releasedBy).isEmpty();
+        final HttpResponse<String> released = send(post("/brake/release", "csrf=" + csrf(session)
+                + "&note=mapping+added%0Aaction=forged", session));
+        assertThat(released.statusCode()).isEqualTo(303);
+        assertThat(released.headers().firstValue("Location")).contains("/brake");
+        assertSecured(released);
+        assertThat(brake.releasedBy).containsExactly("admin: mapping added\naction=forged");
+        assertThat(audit).last().asString().isEqualTo("INFO action=brake-release actor=\"admin\""
+                + " note=\"mapping added\\naction=forged\" outcome=released");
+        assertThat(send(get("/brake", session)).body()).doesNotContain("id=\"release-form\"").contains("RELEASED");
     }
 
     @Test
@@ -403,6 +425,32 @@ class ConsoleSecurityTest {
         public void export(final Selection selection, final String actor, final OutputStream out) throws IOException {
             calls.add("EXPORT by " + actor + ": " + selection.describe());
             out.write(EXPORTED.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The brake in memory: engaged on request, released by the console. */
+    private static final class MemoryBrake implements BrakeSwitch {
+        private final List<String> releasedBy = new CopyOnWriteArrayList<>();
+        private volatile BrakeEvent state;
+
+        void engage() {
+            state = new BrakeEvent(BrakeEvent.State.ENGAGED, java.time.Instant.parse("2026-12-07T10:00:00Z"), "host-1/42",
+                    "all dead letters: 100 of the last 100 records", "release it");
+        }
+
+        @Override
+        public java.util.Optional<BrakeEvent> state() {
+            return java.util.Optional.ofNullable(state);
+        }
+
+        @Override
+        public boolean release(final String actor, final String note) {
+            if (state == null || !state.engaged()) {
+                return false;
+            }
+            releasedBy.add(actor + ": " + note);
+            state = BrakeEvent.released(actor, note, java.time.Instant.parse("2026-12-07T10:05:00Z"));
+            return true;
         }
     }
 }

@@ -32,6 +32,7 @@ class HealthMonitorTest {
     private final AtomicReference<RuntimeException> samplingFails = new AtomicReference<>();
     private final AtomicReference<List<String>> stuckNow = new AtomicReference<>(List.of());
     private final AtomicReference<String> extraFailure = new AtomicReference<>();
+    private final AtomicReference<String> readinessFailure = new AtomicReference<>();
     private KafkaStreams streams;
     private HealthMonitor monitor;
 
@@ -56,7 +57,7 @@ class HealthMonitorTest {
             }
         };
         monitor = new HealthMonitor(streams, state -> java.util.Optional.empty(), sampler, STUCK_TIMEOUT, clock,
-                stuckCalls::add, List.of(extraFailure::get));
+                stuckCalls::add, List.of(extraFailure::get), List.of(readinessFailure::get));
     }
 
     @AfterEach
@@ -93,7 +94,7 @@ class HealthMonitorTest {
             }
         };
         final HealthMonitor failing = new HealthMonitor(streams, state -> java.util.Optional.empty(), broken, STUCK_TIMEOUT,
-                clock, stuckCalls::add, List.of());
+                clock, stuckCalls::add, List.of(), List.of());
 
         failing.sample();
         clock.advance(STUCK_TIMEOUT);
@@ -124,9 +125,18 @@ class HealthMonitorTest {
 
     @Test
     void shouldFailLivenessWhenAnExtraCheckFails() {
-        extraFailure.set("dead-letter surge: unmapped-status (PROCESSING): 812 of the last 1000 records");
+        extraFailure.set("the brake's control-topic watch stopped: java.lang.OutOfMemoryError");
 
         assertThat(monitor.liveness().up()).isFalse();
         assertThat(monitor.readiness().reasons()).contains(extraFailure.get());
+    }
+
+    @Test
+    void shouldStayLiveButNotReadyWhenOnlyAReadinessCheckFails() {
+        readinessFailure.set("paused by the dead-letter surge brake: ENGAGED at ...");
+
+        assertThat(monitor.liveness().up()).isTrue();
+        assertThat(monitor.readiness().up()).isFalse();
+        assertThat(monitor.readiness().reasons()).contains(readinessFailure.get());
     }
 }

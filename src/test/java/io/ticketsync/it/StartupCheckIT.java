@@ -51,6 +51,7 @@ class StartupCheckIT {
         try (Admin admin = broker.admin()) {
             admin.createTopics(List.of(new NewTopic(config.topics().input(), 1, (short) 1),
                     new NewTopic(config.topics().output(), 1, (short) 1),
+                    new NewTopic(config.topics().control(), 1, (short) 1),
                     new NewTopic(config.topics().deadLetter(), 1, (short) 1)
                             .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "100000")))).all().get();
         }

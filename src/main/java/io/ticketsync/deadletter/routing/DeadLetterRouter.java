@@ -107,7 +107,7 @@ public final class DeadLetterRouter {
                 exception);
         // Counted once the letter exists: a build that throws fails the task and is not a dead letter.
         metrics.deadLettered(stage, reason);
-        brake.deadLettered(stage, reason);
+        brake.deadLettered(stage, reason, context.topic(), context.partition(), context.offset());
         return deadLetter;
     }
 

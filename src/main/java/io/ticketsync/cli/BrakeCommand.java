@@ -1,0 +1,107 @@
+package io.ticketsync.cli;
+
+import io.ticketsync.cluster.AclPlan;
+import io.ticketsync.cluster.TopicCheck;
+import io.ticketsync.codec.Json;
+import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.control.BrakeEvent;
+import io.ticketsync.control.ControlTopic;
+import io.ticketsync.deadletter.tools.ReplayRequest;
+import io.ticketsync.runtime.ExitCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+/** {@code ticket-sync brake status|release}: what the group-wide dead-letter surge brake holds, and letting go of it. */
+@Command(name = "brake", mixinStandardHelpOptions = true,
+        description = "Show or release the dead-letter surge brake, which pauses every instance after a surge of dead letters.",
+        subcommands = {BrakeCommand.Status.class, BrakeCommand.Release.class})
+final class BrakeCommand implements Runnable {
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("ticketsync.audit");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Print whether the brake is engaged, why, since when and by whom.")
+    static final class Status implements Callable<Integer> {
+
+        @Mixin
+        private ConfigOptions config;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            final TicketSyncConfig loaded = config.load();
+            new TopicCheck(loaded, AclPlan.BRAKE_STATUS).verify();
+            final ControlTopic.BrakeState state = new ControlTopic(loaded).read(loaded.startupTimeout());
+            final PrintWriter out = spec.commandLine().getOut();
+            out.println(state.latest().map(event -> (event.engaged() ? "The brake is engaged: every instance of "
+                    + loaded.applicationId() + " is paused.\n  " : "The brake is released.\n  last: ") + event.describe())
+                    .orElse("The brake has never been engaged."));
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "release", mixinStandardHelpOptions = true,
+            description = "Release the brake once its cause is fixed: every instance resumes with a fresh window.")
+    static final class Release implements Callable<Integer> {
+
+        @Mixin
+        private ConfigOptions config;
+
+        @Option(names = "--note", required = true, description = "Why it is safe to resume (recorded and audited).")
+        private String note;
+
+        @Option(names = "--actor", description = "Who releases it (default: the OS user).")
+        private String actor = ReplayRequest.osUser();
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (note.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--note must say why it is safe to resume");
+            }
+            final TicketSyncConfig loaded = config.load();
+            new TopicCheck(loaded, AclPlan.BRAKE_RELEASE).verify();
+            final ControlTopic topic = new ControlTopic(loaded);
+            final PrintWriter out = spec.commandLine().getOut();
+            final ControlTopic.BrakeState state = topic.read(loaded.startupTimeout());
+            if (!state.engaged()) {
+                out.println("The brake is not engaged; nothing to release.");
+                out.flush();
+                return ExitCodes.OK;
+            }
+            final BrakeEvent released = BrakeEvent.released(actor, note, Instant.now());
+            topic.write(released, loaded.startupTimeout());
+            // JSON strings: a newline in a note cannot forge another audit line.
+            AUDIT.info("action=brake-release actor={} application={} note={} was={}", Json.MAPPER.writeValueAsString(actor),
+                    loaded.applicationId(), Json.MAPPER.writeValueAsString(note),
+                    Json.MAPPER.writeValueAsString(state.latest().get().describe()));
+            out.println("Released the brake: every instance of " + loaded.applicationId() + " resumes.\n  was: "
+                    + state.latest().get().describe());
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}
