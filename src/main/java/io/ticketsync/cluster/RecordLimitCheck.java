@@ -91,8 +91,8 @@ final class RecordLimitCheck {
         final String topicKey = StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
         final Optional<String> configured = kafkaSetting(topicKey);
         if (configured.isPresent()) {
-            return Optional.of(new Figure(Long.parseLong(configured.get()), "'" + topicKey
-                    + "' (the changelog '" + changelog + "' does not exist yet and will be created with it)"));
+            return Optional.of(new Figure(Long.parseLong(configured.get()), "max.message.bytes of changelog topic '"
+                    + changelog + "' (not created yet: '" + topicKey + "')"));
         }
         final Optional<String> brokerDefault = cluster.brokerConfig(BROKER_MAX_MESSAGE_BYTES);
         if (brokerDefault.isEmpty()) {
@@ -100,8 +100,8 @@ final class RecordLimitCheck {
                     + changelog + "' will be created with: this principal may not describe the cluster's configuration");
             return Optional.empty();
         }
-        return Optional.of(new Figure(Long.parseLong(brokerDefault.get()), "the broker's " + BROKER_MAX_MESSAGE_BYTES
-                + " (the changelog '" + changelog + "' does not exist yet and will be created with it)"));
+        return Optional.of(new Figure(Long.parseLong(brokerDefault.get()), "max.message.bytes of changelog topic '"
+                + changelog + "' (not created yet: the broker's " + BROKER_MAX_MESSAGE_BYTES + ")"));
     }
 
     private Optional<Figure> topicMaxMessageBytes(final ClusterView cluster, final String role, final String topic,
