@@ -1,7 +1,6 @@
 package io.ticketsync.cluster;
 
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.topology.TicketSyncTopology;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourceType;
@@ -21,7 +20,7 @@ public enum AclPlan {
         @Override
         public List<RequiredAcl> acls(final TicketSyncConfig config) {
             final String internal = config.applicationId() + "-";
-            final String changelog = internal + TicketSyncTopology.STORE + "-changelog";
+            final String changelog = TopicLayout.changelog(config.applicationId());
             return List.of(
                     literal(ResourceType.TOPIC, config.topics().input(), AclOperation.READ, "the input topic: consume ticket changes"),
                     literal(ResourceType.TOPIC, config.topics().output(), AclOperation.WRITE, "the output topic: write synced tickets"),

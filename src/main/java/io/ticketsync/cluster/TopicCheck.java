@@ -2,6 +2,7 @@ package io.ticketsync.cluster;
 
 import io.ticketsync.config.InvalidConfigException;
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.topology.WriteBounds;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -9,19 +10,26 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Verifies before a command starts that the cluster answers, that the topics it uses exist, that
  * the principal holds the command's {@link AclPlan} as far as {@link AccessCheck} can prove it, and,
- * for {@code run}, that the output and dead-letter topics accept records as large as ticket-sync
- * may send them ({@link RecordLimitCheck}). Without it a missing dead-letter topic makes sends
- * retry forever while the application looks RUNNING.
+ * for {@code run}, that the written topics accept records as large and as timestamped as
+ * ticket-sync may send them ({@link RecordLimitCheck}) and that its topics are as replicated as
+ * required ({@link DurabilityCheck}). Without it a missing dead-letter topic makes sends retry
+ * forever while the application looks RUNNING.
  */
 public final class TopicCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicCheck.class);
 
     /**
      * How often the check runs before it gives up: a topic created a moment ago (by a deploy job)
@@ -40,23 +48,35 @@ public final class TopicCheck {
 
     /**
      * Ends within {@code startup.timeout.ms}, plus at most a second or two to close the admin client.
+     * Logs the figures it read (INFO) and what it warns about (WARN).
      *
-     * @throws StartupCheckException naming every problem found
+     * @return for {@code run}, what the written topics accept; for other commands, what the
+     *         configuration alone says (they write no derived records)
+     * @throws StartupCheckException naming every problem found, with the numbers behind it
      */
-    public void verify() throws InterruptedException {
+    public WriteBounds verify() throws InterruptedException {
         final Deadline deadline = Deadline.after(config.startupTimeout());
         requireValidClientSettings();
         BootstrapReachability.await(config.bootstrapServers(), config.startupTimeout(), deadline);
         try (Admin admin = createAdmin()) {
-            List<String> problems = problems(admin, deadline);
-            for (int attempt = 1; attempt < ATTEMPTS && !problems.isEmpty() && deadline.remaining().toMillis() > 1_000; attempt++) {
+            Outcome outcome = check(admin, deadline);
+            for (int attempt = 1; attempt < ATTEMPTS && !outcome.findings().problems().isEmpty()
+                    && deadline.remaining().toMillis() > 1_000; attempt++) {
                 Thread.sleep(1_000);
-                problems = problems(admin, deadline);
+                outcome = check(admin, deadline);
             }
+            outcome.findings().figures().forEach(figure -> LOG.info("Startup check: {}", figure));
+            outcome.findings().warnings().forEach(warning -> LOG.warn("Startup check: {}", warning));
+            final List<String> problems = outcome.findings().problems();
             if (!problems.isEmpty()) {
                 throw new StartupCheckException("startup check failed: " + String.join("; ", problems));
             }
+            return outcome.bounds();
         }
+    }
+
+    /** One attempt's findings and the bounds they give. */
+    private record Outcome(Findings findings, WriteBounds bounds) {
     }
 
     /**
@@ -97,12 +117,21 @@ public final class TopicCheck {
         }
     }
 
-    private List<String> problems(final Admin admin, final Deadline deadline) {
-        final List<String> problems = new AccessCheck(admin, deadline, config.bootstrapServers()).problems(plan.acls(config));
+    private Outcome check(final Admin admin, final Deadline deadline) {
+        final Findings findings = new Findings();
+        new AccessCheck(admin, deadline, config.bootstrapServers()).problems(plan.acls(config)).forEach(findings::problem);
         // Limits only mean something once the topics are there, and only the pipeline writes records.
-        if (problems.isEmpty() && plan == AclPlan.RUN) {
-            problems.addAll(new RecordLimitCheck(config).problems(admin, deadline));
+        if (!findings.problems().isEmpty() || plan != AclPlan.RUN) {
+            return new Outcome(findings, WriteBounds.fromConfig(config));
         }
-        return problems;
+        final RecordLimitCheck limits = new RecordLimitCheck(config);
+        final DurabilityCheck durability = new DurabilityCheck(config);
+        final Set<String> topics = new LinkedHashSet<>(durability.topics());
+        topics.addAll(limits.topics());
+        final ClusterView cluster = ClusterView.read(admin, deadline, topics);
+        cluster.problems().forEach(findings::problem);
+        final WriteBounds bounds = limits.check(cluster, findings);
+        durability.check(cluster, findings);
+        return new Outcome(findings, bounds);
     }
 }

@@ -1,6 +1,7 @@
 package io.ticketsync.cluster;
 
 import io.ticketsync.config.Topics;
+import io.ticketsync.topology.TicketSyncTopology;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
@@ -16,6 +17,19 @@ public final class TopicLayout {
     public static final int INPUT_PARTITIONS = 6;
 
     private TopicLayout() {
+    }
+
+    /**
+     * The names of the topics {@link #newTopics} lays out, in its order: what the startup check
+     * reports on (replication, {@code min.insync.replicas}), so a topic added there is checked too.
+     */
+    public static List<String> names(final Topics topics) {
+        return newTopics(topics, (short) 1).stream().map(NewTopic::name).toList();
+    }
+
+    /** The store's changelog, which Kafka Streams creates on the first start. */
+    public static String changelog(final String applicationId) {
+        return applicationId + "-" + TicketSyncTopology.STORE + "-changelog";
     }
 
     /** Every topic with the given replication factor (1 for a single-broker cluster). */

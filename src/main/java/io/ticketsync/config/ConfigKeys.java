@@ -22,6 +22,8 @@ public final class ConfigKeys {
     public static final String DLQ_MESSAGE_MAX_CHARS = "dlq.message.max.chars";
     public static final String DLQ_MAX_RECORD_BYTES = "dlq.max.record.bytes";
     public static final String OUTPUT_MAX_RECORD_BYTES = "output.max.record.bytes";
+    /** Not {@code topic.}: Kafka Streams hands every {@code topic.*} key to internal-topic creation. */
+    public static final String TOPICS_MIN_REPLICATION = "topics.min.replication";
     public static final String UNCAUGHT_REPLACE_MAX = "uncaught.replace.max";
     public static final String UNCAUGHT_REPLACE_WINDOW_MS = "uncaught.replace.window.ms";
     public static final String UNCAUGHT_BROKER_REPLACE_MAX = "uncaught.broker.replace.max";
@@ -50,6 +52,7 @@ public final class ConfigKeys {
     /** Every exact key of ticket-sync's own (Kafka's are known from Kafka). */
     public static final Set<String> OWN_KEYS = Set.of(INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC, DLQ_RESOLUTIONS_TOPIC,
             DLQ_STACKTRACE_MAX_BYTES, DLQ_MESSAGE_MAX_CHARS, DLQ_MAX_RECORD_BYTES, OUTPUT_MAX_RECORD_BYTES,
+            TOPICS_MIN_REPLICATION,
             UNCAUGHT_REPLACE_MAX, UNCAUGHT_REPLACE_WINDOW_MS, UNCAUGHT_BROKER_REPLACE_MAX,
             UNCAUGHT_BROKER_REPLACE_WINDOW_MS, UNCAUGHT_FATAL_EXCEPTIONS, SHUTDOWN_TIMEOUT_MS,
             STARTUP_TIMEOUT_MS, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_AUTH_TOKEN, HEALTH_STUCK_TIMEOUT_MS,

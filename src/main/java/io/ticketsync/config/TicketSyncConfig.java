@@ -29,6 +29,7 @@ public final class TicketSyncConfig {
     private final ConsoleSettings console;
     private final Duration shutdownTimeout;
     private final Duration startupTimeout;
+    private final short topicsMinReplication;
 
     private TicketSyncConfig(final Map<String, String> values) {
         new TreeMap<>(values).keySet().forEach(key -> KNOWN_KEYS.problem(key).ifPresent(problem -> {
@@ -41,6 +42,9 @@ public final class TicketSyncConfig {
         this.priorityMapping = raw.mapping("priority", ConfigKeys.MAPPING_PRIORITY_PREFIX);
         this.shutdownTimeout = raw.millis(ConfigKeys.SHUTDOWN_TIMEOUT_MS);
         this.startupTimeout = raw.millis(ConfigKeys.STARTUP_TIMEOUT_MS);
+        // A replication factor is a short in Kafka's protocol.
+        this.topicsMinReplication = (short) raw.longBetween(ConfigKeys.TOPICS_MIN_REPLICATION, 1, Short.MAX_VALUE,
+                "a replica count from 1 to " + Short.MAX_VALUE);
         this.api = ApiSettings.read(raw);
         this.console = ConsoleSettings.read(raw);
         this.kafka = new KafkaSettings(raw);
@@ -105,6 +109,11 @@ public final class TicketSyncConfig {
 
     public Duration startupTimeout() {
         return startupTimeout;
+    }
+
+    /** The fewest replicas {@code run} accepts for a topic it uses ({@code topics.min.replication}; 1: any). */
+    public short topicsMinReplication() {
+        return topicsMinReplication;
     }
 
     /** {@code bootstrap.servers}, as Kafka reads it (what most commands need first). */

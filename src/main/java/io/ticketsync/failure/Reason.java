@@ -5,7 +5,6 @@ import java.util.Set;
 
 import static io.ticketsync.failure.ErrorStage.DESERIALIZATION;
 import static io.ticketsync.failure.ErrorStage.PROCESSING;
-import static io.ticketsync.failure.ErrorStage.PRODUCTION;
 
 /**
  * Why a record was dead-lettered: the short, machine-readable value of the
@@ -38,8 +37,9 @@ public enum Reason {
     MISSING_INITIAL_FIELDS("missing-initial-fields", PROCESSING),
     // The output record or the stored state the change would write is over output.max.record.bytes.
     RECORD_TOO_LARGE("record-too-large", PROCESSING),
-    // Processing, or (defensively) an output serializer: an exception nobody foresaw.
-    UNEXPECTED_EXCEPTION("unexpected-exception", PROCESSING, PRODUCTION);
+    // Business logic threw an exception nobody foresaw. (An output serializer that throws fails the
+    // task instead: resuming would advance the ticket's state without its output.)
+    UNEXPECTED_EXCEPTION("unexpected-exception", PROCESSING);
 
     private final String code;
     private final Set<ErrorStage> stages;

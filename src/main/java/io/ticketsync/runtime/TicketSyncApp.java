@@ -23,6 +23,7 @@ import io.ticketsync.metrics.TicketSyncMetrics;
 import io.ticketsync.topology.AppServices;
 import io.ticketsync.topology.HotPathWarmUp;
 import io.ticketsync.topology.TicketSyncTopology;
+import io.ticketsync.topology.WriteBounds;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -79,7 +81,8 @@ public final class TicketSyncApp {
     /** Blocks until the application ends; returns its exit code ({@link ExitCodes}). */
     public int run() throws InterruptedException {
         LOG.info("Starting ticket-sync with configuration {}", SecretMasker.mask(config.raw()));
-        if (!startupCheckPasses()) {
+        final Optional<WriteBounds> bounds = startupCheck();
+        if (bounds.isEmpty()) {
             return ExitCodes.STARTUP_CHECK_FAILED;
         }
         final ControlTopic.BrakeState brakeState;
@@ -89,7 +92,7 @@ public final class TicketSyncApp {
             LOG.error("{}; the brake's state must be known before anything is processed", e.getMessage());
             return ExitCodes.STARTUP_CHECK_FAILED;
         }
-        final KafkaStreams streams = createStreams();
+        final KafkaStreams streams = createStreams(services.withBounds(bounds.get()));
         final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             final Thread thread = new Thread(runnable, "ticket-sync-background");
             thread.setDaemon(true);
@@ -138,21 +141,22 @@ public final class TicketSyncApp {
         return metrics;
     }
 
-    private boolean startupCheckPasses() throws InterruptedException {
+    /** What the written topics accept, read by the check; empty when the check failed. */
+    private Optional<WriteBounds> startupCheck() throws InterruptedException {
         try {
-            new TopicCheck(config, AclPlan.RUN).verify();
-            return true;
+            return Optional.of(new TopicCheck(config, AclPlan.RUN).verify());
         } catch (final StartupCheckException e) {
             // One line for the operator, worded like every other exit; the cause's stack trace only for
             // whoever turns on debug.
             LOG.error("Exiting with code {}: {}", ExitCodes.STARTUP_CHECK_FAILED, e.getMessage());
             LOG.debug("Startup check failure details", e);
-            return false;
+            return Optional.empty();
         }
     }
 
-    private KafkaStreams createStreams() {
-        final KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(StreamsProperties.of(services)),
+    /** @param checked the services with the bounds the startup check read from the cluster */
+    private KafkaStreams createStreams(final AppServices checked) {
+        final KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(StreamsProperties.of(checked)),
                 new ClientSupplier(policy.replacedThreads(), owned));
         streams.setUncaughtExceptionHandler(policy);
         // Kafka Streams takes one global restore listener (setting another replaces this one):

@@ -11,12 +11,13 @@ import java.util.Objects;
 /**
  * The live objects one ticket-sync instance shares with what Kafka Streams instantiates (the
  * processor, the three exception handlers, the timestamp extractor): the typed configuration, the
- * one failure classifier, the metrics and the dead-letter surge brake. Kafka Streams hands those
+ * one failure classifier, the metrics, the dead-letter surge brake, and the {@link WriteBounds} the
+ * startup check read from the cluster. Kafka Streams hands those
  * components nothing but its config map, so the bundle rides in it under {@link #KEY}; nothing
  * parses configuration from that map again, and nothing falls back to a private copy.
  */
 public record AppServices(TicketSyncConfig config, FailureClassifier classifier, TicketSyncMetrics metrics,
-                          DeadLetterSurgeBrake surgeBrake) {
+                          DeadLetterSurgeBrake surgeBrake, WriteBounds bounds) {
 
     /** Not a property: the key of this bundle in the map Kafka Streams hands to what it configures. */
     public static final String KEY = "ticketsync.internal.services";
@@ -26,6 +27,18 @@ public record AppServices(TicketSyncConfig config, FailureClassifier classifier,
         Objects.requireNonNull(classifier, "classifier");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(surgeBrake, "surgeBrake");
+        Objects.requireNonNull(bounds, "bounds");
+    }
+
+    /** The bundle before the cluster was asked: bounds from the configuration alone. */
+    public AppServices(final TicketSyncConfig config, final FailureClassifier classifier, final TicketSyncMetrics metrics,
+                       final DeadLetterSurgeBrake surgeBrake) {
+        this(config, classifier, metrics, surgeBrake, WriteBounds.fromConfig(config));
+    }
+
+    /** The same services with the bounds the startup check read from the cluster. */
+    public AppServices withBounds(final WriteBounds readFromCluster) {
+        return new AppServices(config, classifier, metrics, surgeBrake, readFromCluster);
     }
 
     /**

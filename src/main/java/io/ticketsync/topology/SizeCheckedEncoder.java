@@ -13,8 +13,8 @@ import org.apache.kafka.common.header.Headers;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Encodes an applied change once and holds both records it will write to
- * {@code output.max.record.bytes}: the output record (key, snapshot, and the input's headers,
+ * Encodes an applied change once and holds both records it will write to the effective output
+ * limit ({@link WriteBounds#outputMaxRecordBytes()}): the output record (key, snapshot, and the input's headers,
  * which Kafka Streams copies onto it) and the changelog record (key and the stored state, built
  * around the same snapshot bytes). Checked before anything is forwarded or stored, because a
  * record the producer or broker refuses aborts the whole exactly_once_v2 transaction, and does so
@@ -31,11 +31,18 @@ public final class SizeCheckedEncoder {
     private final JsonSerde<SyncedTicket> snapshots = new JsonSerde<>(SyncedTicket.class);
     private final TicketStateCodec states;
     private final int maxBytes;
+    private final String limitSource;
 
     /** @param states the store's codec, so the measured value is the one the changelog gets */
     public SizeCheckedEncoder(final TicketStateCodec states, final int maxBytes) {
+        this(states, maxBytes, "output.max.record.bytes");
+    }
+
+    /** @param limitSource where {@code maxBytes} comes from, named in the dead letter's message */
+    public SizeCheckedEncoder(final TicketStateCodec states, final int maxBytes, final String limitSource) {
         this.states = states;
         this.maxBytes = maxBytes;
+        this.limitSource = limitSource;
     }
 
     /**
@@ -57,7 +64,7 @@ public final class SizeCheckedEncoder {
     private void requireWithinLimit(final String what, final int bytes) {
         if (bytes > maxBytes) {
             throw new BadRecordException(Reason.RECORD_TOO_LARGE, "the " + what + " would be " + bytes
-                    + " bytes, over the limit of " + maxBytes + " (output.max.record.bytes)");
+                    + " bytes, over the limit of " + maxBytes + " (" + limitSource + ")");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ticketsync.topology;
 
+import io.ticketsync.codec.TicketStateCodec;
 import io.ticketsync.guard.DeadLetterSurgeBrake;
 import io.ticketsync.metrics.RecordCounters;
 import io.ticketsync.model.TicketChange;
@@ -20,17 +21,18 @@ import java.util.Optional;
 final class TicketSyncProcessor implements Processor<String, TicketChange, String, byte[]> {
 
     private final TicketRules rules;
-    private final SizeCheckedEncoder encoder;
+    private final TicketStateCodec states;
     private final String storeName;
+    private SizeCheckedEncoder encoder;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
     private Sensor applied;
     private Sensor skippedStale;
     private DeadLetterSurgeBrake surgeBrake;
 
-    TicketSyncProcessor(final TicketRules rules, final SizeCheckedEncoder encoder, final String storeName) {
+    TicketSyncProcessor(final TicketRules rules, final TicketStateCodec states, final String storeName) {
         this.rules = rules;
-        this.encoder = encoder;
+        this.states = states;
         this.storeName = storeName;
     }
 
@@ -40,7 +42,12 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
         this.store = context.getStateStore(storeName);
         this.applied = RecordCounters.appliedSensor(context.metrics());
         this.skippedStale = RecordCounters.skippedStaleSensor(context.metrics());
-        this.surgeBrake = AppServices.from(context.appConfigs()).surgeBrake();
+        final AppServices services = AppServices.from(context.appConfigs());
+        this.surgeBrake = services.surgeBrake();
+        // The limit the startup check read from the cluster reaches the processor here, not through
+        // the topology builder, which stays a pure function of the configuration.
+        final WriteBounds bounds = services.bounds();
+        this.encoder = new SizeCheckedEncoder(states, bounds.outputMaxRecordBytes(), bounds.outputLimitSource());
     }
 
     @Override

@@ -41,11 +41,11 @@ public final class TicketSyncTopology {
      * processor forwards bytes it has already encoded).
      */
     static Topology build(final TicketSyncConfig config, final TicketRules rules, final Serializer<byte[]> outputValues) {
-        final SizeCheckedEncoder encoder = new SizeCheckedEncoder(new TicketStateCodec(STORE), config.limits().outputMaxRecordBytes());
+        final TicketStateCodec states = new TicketStateCodec(STORE);
         // Topology-level settings come from the same configuration the client runs with.
         final Topology topology = new Topology(config.kafka().topologyConfig());
         topology.addSource(SOURCE, new TicketKeyDeserializer(), new TicketChangeDeserializer(), config.topics().input());
-        topology.addProcessor(PROCESSOR, () -> new TicketSyncProcessor(rules, encoder, STORE), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new TicketSyncProcessor(rules, states, STORE), SOURCE);
         // Cached: a ticket changed several times between commits costs one RocksDB write and one
         // changelog record, not one per change (the benchmark's largest single gain, BENCHMARKS.md).
         // Values are TicketStateCodec's bytes: the processor builds them around the output bytes.

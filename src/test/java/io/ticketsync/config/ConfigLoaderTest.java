@@ -4,6 +4,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -93,6 +95,36 @@ class ConfigLoaderTest {
                 .hasMessageContaining("producer.max.request.size").hasMessageContaining("500000");
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), Map.of("dlq.max.record.bytes", "0")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dlq.max.record.bytes");
+    }
+
+    @Test
+    void shouldRefuseOutputLimitWhenItExceedsTheProducersMaxRequestSize() {
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(),
+                Map.of("output.max.record.bytes", "1048577")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("'output.max.record.bytes' is 1048577")
+                .hasMessageContaining("max.request.size 1048576 (Kafka's default)");
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), Map.of(
+                "dlq.max.record.bytes", "400000", "output.max.record.bytes", "600000", "producer.max.request.size", "500000")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("output.max.record.bytes").hasMessageContaining("producer.max.request.size 500000");
+        assertThat(ConfigLoader.load(Optional.empty(), Map.of(), Map.of("max.request.size", "4000000",
+                "output.max.record.bytes", "4000000")).limits().outputMaxRecordBytes()).isEqualTo(4_000_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "two", "32768"})
+    void shouldNameTopicsMinReplicationWhenItIsNotAReplicaCount(final String value) {
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), Map.of("topics.min.replication", value)))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("'topics.min.replication' must be a replica count from 1 to 32767");
+    }
+
+    @Test
+    void shouldCheckNoReplicationByDefaultAndReadTopicsMinReplicationWhenSet() {
+        assertThat(ConfigLoader.load(Optional.empty(), Map.of(), Map.of()).topicsMinReplication()).isEqualTo((short) 1);
+        assertThat(ConfigLoader.load(Optional.empty(), Map.of(), Map.of("topics.min.replication", "3"))
+                .topicsMinReplication()).isEqualTo((short) 3);
     }
 
     @Test

@@ -59,12 +59,13 @@ class TicketSyncMetricsTest {
         final TicketSyncMetrics metrics = TicketSyncMetrics.prometheus();
         metrics.registerAtZero(config.topics().input());
 
-        metrics.deadLettered(ErrorStage.PRODUCTION, Reason.UNEXPECTED_EXCEPTION);
+        metrics.deadLettered(ErrorStage.PROCESSING, Reason.UNEXPECTED_EXCEPTION);
 
         assertThat(metrics.scrape().lines())
-                .contains("ticketsync_dead_lettered_total{reason=\"unexpected-exception\",stage=\"PRODUCTION\"} 1.0")
-                .contains("ticketsync_dead_lettered_total{reason=\"unexpected-exception\",stage=\"PROCESSING\"} 0.0");
+                .contains("ticketsync_dead_lettered_total{reason=\"unexpected-exception\",stage=\"PROCESSING\"} 1.0")
+                .contains("ticketsync_dead_lettered_total{reason=\"key-mismatch\",stage=\"PROCESSING\"} 0.0")
+                .noneMatch(line -> line.contains("stage=\"PRODUCTION\""));
         assertThat(metrics.summary().deadLettered()).as("the summary says what happened, not what could")
-                .isEqualTo(Map.of("PRODUCTION/unexpected-exception", 1L));
+                .isEqualTo(Map.of("PROCESSING/unexpected-exception", 1L));
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,10 +37,62 @@ class FallbackTimestampExtractorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {0L, 1L, PARTITION_TIME + 5, Long.MAX_VALUE})
-    void shouldKeepTheRecordTimestampWhenItIsNotNegative(final long timestamp) {
-        assertThat(extractor.extract(record(timestamp), PARTITION_TIME)).isEqualTo(timestamp);
+    @ValueSource(longs = {0L, 1L, PARTITION_TIME + 5, WALL_CLOCK, WALL_CLOCK + 3_540_000L})
+    void shouldKeepTheRecordTimestampWhenTheWrittenTopicsAcceptIt(final long timestamp) {
+        final ConsumerRecord<Object, Object> record = record(timestamp);
+
+        assertThat(extractor.extract(record, PARTITION_TIME)).isEqualTo(timestamp);
         assertThat(invalidTimestamps()).isZero();
+        assertThat(record.headers().lastHeader(FallbackTimestampExtractor.ORIGINAL_TIMESTAMP)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {WALL_CLOCK + 3_540_001L, WALL_CLOCK + 7_200_000L, Long.MAX_VALUE})
+    void shouldStampWallClockAndKeepTheOriginalWhenTimestampIsFurtherAheadThanKafkasDefaultHour(final long timestamp) {
+        final ConsumerRecord<Object, Object> record = record(timestamp);
+
+        assertThat(extractor.extract(record, PARTITION_TIME)).isEqualTo(WALL_CLOCK);
+        assertThat(text(record, FallbackTimestampExtractor.ORIGINAL_TIMESTAMP)).isEqualTo(String.valueOf(timestamp));
+        assertThat(invalidTimestamps()).as("counted are negative timestamps only").isZero();
+    }
+
+    @Test
+    void shouldStampWallClockAndKeepTheOriginalWhenTimestampIsOlderThanATopicAccepts() {
+        final FallbackTimestampExtractor strict = configured(new TimestampWindow(60_000L, 3_600_000L));
+        final ConsumerRecord<Object, Object> old = record(WALL_CLOCK - 31_000L);
+        final ConsumerRecord<Object, Object> recent = record(WALL_CLOCK - 29_000L);
+
+        assertThat(strict.extract(old, PARTITION_TIME)).as("beyond the half kept as margin").isEqualTo(WALL_CLOCK);
+        assertThat(text(old, FallbackTimestampExtractor.ORIGINAL_TIMESTAMP)).isEqualTo(String.valueOf(WALL_CLOCK - 31_000L));
+        assertThat(strict.extract(recent, PARTITION_TIME)).isEqualTo(WALL_CLOCK - 29_000L);
+    }
+
+    @Test
+    void shouldUseWallClockWhenTimestampIsNegativeAndPartitionTimeIsOutsideTheWindow() {
+        final FallbackTimestampExtractor strict = configured(new TimestampWindow(60_000L, 3_600_000L));
+        final ConsumerRecord<Object, Object> record = record(-1L);
+
+        assertThat(strict.extract(record, PARTITION_TIME)).isEqualTo(WALL_CLOCK);
+        assertThat(text(record, FallbackTimestampExtractor.ORIGINAL_TIMESTAMP)).isEqualTo("-1");
+    }
+
+    @Test
+    void shouldKeepTheNegativeOriginalInAHeaderWhenReplacingIt() {
+        final ConsumerRecord<Object, Object> record = record(-1L);
+
+        extractor.extract(record, PARTITION_TIME);
+
+        assertThat(text(record, FallbackTimestampExtractor.ORIGINAL_TIMESTAMP)).isEqualTo("-1");
+    }
+
+    @Test
+    void shouldDropAHeaderOfThatNameArrivingOnTheInputWhenTheTimestampIsKept() {
+        final ConsumerRecord<Object, Object> record = record(PARTITION_TIME);
+        record.headers().add(FallbackTimestampExtractor.ORIGINAL_TIMESTAMP, "42".getBytes(StandardCharsets.UTF_8));
+
+        extractor.extract(record, PARTITION_TIME);
+
+        assertThat(record.headers().headers(FallbackTimestampExtractor.ORIGINAL_TIMESTAMP)).as("it would lie").isEmpty();
     }
 
     @ParameterizedTest
@@ -73,6 +126,18 @@ class FallbackTimestampExtractorTest {
                 TimestampType.NO_TIMESTAMP_TYPE, 0, 0, null, null, new RecordHeaders(), Optional.empty());
 
         assertThat(extractor.extract(bare, UNKNOWN_PARTITION_TIME)).isNotNegative();
+    }
+
+    private FallbackTimestampExtractor configured(final TimestampWindow window) {
+        final FallbackTimestampExtractor configured = new FallbackTimestampExtractor(() -> WALL_CLOCK);
+        final AppServices services = TestServices.services(TestConfigs.defaults(), registry);
+        configured.configure(Map.of(AppServices.KEY, services.withBounds(
+                new WriteBounds(1_000_000, "output.max.record.bytes", window))));
+        return configured;
+    }
+
+    private static String text(final ConsumerRecord<Object, Object> record, final String header) {
+        return new String(record.headers().lastHeader(header).value(), StandardCharsets.UTF_8);
     }
 
     private double invalidTimestamps() {

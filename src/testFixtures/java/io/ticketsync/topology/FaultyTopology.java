@@ -6,9 +6,13 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.Topology;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -19,8 +23,8 @@ public final class FaultyTopology {
     public static final Duration MAX_BLOCK = Duration.ofMinutes(3);
 
     /**
-     * An input header that makes {@link #failingOnAndUnserializable}'s output serializer throw for
-     * the record's output (Kafka Streams copies the input's headers onto it).
+     * An input header that makes {@link #failingOnAndSerializerFailingOnce}'s output serializer
+     * throw for the record's output (Kafka Streams copies the input's headers onto it).
      */
     public static final String UNSERIALIZABLE = "test.unserializable";
 
@@ -34,15 +38,22 @@ public final class FaultyTopology {
     }
 
     /**
-     * {@link #failingOn}, and an output value serializer that throws, as a serializer bug would, for
-     * every output record carrying the {@link #UNSERIALIZABLE} header: a production-stage failure.
+     * {@link #failingOn}, and an output value serializer that throws, as a serializer bug would, the
+     * first time it meets each output record carrying the {@link #UNSERIALIZABLE} header (told apart
+     * by its value: the snapshot names ticket and version), and serializes it when the record comes
+     * again: a serializer failure that passes. Every throw is counted in {@code serializerFailures}.
      */
-    public static Topology failingOnAndUnserializable(final TicketSyncConfig config, final Predicate<TicketChange> when,
-                                                      final Supplier<RuntimeException> failure) {
+    public static Topology failingOnAndSerializerFailingOnce(final TicketSyncConfig config,
+                                                             final Predicate<TicketChange> when,
+                                                             final Supplier<RuntimeException> failure,
+                                                             final AtomicInteger serializerFailures) {
+        final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
         return TicketSyncTopology.build(config, failingRules(config, when, failure), new ByteArraySerializer() {
             @Override
             public byte[] serialize(final String topic, final Headers headers, final byte[] data) {
-                if (headers != null && headers.lastHeader(UNSERIALIZABLE) != null) {
+                if (data != null && headers != null && headers.lastHeader(UNSERIALIZABLE) != null
+                        && failedOnce.add(new String(data, StandardCharsets.UTF_8))) {
+                    serializerFailures.incrementAndGet();
                     throw new IllegalStateException("injected: output serializer bug");
                 }
                 return super.serialize(topic, headers, data);

@@ -18,7 +18,10 @@ public final class DeadLetterHeaders {
     public static final String APPLICATION_ID = "ticketsync.application.id";
     public static final String TASK_ID = "ticketsync.task.id";
     public static final String PROCESSOR_NODE = "ticketsync.processor.node";
-    /** The input record's own timestamp when it was negative: the dead letter then gets the producer's. */
+    /**
+     * The input record's own timestamp when the dead letter does not carry it (negative, or outside
+     * what the written topics accept): the dead letter then gets the producer's send time.
+     */
     public static final String ORIGINAL_TIMESTAMP = "ticketsync.error.original.timestamp";
     /** What was left out to keep the dead letter under {@code dlq.max.record.bytes}, e.g. {@code stacktrace,message,value}. */
     public static final String OMITTED = "ticketsync.error.omitted";
@@ -38,7 +41,7 @@ public final class DeadLetterHeaders {
             STAGE, REASON, APPLICATION_ID, TASK_ID, PROCESSOR_NODE, ORIGINAL_TIMESTAMP, OMITTED);
 
     /**
-     * The headers only some dead letters carry: those of an input with a negative timestamp, and
+     * The headers only some dead letters carry: those of an input with a timestamp not kept, and
      * those over {@code dlq.max.record.bytes} (which then also lack the message and stack trace).
      */
     public static final Set<String> CONDITIONAL = Set.of(ORIGINAL_TIMESTAMP, OMITTED);

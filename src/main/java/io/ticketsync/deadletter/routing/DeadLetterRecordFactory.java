@@ -3,6 +3,8 @@ package io.ticketsync.deadletter.routing;
 import io.ticketsync.failure.ErrorStage;
 import io.ticketsync.failure.Reason;
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.topology.FallbackTimestampExtractor;
+import io.ticketsync.topology.TimestampWindow;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -15,12 +17,15 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The one place that builds dead-letter records: original key, value and headers untouched, plus
  * Kafka Streams' KIP-1034 headers and ticket-sync's stage/reason/origin headers. Two exceptions
- * keep every dead letter writable: a negative input timestamp is not copied (the producer stamps
- * the dead letter; the original goes in a header), and a dead letter over
+ * keep every dead letter writable: a timestamp the written topics would refuse (negative, or
+ * outside their {@link TimestampWindow}) is not copied (the producer stamps the dead letter with
+ * the send time; the original goes in a header), and a dead letter over
  * {@code dlq.max.record.bytes} leaves parts out ({@link DeadLetterSizeLimit}).
  */
 public final class DeadLetterRecordFactory {
@@ -32,8 +37,19 @@ public final class DeadLetterRecordFactory {
     private final int stackTraceMaxBytes;
     private final int messageMaxChars;
     private final DeadLetterSizeLimit sizeLimit;
+    private final TimestampWindow accepted;
+    private final LongSupplier wallClock;
 
+    /** With Kafka's default timestamp window, as before the cluster is asked. */
     public DeadLetterRecordFactory(final TicketSyncConfig config) {
+        this(config, TimestampWindow.KAFKA_DEFAULT, System::currentTimeMillis);
+    }
+
+    /** @param accepted the timestamps the written topics accept, as the startup check read them */
+    public DeadLetterRecordFactory(final TicketSyncConfig config, final TimestampWindow accepted,
+                                   final LongSupplier wallClock) {
+        this.accepted = accepted;
+        this.wallClock = wallClock;
         this.topic = config.topics().deadLetter();
         this.applicationId = config.applicationId();
         this.stackTraceMaxBytes = config.limits().stackTraceMaxBytes();
@@ -51,8 +67,9 @@ public final class DeadLetterRecordFactory {
                                                 final byte[] originalKey,
                                                 final byte[] originalValue,
                                                 final Exception exception) {
+        final boolean keepTimestamp = accepted.accepts(context.timestamp(), wallClock.getAsLong());
         final DeadLetterParts full = new DeadLetterParts(originalKey, originalValue, originalHeaders(context),
-                errorHeaders(stage, reason, context, exception));
+                errorHeaders(stage, reason, context, exception, keepTimestamp));
         final DeadLetterSizeLimit.Fitted fitted = sizeLimit.fit(full);
         if (!fitted.omitted().isEmpty()) {
             LOG.warn("Dead letter for {}-{}@{} is {} bytes, over dlq.max.record.bytes={}; left out: {}{}",
@@ -61,16 +78,21 @@ public final class DeadLetterRecordFactory {
                     fitted.fits(sizeLimit.maxBytes()) ? "" : " (still over the limit: raise dlq.max.record.bytes)");
         }
         final DeadLetterParts parts = fitted.parts();
-        return new ProducerRecord<>(topic, null, validTimestampOrNull(context), parts.key(), parts.value(),
+        // Null: the producer stamps the send time, which the dead-letter topic accepts.
+        return new ProducerRecord<>(topic, null, keepTimestamp ? context.timestamp() : null, parts.key(), parts.value(),
                 List.of(parts.headers()));
     }
 
-    /** Every original header except stale error headers from an earlier dead-lettering. */
+    /**
+     * Every original header except stale error headers from an earlier dead-lettering and the
+     * timestamp extractor's own (the record did not carry it; a replay gets it anew if needed).
+     */
     private static List<Header> originalHeaders(final ErrorHandlerContext context) {
         final List<Header> kept = new ArrayList<>();
         if (context.headers() != null) {
             for (final Header header : context.headers()) {
-                if (!DeadLetterHeaders.ALL.contains(header.key())) {
+                if (!DeadLetterHeaders.ALL.contains(header.key())
+                        && !FallbackTimestampExtractor.ORIGINAL_TIMESTAMP.equals(header.key())) {
                     kept.add(header);
                 }
             }
@@ -79,7 +101,7 @@ public final class DeadLetterRecordFactory {
     }
 
     private List<Header> errorHeaders(final ErrorStage stage, final Reason reason, final ErrorHandlerContext context,
-                                      final Exception exception) {
+                                      final Exception exception, final boolean keepTimestamp) {
         final List<Header> headers = new ArrayList<>(List.of(
                 header(DeadLetterHeaders.EXCEPTION, utf8(exception.getClass().getName())),
                 header(DeadLetterHeaders.MESSAGE, utf8(message(exception))),
@@ -92,19 +114,26 @@ public final class DeadLetterRecordFactory {
                 header(DeadLetterHeaders.APPLICATION_ID, utf8(applicationId)),
                 header(DeadLetterHeaders.TASK_ID, utf8(String.valueOf(context.taskId()))),
                 header(DeadLetterHeaders.PROCESSOR_NODE, utf8(context.processorNodeId()))));
-        if (context.timestamp() < 0) {
-            headers.add(header(DeadLetterHeaders.ORIGINAL_TIMESTAMP, utf8(String.valueOf(context.timestamp()))));
-        }
+        originalTimestamp(stage, context, keepTimestamp).ifPresent(original ->
+                headers.add(header(DeadLetterHeaders.ORIGINAL_TIMESTAMP, utf8(original))));
         return headers;
     }
 
     /**
-     * The input record's timestamp, or null (the producer stamps the send time) when it is
-     * negative: {@code ProducerRecord} refuses negative timestamps, and the deserialization handler
-     * sees the raw one, before any timestamp extractor has replaced it.
+     * The input record's own timestamp when the dead letter does not carry it: after the timestamp
+     * extractor (processing stage) the context holds its substitute and the original is in the
+     * extractor's header; before it (deserialization stage) the context holds the raw timestamp,
+     * and a header of that name came from outside.
      */
-    private static Long validTimestampOrNull(final ErrorHandlerContext context) {
-        return context.timestamp() >= 0 ? context.timestamp() : null;
+    private static Optional<String> originalTimestamp(final ErrorStage stage, final ErrorHandlerContext context,
+                                                      final boolean keepTimestamp) {
+        if (stage != ErrorStage.DESERIALIZATION && context.headers() != null) {
+            final Header replaced = context.headers().lastHeader(FallbackTimestampExtractor.ORIGINAL_TIMESTAMP);
+            if (replaced != null && replaced.value() != null) {
+                return Optional.of(new String(replaced.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return keepTimestamp ? Optional.empty() : Optional.of(String.valueOf(context.timestamp()));
     }
 
     private String message(final Exception exception) {

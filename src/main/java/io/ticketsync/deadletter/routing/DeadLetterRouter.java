@@ -43,7 +43,8 @@ public final class DeadLetterRouter {
     /** Built from the services the runner put into the map Kafka Streams hands to {@code configure}. */
     public static DeadLetterRouter from(final Map<String, ?> configs) {
         final AppServices services = AppServices.from(configs);
-        return new DeadLetterRouter(services.classifier(), new DeadLetterRecordFactory(services.config()),
+        return new DeadLetterRouter(services.classifier(), new DeadLetterRecordFactory(services.config(),
+                        services.bounds().timestamps(), System::currentTimeMillis),
                 services.metrics(), services.surgeBrake());
     }
 

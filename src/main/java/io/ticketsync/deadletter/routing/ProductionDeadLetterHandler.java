@@ -7,13 +7,17 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
+
 /**
- * Dead-letters results an output serializer refuses. A record the producer or broker refuses fails
- * the task instead: under exactly_once_v2 the refusal has already doomed the transaction, and by
- * then Kafka Streams has released the input bytes a faithful dead letter needs (the processor
- * checks sizes before forwarding, so a well configured output topic never refuses). Never resumes
- * past a failed dead-letter write either: that would lose the record. Transient send errors are
- * retried by reprocessing from the last commit.
+ * Never dead-letters: every failure to write fails the task, so the input offset stays uncommitted
+ * and the record is processed again. A record the producer or broker refuses: under
+ * exactly_once_v2 the refusal has already doomed the transaction, and by then Kafka Streams has
+ * released the input bytes a faithful dead letter needs (the processor checks sizes before
+ * forwarding, so a well configured output topic never refuses). An output serializer that throws:
+ * the processor has already moved on when the sink serializes, and resuming would advance the
+ * ticket's state without its output; failing aborts the transaction, the store change with it.
+ * A failed dead-letter write: resuming would lose the record. Transient send errors are retried.
  */
 public final class ProductionDeadLetterHandler extends RoutingHandler implements ProductionExceptionHandler {
 
@@ -41,6 +45,9 @@ public final class ProductionDeadLetterHandler extends RoutingHandler implements
                                              final ProducerRecord record,
                                              final Exception exception,
                                              final SerializationExceptionOrigin origin) {
-        return router.routeSource(ErrorStage.PRODUCTION, context, exception, Response::resume, Response::fail);
+        router.logFailure(ErrorStage.PRODUCTION, context, exception, "the " + origin.name().toLowerCase(Locale.ROOT)
+                + " serializer of " + record.topic() + " threw; resuming would advance the ticket's state without its"
+                + " output, so the transaction aborts and the record is processed again");
+        return Response.fail();
     }
 }

@@ -8,6 +8,8 @@ import io.ticketsync.codec.RecordSizes;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.testing.FixedErrorContext;
 import io.ticketsync.testing.TestConfigs;
+import io.ticketsync.topology.FallbackTimestampExtractor;
+import io.ticketsync.topology.TimestampWindow;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -30,6 +32,7 @@ class DeadLetterRecordFactoryTest {
             DeadLetterHeaders.PARTITION, DeadLetterHeaders.OFFSET, DeadLetterHeaders.STAGE, DeadLetterHeaders.REASON,
             DeadLetterHeaders.APPLICATION_ID, DeadLetterHeaders.TASK_ID, DeadLetterHeaders.PROCESSOR_NODE);
 
+    private static final long NOW = System.currentTimeMillis();
     private static final byte[] KEY = bytes('k', 20_000);
     private static final byte[] VALUE = bytes('v', 50_000);
     private static final Exception FAILURE = new BadRecordException(Reason.INVALID_JSON, "m".repeat(5_000));
@@ -51,6 +54,46 @@ class DeadLetterRecordFactoryTest {
         assertThat(deadLetter.timestamp()).isNull();
         assertThat(text(deadLetter.headers(), DeadLetterHeaders.ORIGINAL_TIMESTAMP)).isEqualTo("-1");
         assertThat(deadLetter.value()).isEqualTo(VALUE);
+    }
+
+    @Test
+    void shouldKeepTheNegativeOriginalAndTheProcessingTimestampWhenTheExtractorReplacedIt() {
+        // After the extractor: the context holds its substitute, the original is in its header.
+        final RecordHeaders headers = new RecordHeaders();
+        headers.add(FallbackTimestampExtractor.ORIGINAL_TIMESTAMP, "-1".getBytes(StandardCharsets.UTF_8));
+
+        final ProducerRecord<byte[], byte[]> deadLetter = factory(1_000_000).build(ErrorStage.PROCESSING,
+                Reason.UNMAPPED_STATUS, context(NOW, headers), KEY, VALUE, FAILURE);
+
+        assertThat(deadLetter.timestamp()).isEqualTo(NOW);
+        assertThat(text(deadLetter.headers(), DeadLetterHeaders.ORIGINAL_TIMESTAMP)).isEqualTo("-1");
+        assertThat(deadLetter.headers().headers(FallbackTimestampExtractor.ORIGINAL_TIMESTAMP))
+                .as("not part of the original record").isEmpty();
+    }
+
+    @Test
+    void shouldLeaveTheTimestampToTheProducerWhenTheDeadLetterTopicWouldRefuseIt() {
+        final DeadLetterRecordFactory factory = new DeadLetterRecordFactory(TestConfigs.defaults(),
+                new TimestampWindow(60_000L, 3_600_000L), () -> NOW);
+
+        final ProducerRecord<byte[], byte[]> deadLetter = factory.build(ErrorStage.DESERIALIZATION,
+                Reason.INVALID_JSON, context(NOW - 86_400_000L, new RecordHeaders()), KEY, VALUE, FAILURE);
+
+        assertThat(deadLetter.timestamp()).isNull();
+        assertThat(text(deadLetter.headers(), DeadLetterHeaders.ORIGINAL_TIMESTAMP))
+                .isEqualTo(String.valueOf(NOW - 86_400_000L));
+    }
+
+    @Test
+    void shouldIgnoreAnExtractorHeaderFromOutsideWhenDeadLetteringBeforeTheExtractorRan() {
+        final RecordHeaders headers = new RecordHeaders();
+        headers.add(FallbackTimestampExtractor.ORIGINAL_TIMESTAMP, "7".getBytes(StandardCharsets.UTF_8));
+
+        final ProducerRecord<byte[], byte[]> deadLetter = factory(1_000_000).build(ErrorStage.DESERIALIZATION,
+                Reason.INVALID_JSON, context(0L, headers), KEY, VALUE, FAILURE);
+
+        assertThat(deadLetter.timestamp()).isZero();
+        assertThat(deadLetter.headers().lastHeader(DeadLetterHeaders.ORIGINAL_TIMESTAMP)).isNull();
     }
 
     @Test
