@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -59,9 +60,9 @@ public final class TicketSyncMetrics {
                 surgeTripsCounter(stage.name(), reason.code());
             }
         }
-        for (final ErrorStage stage : ErrorStage.values()) {
-            surgeTripsCounter(stage.name(), ALL);
-        }
+        // A whole stage's trip, for each stage some reason can occur at.
+        Arrays.stream(Reason.values()).flatMap(reason -> reason.stages().stream()).distinct()
+                .forEach(stage -> surgeTripsCounter(stage.name(), ALL));
         surgeTripsCounter(ALL, ALL);
         for (final UncaughtDecision decision : UncaughtDecision.values()) {
             uncaughtDecisionsCounter(decision);
