@@ -31,10 +31,12 @@ public final class BenchMain implements Callable<Integer> {
     static final List<String> ROWS = List.of("P", "C", "S0-streams", "S0-kv", "S0-loop", "S1", "S2-100ms", "S2-1s", "S2-30s",
             "S3-1pct", "S3-10pct", "S0-kv-c1", "S0-loop-c1", "S2-100ms-c1", "L-1000", "L-1000-kv", "L-1000-c1", "L-5000",
             "L-replace", "L-rolling",
-            "R-replace", "R-replace-streams", "R-failover-kafka-defaults", "R-failover-default", "R-failover-tuned");
+            "R-replace", "R-replace-streams", "R-failover-kafka-defaults", "R-failover-default", "R-failover-tuned",
+            "R-failover-txn20s");
 
     /** Rows that explored ideas for issue 14's recovery target; run only when asked for. */
-    static final List<String> EXPLORATORY_ROWS = List.of("R-replace-streams", "R-failover-kafka-defaults", "R-failover-tuned");
+    static final List<String> EXPLORATORY_ROWS = List.of("R-replace-streams", "R-failover-kafka-defaults", "R-failover-tuned",
+            "R-failover-txn20s");
 
     private static final String CLEAN_INPUT = "bench.input.clean";
 
@@ -58,8 +60,8 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--rows", split = ",", description = "Rows to run, from: P, C, S0-streams, S0-kv, S0-loop, S1, S2-100ms, S2-1s, "
             + "S2-30s, S3-1pct, S3-10pct, S0-kv-c1, S0-loop-c1, S2-100ms-c1 (-c1: the application's JVM compiles with C1 only), "
             + "L-1000, L-1000-kv, L-1000-c1, L-5000, L-replace, L-rolling, R-replace, R-replace-streams, "
-            + "R-failover-kafka-defaults, R-failover-default, R-failover-tuned (default: all but the exploratory "
-            + "R-replace-streams, R-failover-kafka-defaults and R-failover-tuned).")
+            + "R-failover-kafka-defaults, R-failover-default, R-failover-tuned, R-failover-txn20s (default: all but the "
+            + "exploratory R-replace-streams, R-failover-kafka-defaults, R-failover-tuned and R-failover-txn20s).")
     List<String> rows = ROWS.stream().filter(row -> !EXPLORATORY_ROWS.contains(row)).toList();
 
     @Option(names = "--work-dir", description = "Broker data, application state and logs (default ${DEFAULT-VALUE}).")
@@ -223,6 +225,11 @@ public final class BenchMain implements Callable<Integer> {
             results.add(bench.failover("failover, default", "the same with ticket-sync's defaults "
                     + "(session timeout 10 s, heartbeat 1 s, transaction timeout 5 s)",
                     Map.of()));
+        }
+        if (selected.contains("R-failover-txn20s")) {
+            // What a transaction timeout long enough to outlast a broker crash's detection would cost.
+            results.add(bench.failover("failover, transaction timeout 20 s", "the same with ticket-sync's defaults but "
+                    + RecoveryBench.LONG_TRANSACTION, RecoveryBench.LONG_TRANSACTION));
         }
         if (selected.contains("R-failover-tuned")) {
             results.add(bench.failover("failover, tuned", "the same with " + RecoveryBench.TUNED_FAILOVER,

@@ -42,6 +42,9 @@ final class RecoveryBench {
             "consumer.heartbeat.interval.ms", "1500",
             "producer.transaction.timeout.ms", "5000");
 
+    /** A transaction timeout that outlasts a crashed broker's detection (about 9 s here), against the 5 s default. */
+    static final Map<String, String> LONG_TRANSACTION = Map.of("producer.transaction.timeout.ms", "20000");
+
     /** The consumer's own defaults, which ticket-sync's configuration overrides. */
     static final Map<String, String> KAFKA_DEFAULT_SESSION = Map.of(
             "consumer.session.timeout.ms", "45000",
