@@ -59,6 +59,9 @@ final class ConsoleHandler extends Handler.Abstract {
         if (path.equals("/assets/console.css")) {
             return asset(response, callback);
         }
+        // Read a form before any refusal: an answer that leaves the body unread makes Jetty close the
+        // connection under a client that may already be sending its next request on it.
+        final Fields fields = post ? FormFields.getFields(request) : Request.extractQueryParameters(request);
         if (post && !sameOrigin(request)) {
             return html(response, callback, 403, error("Refused", "this form was not posted from the console itself"));
         }
@@ -72,7 +75,6 @@ final class ConsoleHandler extends Handler.Abstract {
             }
             return redirect(response, callback, "/login");
         }
-        final Fields fields = post ? FormFields.getFields(request) : Request.extractQueryParameters(request);
         if (post && !ConsoleAuth.csrfMatches(session.get(), fields.getValue("csrf"))) {
             return html(response, callback, 403, error("Refused", "the form's CSRF token is missing or stale; reload the page"));
         }
