@@ -34,6 +34,11 @@ final class ApiHandler extends Handler.Abstract {
     public boolean handle(final Request request, final Response response, final Callback callback) {
         try {
             final String method = request.getMethod();
+            if (hasBody(request)) {
+                // The body is never read: say so, or a client may send its next request on a
+                // connection Jetty closes once it gives up on the unread body.
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
             if (!"GET".equals(method) && !"HEAD".equals(method)) {
                 response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
                 HttpResponses.error(response, callback, 405, "method " + method + " not allowed; this API is read-only");

@@ -95,7 +95,9 @@ class ExactlyOnceDeadLetterIT {
 
             final List<ConsumerRecord<byte[], byte[]>> output = broker.readAllCommitted(config.topics().output());
             final List<ConsumerRecord<byte[], byte[]>> deadLetters = broker.readAllCommitted(config.topics().deadLetter());
-            assertThat(failures.get()).as("the thread died at the fault, then the record was reprocessed").isEqualTo(2);
+            // At least twice: the failure, then the reprocessing; a rebalance may abort one more attempt.
+            assertThat(failures.get()).as("the thread died at the fault, then the record was reprocessed")
+                    .isGreaterThanOrEqualTo(2);
             assertThat(serializerFailures.get()).as("each refused output failed the task once, then was written")
                     .isEqualTo(SERIALIZER_FAILS_ONCE.size());
             assertThat(output).as("no output twice").hasSize(TICKETS * OUTPUTS_PER_TICKET);

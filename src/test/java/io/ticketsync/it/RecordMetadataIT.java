@@ -5,6 +5,7 @@ import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import io.ticketsync.model.SyncedTicket;
+import io.ticketsync.testing.Await;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.RunningApp;
 import io.ticketsync.testing.SharedBroker;
@@ -162,9 +163,14 @@ class RecordMetadataIT {
 
     private static void alter(final KafkaBroker broker, final String topic, final String key, final String value)
             throws Exception {
+        final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         try (Admin admin = broker.admin()) {
-            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(
                     new AlterConfigOp(new ConfigEntry(key, value), AlterConfigOp.OpType.SET)))).all().get();
+            // The broker applies an altered topic config a moment later: a produce or a startup check
+            // right after the alter may still meet the old value.
+            Await.until(topic + " " + key + "=" + value, () -> admin.describeConfigs(List.of(resource)).all().get()
+                    .get(resource).get(key).value(), value::equals, Duration.ofSeconds(30));
         }
     }
 
