@@ -81,6 +81,10 @@ final class DlqCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            filter.validate(spec.commandLine());
+            if (samples < 0) {
+                throw new ParameterException(spec.commandLine(), "--samples must be 0 or more, got " + samples);
+            }
             final PrintWriter err = spec.commandLine().getErr();
             final TicketSyncConfig loaded = config.load();
             new TopicCheck(loaded, AclPlan.DLQ_INSPECT).verify();
@@ -131,17 +135,26 @@ final class DlqCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
+            filter.validate(spec.commandLine());
+            if (maxReplays < 1) {
+                throw new ParameterException(spec.commandLine(), "--max-replays must be 1 or more, got " + maxReplays);
+            }
+            if (batchSize < 1) {
+                throw new ParameterException(spec.commandLine(), "--batch-size must be 1 or more, got " + batchSize);
+            }
             final TicketSyncConfig loaded = config.load();
-            new TopicCheck(loaded, AclPlan.DLQ_REPLAY).verify();
-            final PrintWriter err = spec.commandLine().getErr();
-            final ReplayReport report;
+            final String topic = target == null ? loaded.topics().input() : target;
+            final DlqReplayer replayer = new DlqReplayer(loaded);
             try {
-                report = new DlqReplayer(loaded).replay(new ReplayRequest(filter.filter(),
-                        target == null ? loaded.topics().input() : target, maxReplays, dryRun, batchSize, force,
-                        filter.includeClosed(), actor), (read, total) -> progress(err, read, total));
+                // Refused before the cluster check, which may wait startup.timeout.ms for a broker.
+                replayer.checkTarget(topic, force);
             } catch (final InvalidReplayTargetException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
+            new TopicCheck(loaded, AclPlan.DLQ_REPLAY).verify();
+            final PrintWriter err = spec.commandLine().getErr();
+            final ReplayReport report = replayer.replay(new ReplayRequest(filter.filter(), topic, maxReplays, dryRun, batchSize,
+                    force, filter.includeClosed(), actor), (read, total) -> progress(err, read, total));
             spec.commandLine().getOut().print(report.toText());
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
@@ -174,14 +187,15 @@ final class DlqCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            final TicketSyncConfig loaded = config.load();
-            new TopicCheck(loaded, AclPlan.DLQ_RESOLVE).verify();
+            filter.validate(spec.commandLine());
             final Selection selection;
             try {
                 selection = new Selection(ids.stream().map(LetterId::parse).toList(), filter.filter(), filter.includeClosed());
             } catch (final IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+                throw new ParameterException(spec.commandLine(), "--id: " + e.getMessage(), e);
             }
+            final TicketSyncConfig loaded = config.load();
+            new TopicCheck(loaded, AclPlan.DLQ_RESOLVE).verify();
             final int marked = new LetterMarker(loaded).mark(selection, status(), note, actor).size();
             spec.commandLine().getOut().println("Marked " + marked + " dead letters " + status() + " (" + selection.describe() + ")");
             spec.commandLine().getOut().flush();
@@ -225,6 +239,7 @@ final class DlqCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            filter.validate(spec.commandLine());
             final TicketSyncConfig loaded = config.load();
             new TopicCheck(loaded, AclPlan.DLQ_INSPECT).verify();
             final Selection selection = Selection.of(filter.filter(), filter.includeClosed());
