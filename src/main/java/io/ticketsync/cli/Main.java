@@ -30,6 +30,7 @@ public final class Main {
         return new CommandLine(new TicketSyncCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new ErrorReporter())
+                .setParameterExceptionHandler(new UsageErrorReporter())
                 .setExecutionStrategy(Main::refuseUnmatchedThenRun);
     }
 
