@@ -28,9 +28,10 @@ import java.util.concurrent.CountDownLatch;
  * summary, until Ctrl-C.
  */
 @Command(name = "dev", mixinStandardHelpOptions = true,
-        description = {"Start a local Kafka broker, create the topics, load sample tickets and run ticket-sync",
-                "with its HTTP API until Ctrl-C. Needs only Java: the broker comes from the dev jar,",
-                "target/ticket-sync-dev.jar (the production jar target/ticket-sync.jar carries none)."})
+        description = {"Start a local Kafka broker, create the topics, load sample tickets and run ticket-sync with its HTTP API"
+                + " until Ctrl-C.",
+                "It needs only Java: the broker comes from the dev jar, target/ticket-sync-dev.jar; the production jar,"
+                        + " target/ticket-sync.jar, carries none."})
 final class DevCommand implements Callable<Integer> {
 
     /** What the production jar, which carries no broker, answers to {@code dev}; the README's command. */

@@ -33,8 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code ticket-sync dlq inspect|replay}: look at dead letters and send them back once the cause is fixed. */
-@Command(name = "dlq", mixinStandardHelpOptions = true, description = "Inspect or replay the dead-letter topic.",
+/** {@code ticket-sync dlq inspect|replay|resolve|discard|export}: look at dead letters, decide about them, send them back. */
+@Command(name = "dlq", mixinStandardHelpOptions = true, description = "Inspect, replay, resolve, discard or export the letters in the dead-letter topic.",
         subcommands = {DlqCommand.Inspect.class, DlqCommand.Replay.class, DlqCommand.Resolve.class, DlqCommand.Discard.class,
                 DlqCommand.Export.class})
 final class DlqCommand implements Runnable {
@@ -100,8 +100,8 @@ final class DlqCommand implements Runnable {
     }
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = {"Send selected dead letters back to the input topic (transactionally, at most",
-                    "--max-replays times per record). Replaying the same selection again sends only newer dead letters."})
+            description = {"Send selected dead letters back to the input topic, transactionally, at most --max-replays times per record.",
+                    "Replaying the same selection again sends only newer dead letters."})
     static final class Replay implements Callable<Integer> {
 
         @Mixin
@@ -117,8 +117,7 @@ final class DlqCommand implements Runnable {
                 description = "Leave records already replayed this often (default: ${DEFAULT-VALUE}).")
         private int maxReplays;
 
-        @Option(names = "--to", paramLabel = "TOPIC", description = {"Target topic (default: the input topic). The output",
-                "and dead-letter topics are always refused; any other topic needs --force."})
+        @Option(names = "--to", paramLabel = "TOPIC", description = "Target topic (default: the input topic); the output and dead-letter topics are always refused, any other needs --force.")
         private String target;
 
         @Option(names = "--force", description = "Allow a --to topic other than the input topic.")

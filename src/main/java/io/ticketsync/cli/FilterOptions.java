@@ -12,10 +12,10 @@ import java.util.Arrays;
 /** The dead-letter selection options shared by {@code dlq inspect} and {@code dlq replay}. */
 final class FilterOptions {
 
-    @Option(names = "--stage", paramLabel = "STAGE", description = "DESERIALIZATION, PROCESSING or PRODUCTION.")
+    @Option(names = "--stage", paramLabel = "STAGE", description = "The stage a letter failed at: DESERIALIZATION, PROCESSING or PRODUCTION.")
     private String stage;
 
-    @Option(names = "--reason", paramLabel = "REASON", description = "e.g. invalid-json, unmapped-status.")
+    @Option(names = "--reason", paramLabel = "REASON", description = "The reason code, e.g. invalid-json or unmapped-status.")
     private String reason;
 
     @Option(names = "--ticket", paramLabel = "ID", description = "Record key (the ticket id).")
