@@ -106,6 +106,13 @@ class CliErrorsTest {
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void shouldRefuseABadPortBeforeStartingTheDevBrokerWhenDevIsGivenOne() {
+        assertThat(run("dev", "--broker-port", "70000")).isEqualTo(ExitCodes.USAGE);
+        assertThat(oneLine()).contains("--broker-port").contains("70000");
+    }
+
+    @Test
     void shouldAnswerUnknownAclsCommandWithTheValidOnes() {
         assertThat(run("acls", "dlq-frobnicate")).isEqualTo(ExitCodes.USAGE);
         assertThat(oneLine()).contains("'dlq-frobnicate'").contains("dlq-export").contains("brake-release");
