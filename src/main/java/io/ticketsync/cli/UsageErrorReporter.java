@@ -51,11 +51,16 @@ final class UsageErrorReporter implements IParameterExceptionHandler {
                     + nearest(word, commands) + "'? commands: " + String.join(", ", commands);
         }
         final String option = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
-        final Optional<String> movedCommand = args.stream().filter(commands::contains).findFirst();
-        if (!commands.isEmpty() && command.getParent() == null) {
+        final boolean someCommandTakesIt = command.getSubcommands().values().stream()
+                .anyMatch(sub -> sub.getCommandSpec().findOption(option) != null);
+        if (someCommandTakesIt) {
+            // What followed this command's own name, with the subcommand moved to the front.
+            final List<String> rest = command.getParent() == null ? args
+                    : args.subList(args.indexOf(name) + 1, args.size());
+            final Optional<String> subcommand = rest.stream().filter(commands::contains).findFirst();
             return "unknown option '" + option + "' before the command; options go after the command: "
-                    + movedCommand.map(found -> "ticket-sync " + found + " " + String.join(" ", without(args, found)))
-                    .orElse("ticket-sync COMMAND " + String.join(" ", args));
+                    + command.getCommandSpec().qualifiedName() + " " + subcommand.map(found -> found + " "
+                    + String.join(" ", without(rest, found))).orElse("COMMAND " + String.join(" ", rest));
         }
         final List<String> options = command.getCommandSpec().options().stream().map(OptionSpec::longestName).toList();
         final String nearest = nearest(option, options);

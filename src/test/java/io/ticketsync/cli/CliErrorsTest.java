@@ -74,6 +74,16 @@ class CliErrorsTest {
     void shouldSayOptionsGoAfterTheCommandWhenTheyComeBeforeIt() {
         assertThat(run("--config", "x", "run")).isEqualTo(ExitCodes.USAGE);
         assertThat(oneLine()).contains("options go after the command: ticket-sync run --config x");
+        err.getBuffer().setLength(0);
+
+        assertThat(run("dlq", "--config", "x", "inspect")).isEqualTo(ExitCodes.USAGE);
+        assertThat(oneLine()).contains("options go after the command: ticket-sync dlq inspect --config x");
+    }
+
+    @Test
+    void shouldNotSendAnOptionNoCommandTakesAfterTheCommandWhenItIsUnknownEverywhere() {
+        assertThat(run("--verbose")).isEqualTo(ExitCodes.USAGE);
+        assertThat(oneLine()).contains("unknown option '--verbose' for ticket-sync").doesNotContain("go after");
     }
 
     @Test
