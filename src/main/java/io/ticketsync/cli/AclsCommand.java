@@ -8,10 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -32,7 +34,8 @@ final class AclsCommand implements Callable<Integer> {
     private String principal;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*",
-            description = "run, dlq-inspect, dlq-resolve, dlq-replay, console (default: all of them).")
+            description = "run, dlq-inspect, dlq-export, dlq-resolve, dlq-discard, dlq-replay, console, brake-status or "
+                    + "brake-release; \"dlq replay\" with a space works too (default: all of them).")
     private List<String> commands = List.of();
 
     @Spec
@@ -40,12 +43,33 @@ final class AclsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        final List<AclPlan> plans = plans(commands);
         final TicketSyncConfig loaded = config.load();
-        final List<AclPlan> plans = commands.isEmpty() ? List.of(AclPlan.values()) : commands.stream().map(AclPlan::of).toList();
         final PrintWriter out = spec.commandLine().getOut();
         out.print(script(loaded, plans, principal));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The plans named, all when none is; "dlq replay" may come as one word or two, as typed. Judged
+     * before the configuration is read, so a typo is a usage error whatever the configuration says.
+     */
+    private List<AclPlan> plans(final List<String> names) {
+        if (names.isEmpty()) {
+            return List.of(AclPlan.values());
+        }
+        final List<AclPlan> plans = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            final String name = names.get(i);
+            final boolean group = (name.equals("dlq") || name.equals("brake")) && i + 1 < names.size();
+            try {
+                plans.add(AclPlan.of(group ? name + " " + names.get(++i) : name));
+            } catch (final IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "acls: " + e.getMessage());
+            }
+        }
+        return List.copyOf(plans);
     }
 
     /** The commands for {@code plans}, one block per command, one line per ACL, each after a comment saying why. */

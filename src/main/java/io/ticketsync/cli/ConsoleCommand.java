@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 /** {@code ticket-sync console}: the dead-letter web console, until SIGTERM or SIGINT. */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"Serve the dead-letter console: browse, replay, resolve and export dead letters in a browser.",
-                "Needs console.password (TICKET_SYNC_CONSOLE_PASSWORD); listens on console.bind.address:console.port."})
+                "It needs console.password (TICKET_SYNC_CONSOLE_PASSWORD) and listens on console.port (console.bind.address)."})
 final class ConsoleCommand implements Callable<Integer> {
 
     @Mixin

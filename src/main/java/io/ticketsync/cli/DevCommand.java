@@ -11,10 +11,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +32,10 @@ import java.util.concurrent.CountDownLatch;
  * summary, until Ctrl-C.
  */
 @Command(name = "dev", mixinStandardHelpOptions = true,
-        description = {"Start a local Kafka broker, create the topics, load sample tickets and run ticket-sync",
-                "with its HTTP API until Ctrl-C. Needs only Java: the broker comes from the dev jar,",
-                "target/ticket-sync-dev.jar (the production jar target/ticket-sync.jar carries none)."})
+        description = {"Start a local Kafka broker, create the topics, load sample tickets and run ticket-sync with its HTTP API"
+                + " until Ctrl-C.",
+                "It needs only Java: the broker comes from the dev jar, target/ticket-sync-dev.jar; the production jar,"
+                        + " target/ticket-sync.jar, carries none."})
 final class DevCommand implements Callable<Integer> {
 
     /** What the production jar, which carries no broker, answers to {@code dev}; the README's command. */
@@ -82,12 +87,35 @@ final class DevCommand implements Callable<Integer> {
         }
     }
 
+    /** Judged before the broker starts, which takes seconds and binds ports: exit 2, naming the option. */
+    private void validateArguments() {
+        final Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("--broker-port", brokerPort);
+        ports.put("--controller-port", controllerPort);
+        ports.put("--http-port", httpPort);
+        ports.put("--console-port", consolePort);
+        ports.forEach((option, port) -> {
+            if (port < 1 || port > 65_535) {
+                throw new ParameterException(spec.commandLine(), option + " must be a port from 1 to 65535, got " + port);
+            }
+        });
+        if (new HashSet<>(ports.values()).size() < ports.size()) {
+            throw new ParameterException(spec.commandLine(), "--broker-port, --controller-port, --http-port and --console-port"
+                    + " must differ, got " + ports);
+        }
+        if (samples != null && !Files.isRegularFile(samples)) {
+            throw new ParameterException(spec.commandLine(), "--samples must name a JSON Lines file, got '" + samples + "'");
+        }
+        config.overrides();
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!DevBroker.onClasspath()) {
             spec.commandLine().getErr().printf(NEEDS_DEV_JAR);
             return ExitCodes.USAGE;
         }
+        validateArguments();
         try (DevSession session = DevSession.start(dataDir, brokerPort, controllerPort, spec.commandLine().getOut())) {
             final DevBroker broker = session.broker();
             if (brokerOnly) {

@@ -33,8 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code ticket-sync dlq inspect|replay}: look at dead letters and send them back once the cause is fixed. */
-@Command(name = "dlq", mixinStandardHelpOptions = true, description = "Inspect or replay the dead-letter topic.",
+/** {@code ticket-sync dlq inspect|replay|resolve|discard|export}: look at dead letters, decide about them, send them back. */
+@Command(name = "dlq", mixinStandardHelpOptions = true, description = "Inspect, replay, resolve, discard or export the letters in the dead-letter topic.",
         subcommands = {DlqCommand.Inspect.class, DlqCommand.Replay.class, DlqCommand.Resolve.class, DlqCommand.Discard.class,
                 DlqCommand.Export.class})
 final class DlqCommand implements Runnable {
@@ -81,6 +81,10 @@ final class DlqCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            filter.validate(spec.commandLine());
+            if (samples < 0) {
+                throw new ParameterException(spec.commandLine(), "--samples must be 0 or more, got " + samples);
+            }
             final PrintWriter err = spec.commandLine().getErr();
             final TicketSyncConfig loaded = config.load();
             new TopicCheck(loaded, AclPlan.DLQ_INSPECT).verify();
@@ -96,8 +100,8 @@ final class DlqCommand implements Runnable {
     }
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = {"Send selected dead letters back to the input topic (transactionally, at most",
-                    "--max-replays times per record). Replaying the same selection again sends only newer dead letters."})
+            description = {"Send selected dead letters back to the input topic, transactionally, at most --max-replays times per record.",
+                    "Replaying the same selection again sends only newer dead letters."})
     static final class Replay implements Callable<Integer> {
 
         @Mixin
@@ -113,8 +117,7 @@ final class DlqCommand implements Runnable {
                 description = "Leave records already replayed this often (default: ${DEFAULT-VALUE}).")
         private int maxReplays;
 
-        @Option(names = "--to", paramLabel = "TOPIC", description = {"Target topic (default: the input topic). The output",
-                "and dead-letter topics are always refused; any other topic needs --force."})
+        @Option(names = "--to", paramLabel = "TOPIC", description = "Target topic (default: the input topic); the output and dead-letter topics are always refused, any other needs --force.")
         private String target;
 
         @Option(names = "--force", description = "Allow a --to topic other than the input topic.")
@@ -131,17 +134,26 @@ final class DlqCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
+            filter.validate(spec.commandLine());
+            if (maxReplays < 1) {
+                throw new ParameterException(spec.commandLine(), "--max-replays must be 1 or more, got " + maxReplays);
+            }
+            if (batchSize < 1) {
+                throw new ParameterException(spec.commandLine(), "--batch-size must be 1 or more, got " + batchSize);
+            }
             final TicketSyncConfig loaded = config.load();
-            new TopicCheck(loaded, AclPlan.DLQ_REPLAY).verify();
-            final PrintWriter err = spec.commandLine().getErr();
-            final ReplayReport report;
+            final String topic = target == null ? loaded.topics().input() : target;
+            final DlqReplayer replayer = new DlqReplayer(loaded);
             try {
-                report = new DlqReplayer(loaded).replay(new ReplayRequest(filter.filter(),
-                        target == null ? loaded.topics().input() : target, maxReplays, dryRun, batchSize, force,
-                        filter.includeClosed(), actor), (read, total) -> progress(err, read, total));
+                // Refused before the cluster check, which may wait startup.timeout.ms for a broker.
+                replayer.checkTarget(topic, force);
             } catch (final InvalidReplayTargetException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
+            new TopicCheck(loaded, AclPlan.DLQ_REPLAY).verify();
+            final PrintWriter err = spec.commandLine().getErr();
+            final ReplayReport report = replayer.replay(new ReplayRequest(filter.filter(), topic, maxReplays, dryRun, batchSize,
+                    force, filter.includeClosed(), actor), (read, total) -> progress(err, read, total));
             spec.commandLine().getOut().print(report.toText());
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
@@ -174,14 +186,15 @@ final class DlqCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            final TicketSyncConfig loaded = config.load();
-            new TopicCheck(loaded, AclPlan.DLQ_RESOLVE).verify();
+            filter.validate(spec.commandLine());
             final Selection selection;
             try {
                 selection = new Selection(ids.stream().map(LetterId::parse).toList(), filter.filter(), filter.includeClosed());
             } catch (final IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+                throw new ParameterException(spec.commandLine(), "--id: " + e.getMessage(), e);
             }
+            final TicketSyncConfig loaded = config.load();
+            new TopicCheck(loaded, AclPlan.DLQ_RESOLVE).verify();
             final int marked = new LetterMarker(loaded).mark(selection, status(), note, actor).size();
             spec.commandLine().getOut().println("Marked " + marked + " dead letters " + status() + " (" + selection.describe() + ")");
             spec.commandLine().getOut().flush();
@@ -225,6 +238,7 @@ final class DlqCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            filter.validate(spec.commandLine());
             final TicketSyncConfig loaded = config.load();
             new TopicCheck(loaded, AclPlan.DLQ_INSPECT).verify();
             final Selection selection = Selection.of(filter.filter(), filter.includeClosed());

@@ -26,10 +26,12 @@ public final class Main {
         return commandLine().setOut(out).setErr(err).execute(args);
     }
 
-    private static CommandLine commandLine() {
+    /** The whole command tree with ticket-sync's handlers; package-private so tests can read its help. */
+    static CommandLine commandLine() {
         return new CommandLine(new TicketSyncCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new ErrorReporter())
+                .setParameterExceptionHandler(new UsageErrorReporter())
                 .setExecutionStrategy(Main::refuseUnmatchedThenRun);
     }
 

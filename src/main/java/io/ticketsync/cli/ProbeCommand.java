@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
  * health checks that have no curl. Exit 0 when it answers 200, 1 otherwise.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
-        description = "Check this host's /health/live or /health/ready (exit 0 when healthy).")
+        description = "Ask this host's /health/live or /health/ready: exit 0 when it answers 200, exit 1 otherwise.")
 final class ProbeCommand implements Callable<Integer> {
 
     enum Check { live, ready }
@@ -29,7 +29,7 @@ final class ProbeCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;
 
-    @Parameters(index = "0", description = "live or ready")
+    @Parameters(index = "0", paramLabel = "live|ready", description = "Which health check to ask: live or ready.")
     private Check check;
 
     @Spec

@@ -6,8 +6,10 @@ import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourceType;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The least-privilege ACLs of each command, derived from the configuration: the one list that the
@@ -99,9 +101,34 @@ public enum AclPlan {
         return command;
     }
 
-    /** Parses "run", "dlq-inspect", "dlq inspect", ... */
+    /**
+     * Parses a command as the README names it: "run", "dlq-inspect" or "dlq inspect", ...; the
+     * commands that share another's ACLs ("dlq-export", "dlq-discard") map to that plan.
+     *
+     * @throws IllegalArgumentException naming the command and every valid name
+     */
     public static AclPlan of(final String command) {
-        return valueOf(command.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
+        final AclPlan plan = byName().get(String.join("-", command.trim().toLowerCase(Locale.ROOT).split("[\\s-]+")));
+        if (plan == null) {
+            throw new IllegalArgumentException("unknown command '" + command + "'; choose from " + String.join(", ", names()));
+        }
+        return plan;
+    }
+
+    /** Every name {@link #of} accepts, in the dashed form, commands and their aliases. */
+    public static List<String> names() {
+        return List.copyOf(byName().keySet());
+    }
+
+    private static Map<String, AclPlan> byName() {
+        final Map<String, AclPlan> names = new LinkedHashMap<>();
+        for (final AclPlan plan : values()) {
+            names.put(plan.command.replace(' ', '-'), plan);
+        }
+        // export only reads, as inspect does; discard writes a decision, as resolve does.
+        names.put("dlq-export", DLQ_INSPECT);
+        names.put("dlq-discard", DLQ_RESOLVE);
+        return names;
     }
 
     private static List<RequiredAcl> replayAcls(final TicketSyncConfig config) {

@@ -3,11 +3,13 @@ package io.ticketsync.config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +34,7 @@ public final class KafkaSettings {
         this.raw = raw.values();
         this.properties = withTicketSyncBehaviour(this.raw);
         this.streamsConfig = judgedByKafka(properties);
+        requireHostPortPairs(streamsConfig.getList(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
         this.applicationServer = applicationServer(streamsConfig.getString(StreamsConfig.APPLICATION_SERVER_CONFIG));
         requireTransactionsOutliveCommits();
     }
@@ -129,6 +132,21 @@ public final class KafkaSettings {
             return new StreamsConfig(properties);
         } catch (final ConfigException | IllegalArgumentException e) {
             throw new InvalidConfigException(e.getMessage());
+        }
+    }
+
+    /**
+     * Kafka accepts any string here and only fails when a client is built; a missing port would
+     * otherwise surface as a wait for {@code startup.timeout.ms} and "cannot reach Kafka" (exit 4).
+     */
+    private static void requireHostPortPairs(final List<String> servers) {
+        for (final String server : servers) {
+            final String host = Utils.getHost(server);
+            final Integer port = Utils.getPort(server);
+            if (host == null || host.isEmpty() || port == null || port < 1 || port > 65_535) {
+                throw new InvalidConfigException("'" + StreamsConfig.BOOTSTRAP_SERVERS_CONFIG + "' must be comma-separated "
+                        + "host:port pairs (port 1-65535), e.g. kafka-1:9092; got '" + server + "'");
+            }
         }
     }
 

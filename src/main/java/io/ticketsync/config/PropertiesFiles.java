@@ -2,8 +2,8 @@ package io.ticketsync.config;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,13 +17,20 @@ public final class PropertiesFiles {
     private PropertiesFiles() {
     }
 
+    /** @throws InvalidConfigException when {@code file} is missing, a directory or unreadable: exit 3, not a stack trace */
     public static Map<String, String> read(final Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidConfigException("configuration file " + file + " is a directory; --config needs a properties file");
+        }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(reader);
         } catch (final NoSuchFileException e) {
             throw new InvalidConfigException("configuration file not found: " + file);
+        } catch (final AccessDeniedException e) {
+            throw new InvalidConfigException("configuration file " + file + " is not readable (permission denied)");
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot read configuration file " + file, e);
+            throw new InvalidConfigException("cannot read configuration file " + file + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
     }
 

@@ -35,4 +35,23 @@ class AclsCommandTest {
                 .anySatisfy(line -> assertThat(line).contains("--group billing-dlq-replay- --resource-pattern-type prefixed"));
         assertThat(out.toString()).doesNotContain("# ticket-sync run");
     }
+
+    @Test
+    void shouldAcceptEveryCommandTheReadmeNamesWhenAskedForItsAcls() {
+        final Map<String, AclPlan> expected = Map.of("dlq-export", AclPlan.DLQ_INSPECT, "dlq-discard", AclPlan.DLQ_RESOLVE,
+                "dlq replay", AclPlan.DLQ_REPLAY, "brake-status", AclPlan.BRAKE_STATUS, "brake-release", AclPlan.BRAKE_RELEASE,
+                "console", AclPlan.CONSOLE, "run", AclPlan.RUN);
+        expected.forEach((name, plan) -> assertThat(AclPlan.of(name)).as(name).isEqualTo(plan));
+        assertThat(AclPlan.names()).containsAll(List.of("run", "dlq-inspect", "dlq-export", "dlq-resolve", "dlq-discard",
+                "dlq-replay", "console", "brake-status", "brake-release"));
+    }
+
+    @Test
+    void shouldPrintTheSharedPlanWhenACommandIsGivenAsTwoWordsOrAnAlias() {
+        final StringWriter out = new StringWriter();
+        final int exit = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()),
+                "acls", "dlq", "replay", "dlq-discard", "--set", "bootstrap.servers=x:1");
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("# ticket-sync dlq replay").contains("# ticket-sync dlq resolve");
+    }
 }

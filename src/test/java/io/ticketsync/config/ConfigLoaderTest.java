@@ -25,6 +25,23 @@ class ConfigLoaderTest {
     Path dir;
 
     @Test
+    void shouldRejectAsConfigurationErrorWhenTheFileIsADirectoryOrUnreadable() throws IOException {
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.of(dir), Map.of(), Map.of()))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining(dir.toString()).hasMessageContaining("directory");
+        // A path through a regular file cannot be read by anyone, root included.
+        final Path unreadable = write("").resolve("child.properties");
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.of(unreadable), Map.of(), Map.of()))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("cannot read configuration file " + unreadable);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kafka-1", "kafka-1:9092,kafka-2", "kafka-1:0", ":9092"})
+    void shouldRejectBootstrapServersWhenAnEntryIsNotHostAndPort(final String servers) {
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), Map.of("bootstrap.servers", servers)))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'bootstrap.servers'");
+    }
+
+    @Test
     void shouldUseBuiltInDefaultsWhenNothingElseIsGiven() {
         final TicketSyncConfig config = ConfigLoader.load(Optional.empty(), Map.of(), Map.of());
 

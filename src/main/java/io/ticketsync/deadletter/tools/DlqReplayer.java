@@ -78,8 +78,11 @@ public final class DlqReplayer {
     /**
      * Raw changes in the output topic would be read as snapshots, and in the dead-letter topic as
      * letters: both are refused. Another topic (a staging copy of the input) needs {@code force}.
+     * Public so the CLI refuses a target before it waits for the cluster.
+     *
+     * @throws InvalidReplayTargetException when the target is refused
      */
-    private void checkTarget(final String target, final boolean force) {
+    public void checkTarget(final String target, final boolean force) {
         if (target.equals(config.topics().output()) || target.equals(config.topics().deadLetter())) {
             throw new InvalidReplayTargetException("refusing to replay into '" + target + "': it is the "
                     + (target.equals(config.topics().output()) ? "output" : "dead-letter") + " topic; replay into the input topic '"
