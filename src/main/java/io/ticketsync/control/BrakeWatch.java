@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -36,6 +38,7 @@ public final class BrakeWatch implements AutoCloseable {
     private final LongSupplier nanoClock;
     private final Thread thread;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean closed;
     private volatile BrakeEvent current;
     private volatile long nextOffset;
@@ -85,11 +88,12 @@ public final class BrakeWatch implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         closed = true;
+        closing.countDown();
+        // A wakeup, not an interrupt: an interrupted consumer cannot close cleanly (Kafka logs that as an error).
         final KafkaConsumer<byte[], byte[]> open = consumer;
         if (open != null) {
             open.wakeup();
         }
-        thread.interrupt();
         thread.join(Duration.ofSeconds(10).toMillis());
     }
 
@@ -158,12 +162,13 @@ public final class BrakeWatch implements AutoCloseable {
         }
     }
 
-    /** Only {@link #close()} interrupts the watch; the loop then sees {@code closed}. */
+    /** Waits out the back-off, or less when the watch is closed meanwhile. */
     private void sleep(final Duration backoff) {
         try {
-            Thread.sleep(backoff.toMillis());
+            closing.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
         } catch (final InterruptedException e) {
-            // closing
+            Thread.currentThread().interrupt();
+            closed = true;
         }
     }
 }
