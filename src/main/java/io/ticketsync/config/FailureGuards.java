@@ -44,7 +44,7 @@ public record FailureGuards(int replaceMax, Duration replaceWindow, int brokerRe
         final FailureGuards guards = new FailureGuards(raw.nonNegativeInt(UNCAUGHT_REPLACE_MAX),
                 raw.millis(UNCAUGHT_REPLACE_WINDOW_MS), raw.nonNegativeInt(UNCAUGHT_BROKER_REPLACE_MAX),
                 raw.millis(UNCAUGHT_BROKER_REPLACE_WINDOW_MS), raw.throwableClasses(UNCAUGHT_FATAL_EXCEPTIONS),
-                raw.millis(HEALTH_STUCK_TIMEOUT_MS), StuckAction.parse(HEALTH_STUCK_ACTION, raw.required(HEALTH_STUCK_ACTION)),
+                raw.millis(HEALTH_STUCK_TIMEOUT_MS), raw.choice(HEALTH_STUCK_ACTION, StuckAction.class),
                 surgeLimits(raw));
         guards.validate(commitIntervalMs);
         return guards;
@@ -56,7 +56,7 @@ public record FailureGuards(int replaceMax, Duration replaceWindow, int brokerRe
                 "a number of records from 1 to " + SurgeLimits.MAX_WINDOW_RECORDS);
         return new SurgeLimits(window, raw.positiveInt(DLQ_SURGE_MIN_RECORDS), raw.fraction(DLQ_SURGE_THRESHOLD),
                 raw.fraction(DLQ_SURGE_THRESHOLD_STAGE), raw.fraction(DLQ_SURGE_THRESHOLD_ALL),
-                SurgeAction.parse(DLQ_SURGE_ACTION, raw.required(DLQ_SURGE_ACTION)));
+                raw.choice(DLQ_SURGE_ACTION, SurgeAction.class));
     }
 
     private void validate(final long commitIntervalMs) {

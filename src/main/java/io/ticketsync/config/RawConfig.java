@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -103,6 +105,18 @@ final class RawConfig {
             // reported below
         }
         throw new InvalidConfigException("'" + key + "' must be " + expected + ", got '" + value + "'");
+    }
+
+    /** One of {@code type}'s constants, named in any case, e.g. {@code exit} for {@code EXIT}. */
+    <E extends Enum<E>> E choice(final String key, final Class<E> type) {
+        final String value = required(key);
+        for (final E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        throw new InvalidConfigException("'" + key + "' must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList() + ", got '" + value + "'");
     }
 
     /** A share in (0, 1]. */
