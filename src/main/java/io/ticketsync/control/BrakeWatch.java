@@ -23,8 +23,6 @@ import java.util.function.LongSupplier;
 public final class BrakeWatch implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrakeWatch.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     /** Told on every change between engaged and released, on the watch's thread. */
     public interface Listener {
@@ -98,7 +96,7 @@ public final class BrakeWatch implements AutoCloseable {
     }
 
     private void run() {
-        Duration backoff = FIRST_BACKOFF;
+        final Backoff backoff = new Backoff();
         try {
             while (!closed) {
                 try (KafkaConsumer<byte[], byte[]> opened = topic.consumer("watch")) {
@@ -111,7 +109,7 @@ public final class BrakeWatch implements AutoCloseable {
                             take(record);
                         }
                         recovered();
-                        backoff = FIRST_BACKOFF;
+                        backoff.reset();
                     }
                 } catch (final WakeupException e) {
                     // closing
@@ -120,8 +118,7 @@ public final class BrakeWatch implements AutoCloseable {
                         break;
                     }
                     failed(e);
-                    sleep(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                    sleep(backoff.next());
                 }
             }
         } catch (final Error e) {

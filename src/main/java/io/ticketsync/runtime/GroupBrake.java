@@ -2,6 +2,7 @@ package io.ticketsync.runtime;
 
 import io.ticketsync.config.SurgeAction;
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.control.Backoff;
 import io.ticketsync.control.BrakeEvent;
 import io.ticketsync.control.BrakeWatch;
 import io.ticketsync.control.ControlTopic;
@@ -28,8 +29,6 @@ import java.util.Optional;
 final class GroupBrake implements BrakeWatch.Listener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupBrake.class);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    private static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
     private final TicketSyncConfig config;
     private final KafkaStreams streams;
@@ -138,7 +137,7 @@ final class GroupBrake implements BrakeWatch.Listener, AutoCloseable {
     /** Writes the trip to the control topic, retrying with back-off until it is there (or the app closes). */
     private void record(final Trip trip) {
         final BrakeEvent event = BrakeEvent.engaged(trip, instance, Instant.now());
-        Duration retry = FIRST_RETRY;
+        final Backoff backoff = new Backoff();
         while (!closed) {
             try {
                 topic.write(event, config.startupTimeout());
@@ -149,15 +148,15 @@ final class GroupBrake implements BrakeWatch.Listener, AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (final RuntimeException e) {
+                final Duration wait = backoff.next();
                 LOG.error("Cannot record the brake's trip in {} yet (this instance stays paused; the others do not know):"
-                        + " {}; retrying in {} s", topic.name(), e.toString(), retry.toSeconds());
+                        + " {}; retrying in {} s", topic.name(), e.toString(), wait.toSeconds());
                 try {
-                    Thread.sleep(retry.toMillis());
+                    Thread.sleep(wait.toMillis());
                 } catch (final InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                retry = retry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.multipliedBy(2);
             }
         }
         if (config.guards().surgeLimits().action() == SurgeAction.EXIT) {
