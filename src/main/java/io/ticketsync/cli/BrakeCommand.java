@@ -18,7 +18,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code ticket-sync brake status|release}: what the group-wide dead-letter surge brake holds, and letting go of it. */
@@ -84,22 +84,19 @@ final class BrakeCommand implements Runnable {
             }
             final TicketSyncConfig loaded = config.load();
             new TopicCheck(loaded, AclPlan.BRAKE_RELEASE).verify();
-            final ControlTopic topic = new ControlTopic(loaded);
             final PrintWriter out = spec.commandLine().getOut();
-            final ControlTopic.BrakeState state = topic.read(loaded.startupTimeout());
-            if (!state.engaged()) {
+            final Optional<BrakeEvent> released = new ControlTopic(loaded).release(actor, note, loaded.startupTimeout());
+            if (released.isEmpty()) {
                 out.println("The brake is not engaged; nothing to release.");
                 out.flush();
                 return ExitCodes.OK;
             }
-            final BrakeEvent released = BrakeEvent.released(actor, note, Instant.now());
-            topic.write(released, loaded.startupTimeout());
             // JSON strings: a newline in a note cannot forge another audit line.
             AUDIT.info("action=brake-release actor={} application={} note={} was={}", Json.MAPPER.writeValueAsString(actor),
                     loaded.applicationId(), Json.MAPPER.writeValueAsString(note),
-                    Json.MAPPER.writeValueAsString(state.latest().get().describe()));
+                    Json.MAPPER.writeValueAsString(released.get().describe()));
             out.println("Released the brake: every instance of " + loaded.applicationId() + " resumes.\n  was: "
-                    + state.latest().get().describe());
+                    + released.get().describe());
             out.flush();
             return ExitCodes.OK;
         }

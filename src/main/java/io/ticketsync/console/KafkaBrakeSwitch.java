@@ -5,12 +5,11 @@ import io.ticketsync.control.BrakeEvent;
 import io.ticketsync.control.BrakeWatch;
 import io.ticketsync.control.ControlTopic;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The brake over the control topic: tailed in the background (so a page never waits for Kafka to
- * learn the state), read to its end again before a release (so a release acts on the truth).
+ * The brake over the control topic: tailed in the background, so a page never waits for Kafka to
+ * learn the state; released as {@code ticket-sync brake release} does.
  */
 final class KafkaBrakeSwitch implements BrakeSwitch, AutoCloseable {
 
@@ -41,11 +40,7 @@ final class KafkaBrakeSwitch implements BrakeSwitch, AutoCloseable {
 
     @Override
     public boolean release(final String actor, final String note) throws InterruptedException {
-        if (!topic.read(config.startupTimeout()).engaged()) {
-            return false;
-        }
-        topic.write(BrakeEvent.released(actor, note, Instant.now()), config.startupTimeout());
-        return true;
+        return topic.release(actor, note, config.startupTimeout()).isPresent();
     }
 
     @Override

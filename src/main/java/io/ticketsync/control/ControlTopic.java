@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,22 @@ public final class ControlTopic {
         } catch (final TimeoutException e) {
             throw new ControlTopicException("could not write the brake's state to " + name() + " within " + timeout, e);
         }
+    }
+
+    /**
+     * Releases the brake for every instance when it is engaged, read to the end of the topic first
+     * so a release acts on the truth.
+     *
+     * @return the engaged event it released; empty when the brake was not engaged (nothing written)
+     */
+    public Optional<BrakeEvent> release(final String actor, final String note, final Duration timeout)
+            throws InterruptedException {
+        final BrakeState state = read(timeout);
+        if (!state.engaged()) {
+            return Optional.empty();
+        }
+        write(BrakeEvent.released(actor, note, Instant.now()), timeout);
+        return state.latest();
     }
 
     /** The brake's latest state, read to the end of the topic, and where a watch goes on from. */
