@@ -2,14 +2,15 @@ package io.ticketsync.cli;
 
 import io.ticketsync.cluster.AclPlan;
 import io.ticketsync.cluster.TopicCheck;
-import io.ticketsync.codec.Json;
+
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.control.BrakeEvent;
 import io.ticketsync.control.ControlTopic;
+import io.ticketsync.deadletter.tools.AuditEvent;
+import io.ticketsync.deadletter.tools.AuditLog;
 import io.ticketsync.deadletter.tools.ReplayRequest;
 import io.ticketsync.runtime.ExitCodes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +27,6 @@ import java.util.concurrent.Callable;
         description = "Show or release the dead-letter surge brake, which pauses every instance after a surge of dead letters.",
         subcommands = {BrakeCommand.Status.class, BrakeCommand.Release.class})
 final class BrakeCommand implements Runnable {
-
-    private static final Logger AUDIT = LoggerFactory.getLogger("ticketsync.audit");
 
     @Spec
     private CommandSpec spec;
@@ -91,10 +90,8 @@ final class BrakeCommand implements Runnable {
                 out.flush();
                 return ExitCodes.OK;
             }
-            // JSON strings: a newline in a note cannot forge another audit line.
-            AUDIT.info("action=brake-release actor={} application={} note={} was={}", Json.MAPPER.writeValueAsString(actor),
-                    loaded.applicationId(), Json.MAPPER.writeValueAsString(note),
-                    Json.MAPPER.writeValueAsString(released.get().describe()));
+            AuditLog.logger().info(AuditEvent.of("brake-release", actor, "released").with("application", loaded.applicationId())
+                    .with("note", note).with("was", released.get().describe()));
             out.println("Released the brake: every instance of " + loaded.applicationId() + " resumes.\n  was: "
                     + released.get().describe());
             out.flush();

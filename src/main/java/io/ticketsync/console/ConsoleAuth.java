@@ -1,7 +1,7 @@
 package io.ticketsync.console;
 
-import org.slf4j.event.Level;
-
+import io.ticketsync.deadletter.tools.AuditEvent;
+import io.ticketsync.deadletter.tools.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -71,13 +71,13 @@ final class ConsoleAuth {
             synchronized (recent) {
                 recent.addLast(clock.instant());
             }
-            audit.record(Level.WARN, "actor=" + printable(user) + " action=LOGIN_FAILED client=" + client);
+            audit.warn(AuditEvent.of("login", user == null ? "" : user, "failed").with("client", client));
             return Optional.empty();
         }
         failures.remove(client);
         final Session session = new Session(token(), user, token(), clock.instant().plus(SESSION_LIFETIME));
         sessions.put(session.id(), session);
-        audit.record(Level.INFO, "actor=" + user + " action=LOGIN client=" + client);
+        audit.info(AuditEvent.of("login", user, "done").with("client", client));
         return Optional.of(session);
     }
 
@@ -95,7 +95,7 @@ final class ConsoleAuth {
 
     void logout(final Session session) {
         sessions.remove(session.id());
-        audit.record(Level.INFO, "actor=" + session.user() + " action=LOGOUT");
+        audit.info(AuditEvent.of("logout", session.user(), "done"));
     }
 
     /** Whether a posted form's token is the session's, compared in constant time. */
@@ -110,10 +110,6 @@ final class ConsoleAuth {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** A user name as typed at the login form, safe for one log line. */
-    private static String printable(final String user) {
-        return user == null ? "" : user.replaceAll("[^\\x20-\\x7e]", "?").substring(0, Math.min(64, user.length()));
-    }
 
     private static byte[] sha256(final String text) {
         try {

@@ -1,7 +1,7 @@
 package io.ticketsync.console;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.ticketsync.codec.Json;
+import io.ticketsync.deadletter.tools.AuditEvent;
+import io.ticketsync.deadletter.tools.AuditLog;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.control.BrakeEvent;
 import io.ticketsync.deadletter.tools.DeadLetter;
@@ -10,7 +10,6 @@ import io.ticketsync.deadletter.tools.LetterStatus;
 import io.ticketsync.deadletter.tools.ReplayRequest;
 import io.ticketsync.deadletter.tools.Selection;
 import org.eclipse.jetty.util.Fields;
-import org.slf4j.event.Level;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -70,21 +69,12 @@ final class ConsoleRoutes {
             throw new IllegalArgumentException("say why it is safe to resume: the note is recorded with the release");
         }
         final boolean released = brake.release(session.user(), note);
-        audit.record(Level.INFO, "action=brake-release actor=" + quoted(session.user()) + " note=" + quoted(note)
-                + " outcome=" + (released ? "released" : "not-engaged"));
+        audit.info(AuditEvent.of("brake-release", session.user(), released ? "released" : "not-engaged").with("note", note));
         flashes.put(session.id(), released ? "Released the brake: every instance resumes with a fresh window."
                 : "The brake is not engaged; nothing to release.");
         return "/brake";
     }
 
-    /** A JSON string: a newline in a note cannot forge an audit line. */
-    private static String quoted(final String text) {
-        try {
-            return Json.MAPPER.writeValueAsString(text);
-        } catch (final JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     String overview(final ConsoleAuth.Session session) {
         final Overview overview = catalog.overview(BUCKET, NEWEST);

@@ -1,5 +1,6 @@
 package io.ticketsync.console;
 
+import io.ticketsync.deadletter.tools.AuditLog;
 import io.ticketsync.config.ConsoleSettings;
 import io.ticketsync.config.InvalidConfigException;
 import io.ticketsync.config.TicketSyncConfig;

@@ -48,7 +48,8 @@ public final class DeadLetterExport {
         } catch (final UncheckedIOException e) {
             throw e.getCause();
         }
-        LetterMarker.AUDIT.info("actor={} action=EXPORT selection=[{}] letters={}", actor, selection.describe(), written[0]);
+        AuditLog.logger().info(AuditEvent.of("export", actor, "done").with("selection", selection.describe())
+                .with("letters", written[0]));
         return written[0];
     }
 

@@ -67,9 +67,9 @@ public final class DlqReplayer {
             final Run run = new Run(request, decided, consumer, producer, config.topics());
             final long scanned = DeadLetterScan.toEnd(consumer, run::accept, run::commitFullBatch, progress);
             run.commit();
-            LetterMarker.AUDIT.info("actor={} action={} selection=[{}] target={} letters={}", request.actor(),
-                    request.dryRun() ? "REPLAY_DRY_RUN" : "REPLAY", request.filter().describe()
-                            + (request.includeClosed() ? ",include-closed" : ""), request.target(), run.sent);
+            AuditLog.logger().info(AuditEvent.of(request.dryRun() ? "replay-dry-run" : "replay", request.actor(), "done")
+                    .with("selection", request.filter().describe() + (request.includeClosed() ? ",include-closed" : ""))
+                    .with("target", request.target()).with("letters", run.sent));
             return new ReplayReport(request.filter().describe(), request.target(), group, request.dryRun(), scanned,
                     run.matched, run.sent, run.closed, run.exhausted, run.incomplete, List.copyOf(run.letters), run.examples);
         }

@@ -2,8 +2,6 @@ package io.ticketsync.deadletter.tools;
 
 import io.ticketsync.config.TicketSyncConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.Map;
  */
 public final class LetterMarker {
 
-    static final Logger AUDIT = LoggerFactory.getLogger("ticketsync.audit");
 
     private final TicketSyncConfig config;
 
@@ -45,8 +42,8 @@ public final class LetterMarker {
             }, () -> { }, (read, total) -> { });
         }
         new ResolutionLog(config).write(resolutions);
-        AUDIT.info("actor={} action={} selection=[{}] letters={} note=\"{}\"", actor, status, selection.describe(),
-                resolutions.size(), note);
+        AuditLog.logger().info(AuditEvent.of(status.name().toLowerCase(java.util.Locale.ROOT), actor, "done")
+                .with("selection", selection.describe()).with("letters", resolutions.size()).with("note", note));
         return resolutions;
     }
 }

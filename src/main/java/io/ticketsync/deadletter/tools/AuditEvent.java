@@ -1,0 +1,63 @@
+package io.ticketsync.deadletter.tools;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ticketsync.codec.Json;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One audited event as one JSON object on one line: what was done ({@code action}), by whom
+ * ({@code actor}), with which result ({@code outcome}: started, done, failed, refused, ...), and any
+ * other fields. Every value is JSON-escaped, so a note or filter holding a newline cannot forge a line.
+ */
+public final class AuditEvent {
+
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    private AuditEvent(final String action, final String actor, final String outcome) {
+        fields.put("at", Instant.now().toString());
+        fields.put("action", action);
+        fields.put("actor", actor);
+        fields.put("outcome", outcome);
+    }
+
+    public static AuditEvent of(final String action, final String actor, final String outcome) {
+        return new AuditEvent(action, actor, outcome);
+    }
+
+    /** Adds a field; null values are left out. */
+    public AuditEvent with(final String name, final Object value) {
+        if (value != null) {
+            fields.put(name, value instanceof Number || value instanceof Boolean ? value : value.toString());
+        }
+        return this;
+    }
+
+    public String action() {
+        return (String) fields.get("action");
+    }
+
+    public String outcome() {
+        return (String) fields.get("outcome");
+    }
+
+    /** The field's value as recorded, or null. */
+    public Object field(final String name) {
+        return fields.get(name);
+    }
+
+    public String toJson() {
+        try {
+            return Json.MAPPER.writeValueAsString(fields);
+        } catch (final JsonProcessingException e) {
+            throw new IllegalStateException("an audit event of strings and numbers always encodes", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
+}
