@@ -8,6 +8,8 @@ import io.ticketsync.deadletter.tools.DlqInspector;
 import io.ticketsync.deadletter.tools.LetterId;
 import io.ticketsync.deadletter.tools.LetterMarker;
 import io.ticketsync.deadletter.tools.LetterStatus;
+import io.ticketsync.deadletter.tools.MarkReport;
+import io.ticketsync.deadletter.tools.ReplayPlan;
 import io.ticketsync.deadletter.tools.Selection;
 import io.ticketsync.deadletter.tools.DlqReplayer;
 import io.ticketsync.deadletter.tools.InvalidReplayTargetException;
@@ -101,7 +103,8 @@ final class DlqCommand implements Runnable {
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
             description = {"Send selected dead letters back to the input topic, transactionally, at most --max-replays times per record.",
-                    "Replaying the same selection again sends only newer dead letters."})
+                    "A dry run with --plan FILE writes what it would send; --execute-plan FILE later sends exactly that, never a letter"
+                            + " that arrived since. Replaying the same selection again sends only newer dead letters."})
     static final class Replay implements Callable<Integer> {
 
         @Mixin
@@ -113,6 +116,13 @@ final class DlqCommand implements Runnable {
         @Option(names = "--dry-run", description = "Show what would be sent; send nothing, record no progress.")
         private boolean dryRun;
 
+        @Option(names = "--plan", paramLabel = "FILE", description = "With --dry-run: write the plan (what would be sent) to FILE.")
+        private Path planFile;
+
+        @Option(names = "--execute-plan", paramLabel = "FILE",
+                description = "Send exactly what the dry run that wrote FILE showed, and report any difference; no filters with it.")
+        private Path executePlan;
+
         @Option(names = "--max-replays", defaultValue = "3",
                 description = "Leave records already replayed this often (default: ${DEFAULT-VALUE}).")
         private int maxReplays;
@@ -122,6 +132,9 @@ final class DlqCommand implements Runnable {
 
         @Option(names = "--force", description = "Allow a --to topic other than the input topic.")
         private boolean force;
+
+        @Option(names = "--include-discarded", description = "Also send letters discarded as not wanted (asked for apart, on purpose).")
+        private boolean includeDiscarded;
 
         @Option(names = "--batch-size", defaultValue = "500", description = "Records per transaction (default: ${DEFAULT-VALUE}).")
         private int batchSize;
@@ -133,7 +146,7 @@ final class DlqCommand implements Runnable {
         private CommandSpec spec;
 
         @Override
-        public Integer call() throws InterruptedException {
+        public Integer call() throws Exception {
             filter.validate(spec.commandLine());
             if (maxReplays < 1) {
                 throw new ParameterException(spec.commandLine(), "--max-replays must be 1 or more, got " + maxReplays);
@@ -141,22 +154,49 @@ final class DlqCommand implements Runnable {
             if (batchSize < 1) {
                 throw new ParameterException(spec.commandLine(), "--batch-size must be 1 or more, got " + batchSize);
             }
+            if (planFile != null && !dryRun) {
+                throw new ParameterException(spec.commandLine(), "--plan FILE is written by a dry run: add --dry-run");
+            }
+            final ReplayPlan plan = executePlan == null ? null : readPlan();
             final TicketSyncConfig loaded = config.load();
-            final String topic = target == null ? loaded.topics().input() : target;
             final DlqReplayer replayer = new DlqReplayer(loaded);
+            final ReplayRequest request = plan != null ? plan.request(actor, batchSize)
+                    : new ReplayRequest(filter.filter(), target == null ? loaded.topics().input() : target, maxReplays, dryRun,
+                    batchSize, force, filter.includeClosed(), includeDiscarded, actor);
             try {
                 // Refused before the cluster check, which may wait startup.timeout.ms for a broker.
-                replayer.checkTarget(topic, force);
+                replayer.checkTarget(request.target(), request.force());
             } catch (final InvalidReplayTargetException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             new TopicCheck(loaded, AclPlan.DLQ_REPLAY).verify();
             final PrintWriter err = spec.commandLine().getErr();
-            final ReplayReport report = replayer.replay(new ReplayRequest(filter.filter(), topic, maxReplays, dryRun, batchSize,
-                    force, filter.includeClosed(), actor), (read, total) -> progress(err, read, total));
-            spec.commandLine().getOut().print(report.toText());
-            spec.commandLine().getOut().flush();
-            return ExitCodes.OK;
+            final ReplayReport report = plan != null
+                    ? replayer.execute(plan, actor, batchSize, (read, total) -> progress(err, read, total))
+                    : replayer.replay(request, (read, total) -> progress(err, read, total));
+            final PrintWriter out = spec.commandLine().getOut();
+            out.print(report.toText());
+            if (planFile != null) {
+                report.plan().write(planFile);
+                out.println("Plan written to " + planFile + (report.plan().letters() == null
+                        ? " (end offsets only: more than " + ReplayPlan.MAX_LETTERS + " letters)" : "")
+                        + "; send exactly this with: dlq replay --execute-plan " + planFile);
+            }
+            out.flush();
+            return report.differsFromPlan() ? ExitCodes.FAILURE : ExitCodes.OK;
+        }
+
+        /** A plan replaces the selection options: given both, which would win is anybody's guess. */
+        private ReplayPlan readPlan() {
+            if (dryRun || filter.any() || filter.includeClosed() || includeDiscarded || target != null || force) {
+                throw new ParameterException(spec.commandLine(),
+                        "--execute-plan sends what the plan says: no --dry-run, filters, --include-*, --to or --force with it");
+            }
+            try {
+                return ReplayPlan.read(executePlan);
+            } catch (final IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--execute-plan: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -184,6 +224,9 @@ final class DlqCommand implements Runnable {
 
         abstract LetterStatus status();
 
+        @Option(names = "--all", description = "Mark every open letter: needed when no filter or --id narrows the selection.")
+        private boolean all;
+
         @Override
         public Integer call() throws InterruptedException {
             filter.validate(spec.commandLine());
@@ -193,11 +236,20 @@ final class DlqCommand implements Runnable {
             } catch (final IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--id: " + e.getMessage(), e);
             }
+            if (ids.isEmpty() && !filter.any() && !all) {
+                throw new ParameterException(spec.commandLine(), "no filter or --id given: this would mark every "
+                        + (filter.includeClosed() ? "" : "open ") + "letter " + status() + "; add --all if that is meant");
+            }
             final TicketSyncConfig loaded = config.load();
             new TopicCheck(loaded, AclPlan.DLQ_RESOLVE).verify();
-            final int marked = new LetterMarker(loaded).mark(selection, status(), note, actor).size();
-            spec.commandLine().getOut().println("Marked " + marked + " dead letters " + status() + " (" + selection.describe() + ")");
-            spec.commandLine().getOut().flush();
+            final MarkReport report = new LetterMarker(loaded).mark(selection, status(), note, actor, null);
+            final PrintWriter out = spec.commandLine().getOut();
+            out.println("Marked " + report.marked() + " dead letters " + status() + " (" + selection.describe() + ")");
+            if (!report.missing().isEmpty()) {
+                out.println("  not in the dead-letter topic (removed by retention?): " + report.missing());
+            }
+            report.problems().forEach(problem -> out.println("  WARNING: " + problem));
+            out.flush();
             return ExitCodes.OK;
         }
     }

@@ -1,6 +1,8 @@
 package io.ticketsync.cli;
 
 import io.ticketsync.config.InvalidConfigException;
+import io.ticketsync.deadletter.tools.ReplayFailedException;
+import io.ticketsync.deadletter.tools.WriterBusyException;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.cluster.StartupCheckException;
 import picocli.CommandLine;
@@ -21,6 +23,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (exception instanceof StartupCheckException) {
             commandLine.getErr().println("ticket-sync: " + exception.getMessage());
             return ExitCodes.STARTUP_CHECK_FAILED;
+        }
+        if (exception instanceof WriterBusyException || exception instanceof ReplayFailedException) {
+            // Told in one line: who holds the dead-letter writer lease, or what a failed replay already sent.
+            commandLine.getErr().println("ticket-sync: " + exception.getMessage());
+            return ExitCodes.FAILURE;
         }
         commandLine.getErr().println("ticket-sync: " + exception);
         exception.printStackTrace(commandLine.getErr());

@@ -37,8 +37,14 @@ final class FilterOptions {
     private Instant until;
 
     @Option(names = "--include-closed",
-            description = "Also letters already resolved, discarded or replayed (default: open letters only).")
+            description = "Also letters already resolved, discarded or replayed (default: open letters only); replay sends discarded ones only with --include-discarded.")
     private boolean includeClosed;
+
+    /** Whether any filter option was given: without one a command would act on every letter. */
+    boolean any() {
+        return stage != null || reason != null || ticketId != null || sourcePartition != null || sourceOffsetFrom != null
+                || sourceOffsetTo != null || since != null || until != null;
+    }
 
     boolean includeClosed() {
         return includeClosed;

@@ -66,7 +66,10 @@ public enum AclPlan {
     DLQ_RESOLVE("dlq resolve") {
         @Override
         public List<RequiredAcl> acls(final TicketSyncConfig config) {
-            return List.of(readDeadLetters(config), readResolutions(config), writeResolutions(config));
+            final List<RequiredAcl> acls = new ArrayList<>(List.of(readDeadLetters(config), readResolutions(config),
+                    writeResolutions(config)));
+            acls.addAll(writerAcls(config));
+            return List.copyOf(acls);
         }
     },
 
@@ -81,10 +84,7 @@ public enum AclPlan {
     CONSOLE("console") {
         @Override
         public List<RequiredAcl> acls(final TicketSyncConfig config) {
-            final List<RequiredAcl> acls = new ArrayList<>(replayAcls(config));
-            acls.add(readControl(config));
-            acls.add(writeControl(config));
-            return List.copyOf(acls);
+            return replayAcls(config);
         }
     };
 
@@ -95,6 +95,11 @@ public enum AclPlan {
     }
 
     public abstract List<RequiredAcl> acls(TicketSyncConfig config);
+
+    /** Whether the command reads the decisions about dead letters (then the resolutions topic must be compacted). */
+    public boolean readsDecisions(final TicketSyncConfig config) {
+        return acls(config).contains(readResolutions(config));
+    }
 
     /** The command as typed, e.g. "dlq replay". */
     public String command() {
@@ -133,15 +138,26 @@ public enum AclPlan {
 
     private static List<RequiredAcl> replayAcls(final TicketSyncConfig config) {
         final String replay = config.applicationId() + "-dlq-replay-";
-        return List.of(
+        final List<RequiredAcl> acls = new ArrayList<>(List.of(
                 readDeadLetters(config),
                 readResolutions(config),
                 writeResolutions(config),
                 literal(ResourceType.TOPIC, config.topics().input(), AclOperation.WRITE, "the input topic: send dead letters back"),
                 prefixed(ResourceType.GROUP, replay, AclOperation.READ, replay + "access-check",
-                        "the replay's consumer groups (one per selection): keep its progress"),
+                        "the replay's consumer groups (one per selection): keep its progress")));
+        acls.addAll(writerAcls(config));
+        return List.copyOf(acls);
+    }
+
+    /**
+     * What the dead-letter topic's one writer (replays and marks, console or CLI) needs: its lease
+     * in the control topic and its transactions (one transactional id per DLQ, under the replay prefix).
+     */
+    private static List<RequiredAcl> writerAcls(final TicketSyncConfig config) {
+        final String replay = config.applicationId() + "-dlq-replay-";
+        return List.of(readControl(config), writeControl(config),
                 prefixed(ResourceType.TRANSACTIONAL_ID, replay, AclOperation.WRITE, replay + "access-check",
-                        "the replay's transactions (one transactional id per selection)"));
+                        "the dead-letter writer's transactions (one transactional id per dead-letter topic)"));
     }
 
     private static RequiredAcl readDeadLetters(final TicketSyncConfig config) {

@@ -121,7 +121,16 @@ public final class TopicCheck {
         final Findings findings = new Findings();
         new AccessCheck(admin, deadline, config.bootstrapServers()).problems(plan.acls(config)).forEach(findings::problem);
         // Limits only mean something once the topics are there, and only the pipeline writes records.
-        if (!findings.problems().isEmpty() || plan != AclPlan.RUN) {
+        if (!findings.problems().isEmpty()) {
+            return new Outcome(findings, WriteBounds.fromConfig(config));
+        }
+        if (plan != AclPlan.RUN) {
+            if (plan.readsDecisions(config)) {
+                final CompactionCheck compaction = new CompactionCheck(config);
+                final ClusterView cluster = ClusterView.read(admin, deadline, compaction.topics());
+                cluster.problems().forEach(findings::problem);
+                compaction.check(cluster, findings);
+            }
             return new Outcome(findings, WriteBounds.fromConfig(config));
         }
         final RecordLimitCheck limits = new RecordLimitCheck(config);

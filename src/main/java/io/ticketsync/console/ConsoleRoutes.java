@@ -7,6 +7,7 @@ import io.ticketsync.control.BrakeEvent;
 import io.ticketsync.deadletter.tools.DeadLetter;
 import io.ticketsync.deadletter.tools.LetterId;
 import io.ticketsync.deadletter.tools.LetterStatus;
+import io.ticketsync.deadletter.tools.ReplayPlan;
 import io.ticketsync.deadletter.tools.ReplayRequest;
 import io.ticketsync.deadletter.tools.Selection;
 import org.eclipse.jetty.util.Fields;
@@ -135,7 +136,7 @@ final class ConsoleRoutes {
             throw new IllegalArgumentException("select at least one letter, or choose all matching");
         }
         final long marked = actions.mark(new Selection(ids, filter.filter(), filter.includeClosed()), status,
-                form.getValue("note"), session.user());
+                form.getValue("note"), session.user(), IndexEnds.parse(form.getValue("ends")));
         flashes.put(session.id(), marked + " letters marked " + status.name().toLowerCase(Locale.ROOT));
         return ids.size() == 1 ? "/letters/" + ids.get(0) : "/letters?" + filter.query();
     }
@@ -148,16 +149,29 @@ final class ConsoleRoutes {
         return pages.render("replay", model);
     }
 
-    /** @return the job's page */
+    /**
+     * A dry run, or (with the dry run's plan from its confirm form) sending exactly what it
+     * showed: the console never sends a selection nobody reviewed.
+     *
+     * @return the job's page
+     */
     String startReplay(final Fields form, final ConsoleAuth.Session session) {
+        final String plan = form.getValue("plan");
+        if (plan != null) {
+            return "/replay/jobs/" + actions.startPlan(ReplayPlan.fromToken(plan), session.user()).id();
+        }
         final FilterForm filter = FilterForm.from(form);
         final int maxReplays = Integer.parseInt(Optional.ofNullable(form.getValue("maxReplays")).orElse("3").trim());
         if (maxReplays < 1 || maxReplays > 100) {
             throw new IllegalArgumentException("max replays must be between 1 and 100");
         }
-        final boolean dryRun = !"false".equals(form.getValue("dryRun"));
-        final ReplayJob job = actions.startReplay(new ReplayRequest(filter.filter(), config.topics().input(), maxReplays,
-                dryRun, 500, false, filter.includeClosed(), session.user()));
+        final boolean includeDiscarded = "true".equals(form.getValue("includeDiscarded"));
+        if (includeDiscarded && !"yes".equals(form.getValue("confirmDiscarded"))) {
+            throw new IllegalArgumentException("discarded letters were marked as not wanted: tick the box that confirms"
+                    + " they are to be sent again");
+        }
+        final ReplayJob job = actions.startDryRun(new ReplayRequest(filter.filter(), config.topics().input(), maxReplays,
+                true, 500, false, filter.includeClosed(), includeDiscarded, session.user()));
         return "/replay/jobs/" + job.id();
     }
 
@@ -176,12 +190,18 @@ final class ConsoleRoutes {
             model.put("refresh", job.state() == ReplayJob.State.RUNNING);
             model.put("failed", job.state() == ReplayJob.State.FAILED);
             model.put("failure", job.failure());
+            model.put("committed", job.committed());
             model.put("read", job.read());
             model.put("total", job.total());
             if (job.report() != null) {
                 model.put("report", job.report());
                 model.put("hasLetters", !job.report().letters().isEmpty());
                 model.put("letters", job.report().letters().stream().map(LetterId::toString).toList());
+                model.put("plan", job.report().plan() == null ? null : job.report().plan().toToken());
+                model.put("listed", job.report().plan() != null && job.report().plan().letters() != null);
+                model.put("different", job.report().differsFromPlan());
+                model.put("planned", job.report().planned());
+                model.put("problems", job.report().problems());
             }
             return pages.render("job", model);
         });
@@ -202,6 +222,7 @@ final class ConsoleRoutes {
         model.put("indexed", progress.indexed());
         model.put("inTopic", progress.inTopic());
         model.put("flash", flashes.remove(session.id()));
+        model.put("ends", IndexEnds.format(catalog.indexedEnds()));
         model.put("braked", brake.state().filter(BrakeEvent::engaged).map(BrakeEvent::describe).orElse(null));
         return model;
     }

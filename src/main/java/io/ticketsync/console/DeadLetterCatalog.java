@@ -3,6 +3,7 @@ package io.ticketsync.console;
 import io.ticketsync.deadletter.tools.LetterId;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,15 @@ public interface DeadLetterCatalog extends AutoCloseable {
 
     /** How far the index has read the topics (the UI says "indexing" until it has caught up once). */
     CatalogProgress progress();
+
+    /**
+     * Per dead-letter partition, the offset up to which the index has read: a page built now shows
+     * letters below it, so a mark of "all matching" stops there. Null when unknown (then a mark
+     * goes to the current end).
+     */
+    default Map<Integer, Long> indexedEnds() {
+        return null;
+    }
 
     @Override
     void close();

@@ -6,7 +6,9 @@ import io.ticketsync.deadletter.tools.DeadLetterScan;
 import io.ticketsync.deadletter.tools.LetterId;
 import io.ticketsync.deadletter.tools.LetterStatus;
 import io.ticketsync.deadletter.tools.Resolution;
-import io.ticketsync.deadletter.tools.ResolutionLog;
+import io.ticketsync.deadletter.tools.DeadLetterTopicId;
+import io.ticketsync.deadletter.tools.DecisionRecord;
+import io.ticketsync.deadletter.tools.ResolutionCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -36,12 +38,14 @@ public final class KafkaDeadLetterCatalog implements DeadLetterCatalog {
     private final LetterIndex index = new LetterIndex();
     private final KafkaConsumer<byte[], byte[]> tail;
     private final Thread tailer;
+    private final String dlqTopicId;
     private volatile long inTopic;
     private volatile boolean caughtUp;
     private volatile boolean running = true;
 
     private KafkaDeadLetterCatalog(final TicketSyncConfig config) {
         this.config = config;
+        this.dlqTopicId = DeadLetterTopicId.read(config);
         this.tail = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), null);
         final List<TopicPartition> partitions = new ArrayList<>(partitionsOf(config.topics().deadLetter()));
         partitions.addAll(partitionsOf(config.topics().resolutions()));
@@ -59,8 +63,8 @@ public final class KafkaDeadLetterCatalog implements DeadLetterCatalog {
     }
 
     /** Applies decisions made here at once, before the tailer reads them back. */
-    void decided(final List<Resolution> resolutions) {
-        resolutions.forEach(index::decide);
+    void decided(final List<DecisionRecord.Decided> decisions) {
+        decisions.forEach(decided -> index.decide(decided.resolution()));
     }
 
     @Override
@@ -127,7 +131,9 @@ public final class KafkaDeadLetterCatalog implements DeadLetterCatalog {
                     if (record.topic().equals(config.topics().deadLetter())) {
                         index.add(DeadLetter.of(record));
                     } else {
-                        ResolutionLog.decode(record).ifPresent(index::decide);
+                        if (ResolutionCodec.read(record, dlqTopicId) instanceof DecisionRecord.Decided decided) {
+                            index.decide(decided.resolution());
+                        }
                     }
                 }
                 if (!caughtUp) {

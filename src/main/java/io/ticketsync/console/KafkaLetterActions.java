@@ -7,7 +7,10 @@ import io.ticketsync.deadletter.tools.LetterMarker;
 import io.ticketsync.deadletter.tools.LetterStatus;
 import io.ticketsync.deadletter.tools.ReplayReport;
 import io.ticketsync.deadletter.tools.ReplayRequest;
-import io.ticketsync.deadletter.tools.Resolution;
+import io.ticketsync.deadletter.tools.MarkReport;
+import io.ticketsync.deadletter.tools.ReplayFailedException;
+import io.ticketsync.deadletter.tools.ReplayPlan;
+import io.ticketsync.deadletter.tools.ScanProgress;
 import io.ticketsync.deadletter.tools.Selection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,6 +43,8 @@ public final class KafkaLetterActions implements LetterActions, AutoCloseable {
         return thread;
     });
     private final Map<String, ReplayJob> jobs = new ConcurrentHashMap<>();
+    /** Letters per transaction; a transaction also commits after ten seconds. */
+    private static final int BATCH_SIZE = 500;
 
     public KafkaLetterActions(final TicketSyncConfig config, final KafkaDeadLetterCatalog catalog) {
         this.config = config;
@@ -47,18 +52,28 @@ public final class KafkaLetterActions implements LetterActions, AutoCloseable {
     }
 
     @Override
-    public long mark(final Selection selection, final LetterStatus status, final String note, final String actor) {
-        final List<Resolution> recorded = new LetterMarker(config).mark(selection, status, note, actor);
-        catalog.decided(recorded);
-        return recorded.size();
+    public long mark(final Selection selection, final LetterStatus status, final String note, final String actor,
+                     final Map<Integer, Long> ends) {
+        final MarkReport report = new LetterMarker(config).mark(selection, status, note, actor, ends);
+        catalog.decided(report.decided());
+        return report.marked();
     }
 
     @Override
-    public ReplayJob startReplay(final ReplayRequest request) {
-        final String id = UUID.randomUUID().toString();
-        final ReplayJob queued = new ReplayJob(id, request, request.actor(), Instant.now(), ReplayJob.State.RUNNING, 0, 0, null, null);
-        jobs.put(id, queued);
-        replays.submit(() -> run(queued));
+    public ReplayJob startDryRun(final ReplayRequest request) {
+        return start(request, job -> new DlqReplayer(config).plan(request, progress(job)));
+    }
+
+    @Override
+    public ReplayJob startPlan(final ReplayPlan plan, final String actor) {
+        return start(plan.request(actor, BATCH_SIZE), job -> new DlqReplayer(config).execute(plan, actor, BATCH_SIZE, progress(job)));
+    }
+
+    private ReplayJob start(final ReplayRequest request, final Function<ReplayJob, ReplayReport> work) {
+        final ReplayJob queued = new ReplayJob(UUID.randomUUID().toString(), request, request.actor(), Instant.now(),
+                ReplayJob.State.RUNNING, 0, 0, null, null, 0);
+        jobs.put(queued.id(), queued);
+        replays.submit(() -> run(queued, work));
         return queued;
     }
 
@@ -77,20 +92,26 @@ public final class KafkaLetterActions implements LetterActions, AutoCloseable {
         replays.shutdownNow();
     }
 
-    private void run(final ReplayJob job) {
+    /**
+     * Every outcome is told on the job's page: an Error as much as an exception (the job must not
+     * stay RUNNING), with the letters already sent when it failed part way.
+     */
+    private void run(final ReplayJob job, final Function<ReplayJob, ReplayReport> work) {
         try {
-            final ReplayReport report = new DlqReplayer(config).replay(job.request(), (read, total) ->
-                    jobs.put(job.id(), withProgress(job, read, total)));
-            jobs.put(job.id(), new ReplayJob(job.id(), job.request(), job.actor(), job.started(), ReplayJob.State.DONE,
-                    report.scanned(), report.scanned(), report, null));
-        } catch (final RuntimeException e) {
-            LOG.error("Replay {} ({}) failed", job.id(), job.request().filter().describe(), e);
-            jobs.put(job.id(), new ReplayJob(job.id(), job.request(), job.actor(), job.started(), ReplayJob.State.FAILED,
-                    0, 0, null, String.valueOf(e.getMessage())));
+            jobs.put(job.id(), job.done(work.apply(job)));
+        } catch (final ReplayFailedException e) {
+            LOG.error("Replay {} ({}) failed after {} letters", job.id(), job.request().describe(), e.committed(), e);
+            jobs.put(job.id(), job.failed(e.getMessage(), e.committed()));
+        } catch (final Throwable e) {
+            LOG.error("Replay {} ({}) failed", job.id(), job.request().describe(), e);
+            jobs.put(job.id(), job.failed(String.valueOf(e.getMessage()), 0));
+            if (e instanceof Error error && !(e instanceof StackOverflowError)) {
+                throw error;
+            }
         }
     }
 
-    private static ReplayJob withProgress(final ReplayJob job, final long read, final long total) {
-        return new ReplayJob(job.id(), job.request(), job.actor(), job.started(), ReplayJob.State.RUNNING, read, total, null, null);
+    private ScanProgress progress(final ReplayJob job) {
+        return (read, total) -> jobs.put(job.id(), job.progressed(read, total));
     }
 }

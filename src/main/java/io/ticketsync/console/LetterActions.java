@@ -1,11 +1,13 @@
 package io.ticketsync.console;
 
 import io.ticketsync.deadletter.tools.LetterStatus;
-import io.ticketsync.deadletter.tools.Selection;
+import io.ticketsync.deadletter.tools.ReplayPlan;
 import io.ticketsync.deadletter.tools.ReplayRequest;
+import io.ticketsync.deadletter.tools.Selection;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.Optional;
 
 /** What an operator can do with dead letters; every method records who did it. */
@@ -13,12 +15,16 @@ public interface LetterActions {
 
     /**
      * Records {@code status} (RESOLVED or DISCARDED) with {@code note} for every open letter of the
-     * selection, durably in the resolutions topic, and returns how many were recorded.
+     * selection below {@code ends} (the end offsets the page showed; null: as of now), durably in
+     * the resolutions topic, and returns how many were recorded.
      */
-    long mark(Selection selection, LetterStatus status, String note, String actor);
+    long mark(Selection selection, LetterStatus status, String note, String actor, Map<Integer, Long> ends);
 
-    /** Starts a replay in the background (one at a time per selection); a dry run sends nothing. */
-    ReplayJob startReplay(ReplayRequest request);
+    /** Starts a dry run in the background: its report carries the plan the confirm step sends. */
+    ReplayJob startDryRun(ReplayRequest request);
+
+    /** Starts sending exactly what a dry run's plan showed, in the background. */
+    ReplayJob startPlan(ReplayPlan plan, String actor);
 
     /** A replay started earlier, while this process runs. */
     Optional<ReplayJob> replay(String jobId);

@@ -6,6 +6,7 @@ import io.ticketsync.control.BrakeEvent;
 import io.ticketsync.deadletter.tools.DeadLetter;
 import io.ticketsync.deadletter.tools.LetterId;
 import io.ticketsync.deadletter.tools.LetterStatus;
+import io.ticketsync.deadletter.tools.ReplayPlan;
 import io.ticketsync.deadletter.tools.ReplayRequest;
 import io.ticketsync.deadletter.tools.Selection;
 import io.ticketsync.http.JettyServer;
@@ -410,13 +411,19 @@ class ConsoleSecurityTest {
         final List<String> calls = new CopyOnWriteArrayList<>();
 
         @Override
-        public long mark(final Selection selection, final LetterStatus status, final String note, final String actor) {
+        public long mark(final Selection selection, final LetterStatus status, final String note, final String actor,
+                         final Map<Integer, Long> ends) {
             calls.add(status + " by " + actor + ": " + selection.describe() + " note=" + note);
             return selection.ids().size();
         }
 
         @Override
-        public ReplayJob startReplay(final ReplayRequest request) {
+        public ReplayJob startDryRun(final ReplayRequest request) {
+            throw new UnsupportedOperationException("not replayed here");
+        }
+
+        @Override
+        public ReplayJob startPlan(final ReplayPlan plan, final String actor) {
             throw new UnsupportedOperationException("not replayed here");
         }
 

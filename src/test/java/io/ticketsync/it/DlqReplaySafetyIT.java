@@ -11,6 +11,7 @@ import io.ticketsync.deadletter.tools.InvalidReplayTargetException;
 import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.Await;
+import io.ticketsync.testing.DeadLetterRecords;
 import io.ticketsync.testing.KafkaBroker;
 import io.ticketsync.testing.RunningApp;
 import io.ticketsync.testing.SharedBroker;
@@ -127,9 +128,9 @@ class DlqReplaySafetyIT {
         broker.produce(config.topics().deadLetter(), letters(0, 2, config));
         final DlqReplayer replayer = new DlqReplayer(config);
 
-        assertThatThrownBy(() -> replayer.replay(new ReplayRequest(UNMAPPED, config.topics().output(), 3, false, 100, true, false, "test"), (r, t) -> { }))
+        assertThatThrownBy(() -> replayer.replay(new ReplayRequest(UNMAPPED, config.topics().output(), 3, false, 100, true, false, false, "test"), (r, t) -> { }))
                 .isInstanceOf(InvalidReplayTargetException.class).hasMessageContaining("output topic");
-        assertThatThrownBy(() -> replayer.replay(new ReplayRequest(UNMAPPED, config.topics().deadLetter(), 3, false, 100, true, false, "test"), (r, t) -> { }))
+        assertThatThrownBy(() -> replayer.replay(new ReplayRequest(UNMAPPED, config.topics().deadLetter(), 3, false, 100, true, false, false, "test"), (r, t) -> { }))
                 .isInstanceOf(InvalidReplayTargetException.class).hasMessageContaining("dead-letter topic");
         assertThat(Main.run(cli(config, "--to", "replay-target-it.staging"))).isEqualTo(ExitCodes.USAGE);
         assertThat(Main.run(cli(config, "--to", config.topics().output(), "--force"))).isEqualTo(ExitCodes.USAGE);
@@ -160,36 +161,16 @@ class DlqReplaySafetyIT {
         assertThat(broker.readAllCommitted(config.topics().input())).extracting(DlqReplaySafetyIT::key).containsExactly("T-0");
     }
 
-    /** Dead letters for tickets T-from.. with reason unmapped-status, as ticket-sync writes them. */
     private static List<ProducerRecord<byte[], byte[]>> letters(final int from, final int count, final TicketSyncConfig config) {
-        final List<ProducerRecord<byte[], byte[]>> letters = new ArrayList<>();
-        for (int i = from; i < from + count; i++) {
-            final ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>("t", null, Instant.now().toEpochMilli(),
-                    ("T-" + i).getBytes(StandardCharsets.UTF_8),
-                    TicketChangeBuilder.upsert("T-" + i, 1).status("escalated").bytes());
-            header(letter, DeadLetterHeaders.STAGE, "PROCESSING");
-            header(letter, DeadLetterHeaders.REASON, "unmapped-status");
-            header(letter, DeadLetterHeaders.TOPIC, config.topics().input());
-            header(letter, DeadLetterHeaders.PARTITION, "0");
-            header(letter, DeadLetterHeaders.OFFSET, String.valueOf(i));
-            letters.add(letter);
-        }
-        return letters;
+        return DeadLetterRecords.unmapped(from, count, config);
     }
 
     private static void header(final ProducerRecord<byte[], byte[]> record, final String name, final String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        DeadLetterRecords.header(record, name, value);
     }
 
     private static String[] cli(final TicketSyncConfig config, final String... extra) {
-        final List<String> args = new ArrayList<>(List.of("dlq", "replay", "--reason", "unmapped-status"));
-        for (final String key : List.of("bootstrap.servers", "application.id", ConfigKeys.INPUT_TOPIC,
-                ConfigKeys.OUTPUT_TOPIC, ConfigKeys.DLQ_TOPIC)) {
-            args.add("--set");
-            args.add(key + "=" + config.raw().get(key));
-        }
-        args.addAll(List.of(extra));
-        return args.toArray(String[]::new);
+        return DeadLetterRecords.cli(config, List.of("dlq", "replay", "--reason", "unmapped-status"), extra);
     }
 
     /** Waits until the application's group has committed every input partition to its end. */

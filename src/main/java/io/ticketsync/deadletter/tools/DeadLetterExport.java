@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Base64;
-import java.util.Map;
 
 /**
  * Writes a selection of dead letters as JSON Lines, one letter per line, while it scans the topic:
@@ -26,31 +25,49 @@ public final class DeadLetterExport {
         this.config = config;
     }
 
-    /** @return the number of letters written */
+    /**
+     * Audited when it starts and with its outcome: done, or aborted (the reader went away, the
+     * broker failed) with the number of letters written until then.
+     *
+     * @return the number of letters written
+     */
     public long write(final Selection selection, final String actor, final OutputStream out) throws IOException {
-        final Map<LetterId, Resolution> decided = new ResolutionLog(config).readAll();
+        AuditLog.logger().info(AuditEvent.of("export", actor, "started").with("selection", selection.describe()));
         final long[] written = {0};
         try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), null);
              JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+            final Decisions decisions = Decisions.read(config, DeadLetterTopicId.read(config));
             json.setRootValueSeparator(null);
             // The caller owns the stream (stdout, an HTTP response).
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            consumer.seekToBeginning(DeadLetterScan.assignAll(consumer, config.topics().deadLetter()));
-            DeadLetterScan.toEnd(consumer, letter -> {
-                final LetterId id = LetterId.of(letter);
-                final Resolution decision = decided.get(id);
-                final LetterStatus status = decision == null ? LetterStatus.OPEN : decision.status();
-                if (selection.selects(id, letter) && (status.isOpen() || selection.includeClosed())) {
+            final java.util.function.Consumer<DeadLetter> exporting = letter -> {
+                final LetterStatus status = decisions.statusOf(letter);
+                if (selection.selects(LetterId.of(letter), letter) && (status.isOpen() || selection.includeClosed())) {
                     writeLine(json, letter, status);
                     written[0]++;
                 }
-            }, () -> { }, (read, total) -> { });
+            };
+            if (selection.ids().isEmpty()) {
+                consumer.seekToBeginning(DeadLetterScan.assignAll(consumer, config.topics().deadLetter()));
+                DeadLetterScan.toEnd(consumer, exporting, () -> { }, (read, total) -> { });
+            } else {
+                LetterReader.read(consumer, config.topics().deadLetter(), selection.ids(), exporting);
+            }
         } catch (final UncheckedIOException e) {
+            audit(AuditEvent.of("export", actor, "aborted"), selection, written[0], e.getCause());
             throw e.getCause();
+        } catch (final IOException | RuntimeException e) {
+            audit(AuditEvent.of("export", actor, "aborted"), selection, written[0], e);
+            throw e;
         }
         AuditLog.logger().info(AuditEvent.of("export", actor, "done").with("selection", selection.describe())
                 .with("letters", written[0]));
         return written[0];
+    }
+
+    private static void audit(final AuditEvent event, final Selection selection, final long written, final Exception cause) {
+        AuditLog.logger().warn(event.with("selection", selection.describe()).with("letters", written)
+                .with("problem", String.valueOf(cause.getMessage())));
     }
 
     static void writeLine(final JsonGenerator json, final DeadLetter letter, final LetterStatus status) {

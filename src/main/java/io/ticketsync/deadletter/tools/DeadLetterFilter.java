@@ -45,6 +45,20 @@ public record DeadLetterFilter(String stage, String reason, String ticketId, Int
         return parts.length() == 0 ? "all" : parts.toString();
     }
 
+    /** Every field, case-normalised as matching is, in a fixed order: unambiguous where {@link #describe()} is readable. */
+    public java.util.Map<String, Object> canonical() {
+        final java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("stage", stage == null ? null : stage.toUpperCase(Locale.ROOT));
+        fields.put("reason", reason == null ? null : reason.toLowerCase(Locale.ROOT));
+        fields.put("ticket", ticketId);
+        fields.put("sourcePartition", sourcePartition);
+        fields.put("sourceOffsetFrom", sourceOffsetFrom);
+        fields.put("sourceOffsetTo", sourceOffsetTo);
+        fields.put("since", since == null ? null : since.toString());
+        fields.put("until", until == null ? null : until.toString());
+        return fields;
+    }
+
     private static void add(final StringJoiner parts, final String name, final Object value) {
         if (value != null) {
             parts.add(name + "=" + value);

@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,15 +68,32 @@ public final class DeadLetterScan {
     private static long recordsToEnd(final KafkaConsumer<byte[], byte[]> consumer,
                                      final Consumer<ConsumerRecord<byte[], byte[]>> records,
                                      final Runnable afterPoll, final ScanProgress progress) {
-        final Set<TopicPartition> partitions = consumer.assignment();
-        final Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        final long total = partitions.stream().mapToLong(tp -> end.get(tp) - consumer.position(tp)).sum();
+        return recordsTo(consumer, consumer.endOffsets(consumer.assignment()), records, afterPoll, progress);
+    }
+
+    /**
+     * {@link #toEnd} up to given end offsets (a plan's), for the partitions named there; a
+     * partition the consumer is not assigned is left out.
+     */
+    static long toOffsets(final KafkaConsumer<byte[], byte[]> consumer, final Map<TopicPartition, Long> ends,
+                          final Consumer<DeadLetter> letters, final Runnable afterPoll, final ScanProgress progress) {
+        return recordsTo(consumer, ends, record -> letters.accept(DeadLetter.of(record)), afterPoll, progress);
+    }
+
+    private static long recordsTo(final KafkaConsumer<byte[], byte[]> consumer, final Map<TopicPartition, Long> ends,
+                                  final Consumer<ConsumerRecord<byte[], byte[]>> records,
+                                  final Runnable afterPoll, final ScanProgress progress) {
+        final Set<TopicPartition> partitions = new HashSet<>(consumer.assignment());
+        partitions.retainAll(ends.keySet());
+        final Map<TopicPartition, Long> end = new HashMap<>(ends);
+        final long total = partitions.stream().mapToLong(tp -> Math.max(0, end.get(tp) - consumer.position(tp))).sum();
         long read = 0;
         progress.report(read, total);
         long reportedAt = System.nanoTime();
         while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
             for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                final Long limit = end.get(new TopicPartition(record.topic(), record.partition()));
+                if (limit != null && record.offset() < limit) {
                     records.accept(record);
                     read++;
                 }

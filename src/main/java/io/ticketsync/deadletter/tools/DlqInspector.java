@@ -30,7 +30,7 @@ public final class DlqInspector {
     /** The letters matching {@code filter}; closed ones (resolved, discarded, replayed) are counted apart unless included. */
     public InspectionReport inspect(final DeadLetterFilter filter, final boolean includeClosed, final int samplesPerGroup,
                                     final ScanProgress progress) {
-        final Map<LetterId, Resolution> decided = new ResolutionLog(config).readAll();
+        final Decisions decisions = Decisions.read(config, DeadLetterTopicId.read(config));
         final Map<String, GroupBuilder> groups = new LinkedHashMap<>();
         final long[] matched = {0};
         final long[] closed = {0};
@@ -38,8 +38,7 @@ public final class DlqInspector {
         try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), null)) {
             consumer.seekToBeginning(DeadLetterScan.assignAll(consumer, config.topics().deadLetter()));
             read = DeadLetterScan.toEnd(consumer, letter -> {
-                final Resolution decision = decided.get(LetterId.of(letter));
-                final boolean isClosed = decision != null && !decision.status().isOpen();
+                final boolean isClosed = !decisions.statusOf(letter).isOpen();
                 if (filter.matches(letter) && isClosed && !includeClosed) {
                     closed[0]++;
                 } else if (filter.matches(letter)) {
@@ -53,7 +52,8 @@ public final class DlqInspector {
         groups.values().forEach(group -> summary.add(group.build()));
         summary.sort(Comparator.comparingLong(InspectionReport.Group::count).reversed()
                 .thenComparing(InspectionReport.Group::stage).thenComparing(InspectionReport.Group::reason));
-        return new InspectionReport(config.topics().deadLetter(), filter.describe(), read, matched[0], closed[0], summary);
+        return new InspectionReport(config.topics().deadLetter(), filter.describe(), read, matched[0], closed[0], summary,
+                decisions.problems().describe());
     }
 
     /** Accumulates one stage/reason group. */

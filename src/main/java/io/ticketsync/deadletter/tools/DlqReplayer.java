@@ -1,25 +1,17 @@
 package io.ticketsync.deadletter.tools;
 
 import io.ticketsync.config.TicketSyncConfig;
-import io.ticketsync.config.Topics;
 import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,15 +21,15 @@ import java.util.Set;
  * headers removed, {@value DeadLetter#REPLAY_COUNT_HEADER} incremented; letters already replayed
  * {@code maxReplays} times are left alone, so a record that keeps failing is not looped forever.
  *
- * <p>Consume-transform-produce under a transaction: the sends and the progress through the
- * dead-letter topic (a consumer group named after the selection) commit together, so a crash
- * mid-replay neither loses nor doubles a batch, and replaying the same selection again sends only
- * dead letters that arrived since. The transactional id is the group's name, so two replays of one
- * selection cannot run at once: the newer fences the older.
+ * <p>A dry run scans and returns a {@link ReplayPlan}; {@link #execute} sends exactly that plan:
+ * the listed letters, or (for a plan too large to list) what matches below the plan's end offsets,
+ * never a letter that arrived after the dry run. It writes through the dead-letter topic's one
+ * {@link DlqWriter}: each send, its REPLAYED decision and the progress through the dead-letter
+ * topic (a consumer group named after the canonical request) commit together, so a crash neither
+ * loses nor doubles a letter, and a concurrent replay or mark is refused rather than sending the
+ * same letters again.
  */
 public final class DlqReplayer {
-
-    private static final int EXAMPLES = 10;
 
     private final TicketSyncConfig config;
 
@@ -45,33 +37,101 @@ public final class DlqReplayer {
         this.config = config;
     }
 
-    /** The consumer group (and transactional id) that records a selection's progress. */
-    public String consumerGroup(final DeadLetterFilter filter, final String target) {
-        return config.applicationId() + "-dlq-replay-" + shortHash(filter.describe() + "->" + target);
+    /** The consumer group that records a request's progress: one per canonical request. */
+    public String consumerGroup(final ReplayRequest request) {
+        return config.applicationId() + "-dlq-replay-" + ShortHash.of(request.canonical());
+    }
+
+    /** A dry run returns its plan in the report; otherwise it plans as of now and sends at once. */
+    public ReplayReport replay(final ReplayRequest request, final ScanProgress progress) {
+        checkTarget(request.target(), request.force());
+        if (request.dryRun()) {
+            return plan(request, progress);
+        }
+        final String topicId = DeadLetterTopicId.read(config);
+        final ReplayPlan now = new ReplayPlan(request.filter(), request.target(), request.maxReplays(), request.force(),
+                request.includeClosed(), request.includeDiscarded(), topicId, endOffsets(), null, -1, Instant.now(),
+                request.actor());
+        return execute(now, request.actor(), request.batchSize(), progress);
+    }
+
+    /** What the request would send now, and the plan that sends exactly that; nothing written. */
+    public ReplayReport plan(final ReplayRequest request, final ScanProgress progress) {
+        checkTarget(request.target(), request.force());
+        final String topicId = DeadLetterTopicId.read(config);
+        DecisionAdoption.adoptOnce(config, topicId);
+        final Decisions decisions = Decisions.read(config, topicId);
+        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(),
+                consumerGroup(request))) {
+            final List<TopicPartition> partitions = DeadLetterScan.assignAll(consumer, config.topics().deadLetter());
+            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            positionAtCommitted(consumer, partitions);
+            final ReplayRun run = ReplayRun.dryRun(request, decisions);
+            final long scanned = DeadLetterScan.toOffsets(consumer, ends, run::accept, () -> { }, progress);
+            final ReplayPlan plan = new ReplayPlan(request.filter(), request.target(), request.maxReplays(), request.force(),
+                    request.includeClosed(), request.includeDiscarded(), topicId, byNumber(ends),
+                    run.planned(), run.sent(), Instant.now(), request.actor());
+            AuditLog.logger().info(AuditEvent.of("replay-dry-run", request.actor(), "done").with("selection", request.describe())
+                    .with("target", request.target()).with("letters", run.sent()));
+            return run.report(consumerGroup(request), scanned, -1, plan);
+        }
     }
 
     /**
-     * Replays the request's selection; letters already resolved, discarded or replayed only with
-     * {@link ReplayRequest#includeClosed()}. Each letter sent is recorded as REPLAYED in the
-     * resolutions topic within the same transaction as the send.
+     * Sends exactly what {@code plan} shows and reports any difference (letters decided about, gone
+     * or changed since the plan was made).
      *
-     * @throws InvalidReplayTargetException when the target is refused
+     * @throws WriterBusyException     when another replay or mark is writing to the dead-letter topic
+     * @throws ReplayFailedException    when it fails part way: the report says what was already sent
+     * @throws IllegalStateException   when the dead-letter topic is not the one the plan was made on
      */
-    public ReplayReport replay(final ReplayRequest request, final ScanProgress progress) {
-        checkTarget(request.target(), request.force());
-        final String group = consumerGroup(request.filter(), request.target());
-        final Map<LetterId, Resolution> decided = new ResolutionLog(config).readAll();
-        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), group);
-             KafkaProducer<byte[], byte[]> producer = request.dryRun() ? null : producer(group)) {
-            positionAtCommitted(consumer, DeadLetterScan.assignAll(consumer, config.topics().deadLetter()));
-            final Run run = new Run(request, decided, consumer, producer, config.topics());
-            final long scanned = DeadLetterScan.toEnd(consumer, run::accept, run::commitFullBatch, progress);
+    public ReplayReport execute(final ReplayPlan plan, final String actor, final int batchSize, final ScanProgress progress) {
+        checkTarget(plan.target(), plan.force());
+        final ReplayRequest request = plan.request(actor, batchSize);
+        final String topicId = DeadLetterTopicId.read(config);
+        if (!topicId.equals(plan.dlqTopicId())) {
+            throw new IllegalStateException("the dead-letter topic '" + config.topics().deadLetter()
+                    + "' was deleted and recreated since the plan was made: nothing sent; make a new dry run");
+        }
+        DecisionAdoption.adoptOnce(config, topicId);
+        final AuditEvent started = AuditEvent.of("replay", actor, "started").with("selection", request.describe())
+                .with("target", plan.target()).with("planned", plan.count());
+        AuditLog.logger().info(started);
+        final String group = consumerGroup(request);
+        ReplayRun run = null;
+        try (DlqWriter writer = DlqWriter.open(config, topicId, actor, "replay");
+             KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), group)) {
+            // Read after the lease is ours: no other writer can change what they say meanwhile.
+            run = ReplayRun.sending(request, Decisions.read(config, topicId), writer, consumer, config);
+            final long scanned;
+            if (plan.letters() != null) {
+                final Map<LetterId, String> planned = new HashMap<>();
+                plan.letters().forEach(letter -> planned.put(letter.letterId(), letter.fingerprint()));
+                final ReplayRun sending = run;
+                final List<LetterId> gone = LetterReader.read(consumer, config.topics().deadLetter(), planned.keySet(),
+                        letter -> sending.acceptPlanned(letter, planned.get(LetterId.of(letter))));
+                run.gone(gone.size());
+                scanned = planned.size() - gone.size();
+            } else {
+                final List<TopicPartition> partitions = DeadLetterScan.assignAll(consumer, config.topics().deadLetter());
+                positionAtCommitted(consumer, partitions);
+                final Map<TopicPartition, Long> ends = new HashMap<>();
+                plan.ends().forEach((partition, end) -> ends.put(new TopicPartition(config.topics().deadLetter(), partition), end));
+                scanned = DeadLetterScan.toOffsets(consumer, ends, run::accept, run::commitIfDue, progress);
+            }
             run.commit();
-            AuditLog.logger().info(AuditEvent.of(request.dryRun() ? "replay-dry-run" : "replay", request.actor(), "done")
-                    .with("selection", request.filter().describe() + (request.includeClosed() ? ",include-closed" : ""))
-                    .with("target", request.target()).with("letters", run.sent));
-            return new ReplayReport(request.filter().describe(), request.target(), group, request.dryRun(), scanned,
-                    run.matched, run.sent, run.closed, run.exhausted, run.incomplete, List.copyOf(run.letters), run.examples);
+            AuditLog.logger().info(AuditEvent.of("replay", actor, "done").with("selection", request.describe())
+                    .with("target", plan.target()).with("planned", plan.count()).with("letters", run.sent()));
+            return run.report(group, scanned, plan.count(), null);
+        } catch (final RuntimeException e) {
+            final long committed = run == null ? 0 : run.committed();
+            AuditLog.logger().warn(AuditEvent.of("replay", actor, e instanceof WriterBusyException ? "refused" : "failed")
+                    .with("selection", request.describe()).with("target", plan.target()).with("letters", committed)
+                    .with("problem", e.getMessage()));
+            if (e instanceof WriterBusyException || run == null) {
+                throw e;
+            }
+            throw new ReplayFailedException(committed, e);
         }
     }
 
@@ -94,97 +154,20 @@ public final class DlqReplayer {
         }
     }
 
-    /** One replay: what it selected and sent, and the open transaction (none on a dry run). */
-    private static final class Run {
-        private final ReplayRequest request;
-        private final Map<LetterId, Resolution> decided;
-        private final KafkaConsumer<byte[], byte[]> consumer;
-        private final KafkaProducer<byte[], byte[]> producer;
-        private final Topics topics;
-        private final List<String> examples = new ArrayList<>();
-        private final List<LetterId> letters = new ArrayList<>();
-        /** Per dead-letter partition, the offset after the last letter handled: what a commit may record. */
-        private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
-        private long matched;
-        private long sent;
-        private long closed;
-        private long exhausted;
-        private long incomplete;
-        private int inTransaction;
-
-        Run(final ReplayRequest request, final Map<LetterId, Resolution> decided, final KafkaConsumer<byte[], byte[]> consumer,
-            final KafkaProducer<byte[], byte[]> producer, final Topics topics) {
-            this.request = request;
-            this.decided = decided;
-            this.consumer = consumer;
-            this.producer = producer;
-            this.topics = topics;
-            if (producer != null) {
-                producer.initTransactions();
-                producer.beginTransaction();
-            }
-        }
-
-        void accept(final DeadLetter letter) {
-            final LetterId id = LetterId.of(letter);
-            handled.put(new TopicPartition(topics.deadLetter(), letter.partition()), new OffsetAndMetadata(letter.offset() + 1));
-            if (!request.filter().matches(letter)) {
-                return;
-            }
-            matched++;
-            final Resolution decision = decided.get(id);
-            if (decision != null && !decision.status().isOpen() && !request.includeClosed()) {
-                closed++;
-                return;
-            }
-            if (letter.replayCount() >= request.maxReplays()) {
-                exhausted++;
-                return;
-            }
-            if (!letter.isComplete()) {
-                incomplete++;
-                return;
-            }
-            if (examples.size() < EXAMPLES) {
-                examples.add(id + " key=" + letter.keyText() + " "
-                        + letter.stage() + "/" + letter.reason() + " replay #" + (letter.replayCount() + 1));
-            }
-            letters.add(id);
-            if (producer != null) {
-                producer.send(replayOf(letter, request.target()));
-                producer.send(ResolutionLog.record(topics.resolutions(), new Resolution(id, LetterStatus.REPLAYED,
-                        request.actor(), Instant.now(), request.filter().describe(), "replayed to " + request.target())));
-                inTransaction++;
-            }
-            sent++;
-        }
-
-        /** Between polls: commits once a batch is full, so a crash loses at most the open batch's progress. */
-        void commitFullBatch() {
-            if (inTransaction >= request.batchSize()) {
-                commit();
-                producer.beginTransaction();
-            }
-        }
-
-        /**
-         * Commits the sends together with the progress through the dead-letter topic: exactly the
-         * letters handled, never the consumer's position, which may already be past letters that
-         * arrived during the scan and were left for the next run.
-         */
-        void commit() {
-            if (producer == null) {
-                return;
-            }
-            producer.sendOffsetsToTransaction(Map.copyOf(handled), consumer.groupMetadata());
-            producer.commitTransaction();
-            inTransaction = 0;
+    private Map<Integer, Long> endOffsets() {
+        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), null)) {
+            return byNumber(consumer.endOffsets(DeadLetterScan.assignAll(consumer, config.topics().deadLetter())));
         }
     }
 
-    /** Positions every partition at the selection's committed progress, or at the beginning. */
-    private static void positionAtCommitted(final KafkaConsumer<byte[], byte[]> consumer,
-                                            final List<TopicPartition> partitions) {
+    private static Map<Integer, Long> byNumber(final Map<TopicPartition, Long> ends) {
+        final Map<Integer, Long> byNumber = new HashMap<>();
+        ends.forEach((partition, end) -> byNumber.put(partition.partition(), end));
+        return byNumber;
+    }
+
+    /** Positions every partition at the request's committed progress, or at the beginning. */
+    private static void positionAtCommitted(final KafkaConsumer<byte[], byte[]> consumer, final List<TopicPartition> partitions) {
         final Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
         final Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
         for (final TopicPartition partition : partitions) {
@@ -199,7 +182,7 @@ public final class DlqReplayer {
      * used another partitioner (librdkafka's CRC32, sarama's FNV-1a) to a task that has no state
      * for it, bypassing the stale check.
      */
-    private static ProducerRecord<byte[], byte[]> replayOf(final DeadLetter letter, final String target) {
+    static ProducerRecord<byte[], byte[]> replayOf(final DeadLetter letter, final String target) {
         final RecordHeaders headers = new RecordHeaders();
         for (final Header header : letter.headers()) {
             if (!DeadLetterHeaders.ALL.contains(header.key()) && !DeadLetter.REPLAY_COUNT_HEADER.equals(header.key())) {
@@ -211,22 +194,5 @@ public final class DlqReplayer {
         final Integer partition = target.equals(letter.sourceTopic()) && letter.sourcePartition() >= 0
                 ? letter.sourcePartition() : null;
         return new ProducerRecord<>(target, partition, letter.timestamp().toEpochMilli(), letter.key(), letter.value(), headers);
-    }
-
-    private KafkaProducer<byte[], byte[]> producer(final String transactionalId) {
-        final Map<String, Object> props = config.kafka().plainProducerSettings();
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    private static String shortHash(final String text) {
-        try {
-            final byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (final NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 }

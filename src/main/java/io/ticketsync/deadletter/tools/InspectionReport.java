@@ -7,8 +7,10 @@ import java.util.List;
  * What {@code dlq inspect} found: counts per stage and reason, with where, when and examples.
  *
  * @param closedLeftOut letters that match but were left out as resolved, discarded or replayed
+ * @param problems      decisions that could not be applied (see {@link DecisionProblems})
  */
-public record InspectionReport(String topic, String filter, long read, long matched, long closedLeftOut, List<Group> groups) {
+public record InspectionReport(String topic, String filter, long read, long matched, long closedLeftOut, List<Group> groups,
+                               List<String> problems) {
 
     /** All matching dead letters of one stage and reason. */
     public record Group(String stage, String reason, long count, String firstOffset, String lastOffset,
@@ -39,6 +41,7 @@ public record InspectionReport(String topic, String filter, long read, long matc
                         .append(sample.traceparent() == null ? "" : "\n      trace: " + sample.traceparent()).append('\n');
             }
         }
+        problems.forEach(problem -> text.append("WARNING: ").append(problem).append('\n'));
         return text.toString();
     }
 }

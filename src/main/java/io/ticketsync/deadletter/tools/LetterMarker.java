@@ -2,19 +2,24 @@ package io.ticketsync.deadletter.tools;
 
 import io.ticketsync.config.TicketSyncConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Marks the letters of a selection resolved or discarded: scans the dead-letter topic for them and
- * records one {@link Resolution} each in the resolutions topic. Shared by {@code dlq resolve|discard}
- * and the console; every call is written to the audit log.
+ * Marks the letters of a selection resolved or discarded, through the dead-letter topic's one
+ * {@link DlqWriter}: listed letters are read by seeking to each, a filter scans only up to the end
+ * offsets the operator saw (letters that arrived since are left open). Shared by
+ * {@code dlq resolve|discard} and the console; audited when it starts and with its outcome.
  */
 public final class LetterMarker {
 
+    static final int LISTED = 10_000;
 
     private final TicketSyncConfig config;
 
@@ -22,28 +27,76 @@ public final class LetterMarker {
         this.config = config;
     }
 
-    /** @return the decisions recorded, one per selected letter that was open (or any, with includeClosed) */
-    public List<Resolution> mark(final Selection selection, final LetterStatus status, final String note, final String actor) {
+    /**
+     * @param ends per dead-letter partition, the end offset the operator's view was made at; null: as of now
+     * @throws WriterBusyException when another replay or mark is writing
+     */
+    public MarkReport mark(final Selection selection, final LetterStatus status, final String note, final String actor,
+                           final Map<Integer, Long> ends) {
         if (status == LetterStatus.OPEN || status == LetterStatus.REPLAYED) {
             throw new IllegalArgumentException("letters are marked RESOLVED or DISCARDED, not " + status);
         }
-        final Map<LetterId, Resolution> decided = new ResolutionLog(config).readAll();
-        final Instant now = Instant.now();
-        final List<Resolution> resolutions = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), null)) {
-            consumer.seekToBeginning(DeadLetterScan.assignAll(consumer, config.topics().deadLetter()));
-            DeadLetterScan.toEnd(consumer, letter -> {
-                final LetterId id = LetterId.of(letter);
-                final Resolution previous = decided.get(id);
-                final boolean open = previous == null || previous.status().isOpen();
-                if (selection.selects(id, letter) && (open || selection.includeClosed())) {
-                    resolutions.add(new Resolution(id, status, actor, now, selection.describe(), note == null ? "" : note));
+        final String action = status.name().toLowerCase(Locale.ROOT);
+        final String text = note == null ? "" : note;
+        AuditLog.logger().info(AuditEvent.of(action, actor, "started").with("selection", selection.describe()).with("note", text));
+        final String topicId = DeadLetterTopicId.read(config);
+        DecisionAdoption.adoptOnce(config, topicId);
+        final List<DecisionRecord.Decided> decided = new ArrayList<>();
+        final long[] marked = {0};
+        try (DlqWriter writer = DlqWriter.open(config, topicId, actor, action);
+             KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), null)) {
+            final Decisions decisions = Decisions.read(config, topicId);
+            final Instant now = Instant.now();
+            final java.util.function.Consumer<DeadLetter> marking = letter -> {
+                if (!selection.selects(LetterId.of(letter), letter)) {
+                    return;
                 }
-            }, () -> { }, (read, total) -> { });
+                if (!decisions.statusOf(letter).isOpen() && !selection.includeClosed()) {
+                    return;
+                }
+                final DecisionRecord.Decided recorded = writer.decide(letter,
+                        new Resolution(LetterId.of(letter), status, actor, now, selection.describe(), text));
+                marked[0]++;
+                if (decided.size() < LISTED) {
+                    decided.add(recorded);
+                }
+            };
+            final List<LetterId> missing;
+            if (selection.ids().isEmpty()) {
+                final List<TopicPartition> partitions = DeadLetterScan.assignAll(consumer, config.topics().deadLetter());
+                consumer.seekToBeginning(partitions);
+                DeadLetterScan.toOffsets(consumer, limits(consumer, partitions, ends), marking,
+                        () -> commitIfDue(writer), (read, total) -> { });
+                missing = List.of();
+            } else {
+                missing = LetterReader.read(consumer, config.topics().deadLetter(), selection.ids(), marking);
+            }
+            writer.commit();
+            AuditLog.logger().info(AuditEvent.of(action, actor, "done").with("selection", selection.describe())
+                    .with("letters", marked[0]).with("missing", missing.size()).with("note", text));
+            return new MarkReport(marked[0], List.copyOf(decided), missing, decisions.problems().describe());
+        } catch (final RuntimeException e) {
+            AuditLog.logger().warn(AuditEvent.of(action, actor, e instanceof WriterBusyException ? "refused" : "failed")
+                    .with("selection", selection.describe()).with("problem", e.getMessage()));
+            throw e;
         }
-        new ResolutionLog(config).write(resolutions);
-        AuditLog.logger().info(AuditEvent.of(status.name().toLowerCase(java.util.Locale.ROOT), actor, "done")
-                .with("selection", selection.describe()).with("letters", resolutions.size()).with("note", note));
-        return resolutions;
+    }
+
+    private static void commitIfDue(final DlqWriter writer) {
+        if (writer.commitDue(1_000)) {
+            writer.commit();
+        }
+    }
+
+    /** The operator's end offsets where given (never past the current end), else the current ones. */
+    private static Map<TopicPartition, Long> limits(final KafkaConsumer<byte[], byte[]> consumer,
+                                                    final List<TopicPartition> partitions, final Map<Integer, Long> ends) {
+        final Map<TopicPartition, Long> current = consumer.endOffsets(partitions);
+        if (ends == null) {
+            return current;
+        }
+        final Map<TopicPartition, Long> limits = new HashMap<>();
+        current.forEach((partition, end) -> limits.put(partition, Math.min(end, ends.getOrDefault(partition.partition(), 0L))));
+        return limits;
     }
 }

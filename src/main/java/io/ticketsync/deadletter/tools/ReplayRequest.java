@@ -1,27 +1,62 @@
 package io.ticketsync.deadletter.tools;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ticketsync.codec.Json;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One replay as the CLI or the console asks for it.
  *
- * @param target         topic to send to: the input topic unless {@code force}
- * @param maxReplays     letters already replayed this often are left alone
- * @param dryRun         send nothing, record no progress; the report lists what would be sent
- * @param batchSize      letters per transaction
- * @param force          allow a target other than the input topic (never the output or DLQ topic)
- * @param includeClosed  also replay letters already resolved, discarded or replayed
- * @param actor          who asked, recorded with each REPLAYED resolution
+ * @param target           topic to send to: the input topic unless {@code force}
+ * @param maxReplays       letters already replayed this often are left alone
+ * @param dryRun           send nothing, record no progress; the report lists what would be sent and its plan
+ * @param batchSize        letters per transaction (a transaction also commits after {@link DlqWriter#COMMIT_EVERY})
+ * @param force            allow a target other than the input topic (never the output or DLQ topic)
+ * @param includeClosed    also replay letters already resolved or replayed
+ * @param includeDiscarded also replay letters discarded as not wanted: asked for apart, on purpose
+ * @param actor            who asked, recorded with each REPLAYED resolution
  */
 public record ReplayRequest(DeadLetterFilter filter, String target, int maxReplays, boolean dryRun, int batchSize,
-                            boolean force, boolean includeClosed, String actor) {
+                            boolean force, boolean includeClosed, boolean includeDiscarded, String actor) {
 
     /** A replay into {@code target} (which must be the input topic) of the open letters, by the OS user. */
     public static ReplayRequest of(final DeadLetterFilter filter, final String target, final int maxReplays,
                                    final boolean dryRun, final int batchSize) {
-        return new ReplayRequest(filter, target, maxReplays, dryRun, batchSize, false, false, osUser());
+        return new ReplayRequest(filter, target, maxReplays, dryRun, batchSize, false, false, false, osUser());
     }
 
     /** Who runs a command from a shell. */
     public static String osUser() {
         return System.getProperty("user.name", "unknown");
+    }
+
+    /** Whether a letter with this status may be sent. */
+    boolean allows(final LetterStatus status) {
+        return status.isOpen() || (status == LetterStatus.DISCARDED ? includeDiscarded : includeClosed);
+    }
+
+    /** The selection as readable text, for reports and the audit. */
+    public String describe() {
+        return filter.describe() + (includeClosed ? ",include-closed" : "") + (includeDiscarded ? ",include-discarded" : "");
+    }
+
+    /**
+     * Every field that decides what a replay sends, as canonical JSON: the name of its progress
+     * group, so two requests share progress exactly when they select the same letters the same way.
+     */
+    String canonical() {
+        final Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("filter", filter.canonical());
+        fields.put("target", target);
+        fields.put("maxReplays", maxReplays);
+        fields.put("includeClosed", includeClosed);
+        fields.put("includeDiscarded", includeDiscarded);
+        try {
+            return Json.MAPPER.writeValueAsString(fields);
+        } catch (final JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

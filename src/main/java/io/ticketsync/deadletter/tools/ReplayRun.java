@@ -1,0 +1,172 @@
+package io.ticketsync.deadletter.tools;
+
+import io.ticketsync.config.TicketSyncConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One replay in progress: which letters it sends and why it leaves the others, and (unless a dry
+ * run) the writes through the {@link DlqWriter}.
+ */
+final class ReplayRun {
+
+    private static final int EXAMPLES = 10;
+    /** A report lists at most this many letters by id; it counts them all. */
+    static final int LISTED = 1_000;
+
+    private final ReplayRequest request;
+    private final Decisions decisions;
+    private final DlqWriter writer;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String deadLetterTopic;
+    private final List<String> examples = new ArrayList<>();
+    private final List<LetterId> letters = new ArrayList<>();
+    /** A dry run's plan while it fits {@link ReplayPlan#MAX_LETTERS}; null when sending, or when it does not fit. */
+    private List<ReplayPlan.Planned> planned;
+    /** Per dead-letter partition, the offset after the last letter handled: what a commit may record as progress. */
+    private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+    private long matched;
+    private long sent;
+    private long closed;
+    private long discarded;
+    private long exhausted;
+    private long incomplete;
+    private long gone;
+    private long changed;
+    private long inTransaction;
+    private long committed;
+
+    private ReplayRun(final ReplayRequest request, final Decisions decisions, final DlqWriter writer,
+                      final KafkaConsumer<byte[], byte[]> consumer, final String deadLetterTopic) {
+        this.request = request;
+        this.decisions = decisions;
+        this.writer = writer;
+        this.consumer = consumer;
+        this.deadLetterTopic = deadLetterTopic;
+        this.planned = writer == null ? new ArrayList<>() : null;
+    }
+
+    static ReplayRun dryRun(final ReplayRequest request, final Decisions decisions) {
+        return new ReplayRun(request, decisions, null, null, null);
+    }
+
+    static ReplayRun sending(final ReplayRequest request, final Decisions decisions, final DlqWriter writer,
+                             final KafkaConsumer<byte[], byte[]> consumer, final TicketSyncConfig config) {
+        return new ReplayRun(request, decisions, writer, consumer, config.topics().deadLetter());
+    }
+
+    /** A letter met while scanning: handled (its offset counts as progress), sent if selected. */
+    void accept(final DeadLetter letter) {
+        if (deadLetterTopic != null) {
+            handled.put(new TopicPartition(deadLetterTopic, letter.partition()), new OffsetAndMetadata(letter.offset() + 1));
+        }
+        if (request.filter().matches(letter)) {
+            consider(letter);
+        }
+    }
+
+    /** A letter a plan listed, read by seeking: sent only if it is still the letter the plan showed. */
+    void acceptPlanned(final DeadLetter letter, final String fingerprint) {
+        if (!LetterFingerprint.text(LetterFingerprint.of(letter)).equals(fingerprint)) {
+            changed++;
+            return;
+        }
+        consider(letter);
+    }
+
+    void gone(final long count) {
+        gone += count;
+    }
+
+    private void consider(final DeadLetter letter) {
+        matched++;
+        final LetterStatus status = decisions.statusOf(letter);
+        if (!request.allows(status)) {
+            if (status == LetterStatus.DISCARDED) {
+                discarded++;
+            } else {
+                closed++;
+            }
+            return;
+        }
+        if (letter.replayCount() >= request.maxReplays()) {
+            exhausted++;
+            return;
+        }
+        if (!letter.isComplete()) {
+            incomplete++;
+            return;
+        }
+        final LetterId id = LetterId.of(letter);
+        if (examples.size() < EXAMPLES) {
+            examples.add(id + " key=" + letter.keyText() + " " + letter.stage() + "/" + letter.reason()
+                    + " replay #" + (letter.replayCount() + 1));
+        }
+        if (letters.size() < LISTED) {
+            letters.add(id);
+        }
+        if (planned != null) {
+            planned = planned.size() < ReplayPlan.MAX_LETTERS ? planned : null;
+            if (planned != null) {
+                planned.add(new ReplayPlan.Planned(id.toString(), LetterFingerprint.text(LetterFingerprint.of(letter))));
+            }
+        }
+        if (writer != null) {
+            writer.send(DlqReplayer.replayOf(letter, request.target()));
+            decisions.record(writer.decide(letter, new Resolution(id, LetterStatus.REPLAYED, request.actor(), Instant.now(),
+                    request.describe(), "replayed to " + request.target())));
+            inTransaction++;
+        }
+        sent++;
+    }
+
+    /** Between polls: commits once a batch is full or has been open long enough. */
+    void commitIfDue() {
+        if (writer != null && writer.commitDue(request.batchSize() * 2)) {
+            commit();
+        }
+    }
+
+    /**
+     * Commits the sends together with the progress through the dead-letter topic: exactly the
+     * letters handled, never the consumer's position, which may be past the plan's end.
+     */
+    void commit() {
+        if (writer == null) {
+            return;
+        }
+        if (handled.isEmpty()) {
+            writer.commit();
+        } else {
+            writer.commit(Map.copyOf(handled), consumer.groupMetadata());
+        }
+        committed += inTransaction;
+        inTransaction = 0;
+    }
+
+    long sent() {
+        return sent;
+    }
+
+    long committed() {
+        return committed;
+    }
+
+    /** The letters a dry run would send, or null when more than a plan lists. */
+    List<ReplayPlan.Planned> planned() {
+        return planned;
+    }
+
+    ReplayReport report(final String group, final long scanned, final long plannedCount, final ReplayPlan plan) {
+        return new ReplayReport(request.describe(), request.target(), group, request.dryRun(), scanned, matched, sent, closed,
+                discarded, exhausted, incomplete, plannedCount, gone, changed, List.copyOf(letters), List.copyOf(examples),
+                decisions.problems().describe(), plan);
+    }
+}
