@@ -161,7 +161,7 @@ class DeadLetterDecisionsIT {
 
         final Cli closed = Cli.run(config, List.of("dlq", "replay", "--include-closed"));
         assertThat(closed.out).contains("sent: 1").contains("discarded (--include-discarded sends them): 1");
-        final Cli discarded = Cli.run(config, List.of("dlq", "replay", "--include-closed", "--include-discarded"));
+        final Cli discarded = Cli.run(config, List.of("dlq", "replay", "--include-discarded"));
         assertThat(discarded.out).contains("sent: 1");
         assertThat(keys(broker.readAllCommitted(config.topics().input()))).containsExactlyInAnyOrder("T-1", "T-0");
     }

@@ -38,6 +38,8 @@ final class LetterReader {
         for (final Map.Entry<Integer, TreeSet<Long>> entry : byPartition.entrySet()) {
             final TopicPartition partition = new TopicPartition(topic, entry.getKey());
             consumer.assign(List.of(partition));
+            // Never ask the position before a seek: it would reset to the consumer's auto.offset.reset.
+            consumer.seek(partition, entry.getValue().first());
             final long end = consumer.endOffsets(List.of(partition)).getOrDefault(partition, 0L);
             final TreeSet<Long> wanted = entry.getValue();
             long deadline = System.nanoTime() + PATIENCE.toNanos();
