@@ -348,6 +348,17 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void shouldReadTheStandardForwardedHeaderWhenATrustedProxySendsNoXForwardedFor() throws Exception {
+        startConsole(Map.of("console.trusted.proxies", "127.0.0.1"));
+        final RawAnswer login = raw("/login", Map.of("Host", "127.0.0.1:" + server.port(), "Origin", "https://console.example.com",
+                "Forwarded", "for=192.0.2.1, for=\"[2001:db8::1]:4711\";proto=https;host=console.example.com"),
+                "user=" + USER + "&password=" + PASSWORD);
+        assertThat(login.status()).as("the origin the proxy was asked for").isEqualTo(303);
+        login.assertSecured();
+        assertThat(audit).last().asString().contains("\"client\":\"2001:db8::1\"");
+    }
+
+    @Test
     void shouldIgnoreForwardedHeadersWhenThePeerIsNotATrustedProxy() throws Exception {
         startConsole(Map.of("console.trusted.proxies", "10.0.0.1"));
         final Map<String, String> forged = Map.of("Host", "console.example.com", "X-Forwarded-Proto", "https",
