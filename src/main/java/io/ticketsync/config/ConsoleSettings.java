@@ -1,20 +1,34 @@
 package io.ticketsync.config;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The dead-letter console's settings.
  *
- * @param password   empty when none is configured: then the console refuses to start
- * @param ticketsUrl a ticket-sync HTTP API to ask for a ticket's current snapshot, if any
+ * @param password       empty when none is configured: then the console refuses to start
+ * @param ticketsUrl     a ticket-sync HTTP API to ask for a ticket's current snapshot, if any
+ * @param publicUrl      the origin browsers see (behind a TLS proxy: {@code https://console.example.com}),
+ *                       scheme, host and port only; empty: the request's own origin
+ * @param trustedProxies the direct peers whose forwarded headers (X-Forwarded-*, Forwarded) are
+ *                       believed; empty: nobody's
  */
-public record ConsoleSettings(String bindAddress, int port, String user, Optional<String> password, Optional<URI> ticketsUrl) {
+public record ConsoleSettings(String bindAddress, int port, String user, Optional<String> password, Optional<URI> ticketsUrl,
+                              Optional<URI> publicUrl, Set<InetAddress> trustedProxies) {
+
+    public ConsoleSettings {
+        trustedProxies = Set.copyOf(trustedProxies);
+    }
 
     static ConsoleSettings read(final RawConfig raw) {
         return new ConsoleSettings(raw.required(ConfigKeys.CONSOLE_BIND_ADDRESS), raw.port(ConfigKeys.CONSOLE_PORT),
                 raw.required(ConfigKeys.CONSOLE_USER), raw.secret(ConfigKeys.CONSOLE_PASSWORD, "the console needs it"),
-                raw.httpUrl(ConfigKeys.CONSOLE_TICKETS_URL));
+                raw.httpUrl(ConfigKeys.CONSOLE_TICKETS_URL), origin(raw), addresses(raw));
     }
 
     /** @throws InvalidConfigException when none is configured: the console shows ticket data and can replay */
@@ -23,9 +37,59 @@ public record ConsoleSettings(String bindAddress, int port, String user, Optiona
                 + " (TICKET_SYNC_CONSOLE_PASSWORD), at least 16 characters"));
     }
 
+    /** Whether browsers reach the console over https: then its cookie is {@code Secure} and {@code __Host-}. */
+    public boolean publicHttps() {
+        return publicUrl.map(url -> "https".equals(url.getScheme())).orElse(false);
+    }
+
+    /** An origin, not a page: a path, query or user part would be compared with nothing a browser sends. */
+    private static Optional<URI> origin(final RawConfig raw) {
+        final Optional<URI> url = raw.httpUrl(ConfigKeys.CONSOLE_PUBLIC_URL);
+        url.ifPresent(uri -> {
+            final boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || "/".equals(uri.getRawPath()))
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            if (!bare) {
+                throw new InvalidConfigException("'" + ConfigKeys.CONSOLE_PUBLIC_URL + "' must be an origin such as"
+                        + " https://console.example.com (scheme, host, optional port; no path or query), got '" + uri + "'");
+            }
+        });
+        return url;
+    }
+
+    /** IP literals only: a host name would be resolved (and could change) behind the operator's back. */
+    private static Set<InetAddress> addresses(final RawConfig raw) {
+        final Set<InetAddress> addresses = new LinkedHashSet<>();
+        for (final String entry : raw.optional(ConfigKeys.CONSOLE_TRUSTED_PROXIES).orElse("").split(",")) {
+            final String address = entry.trim();
+            if (address.isEmpty()) {
+                continue;
+            }
+            try {
+                if (!isIpLiteral(address)) {
+                    throw new UnknownHostException(address);
+                }
+                addresses.add(InetAddress.getByName(address));
+            } catch (final UnknownHostException e) {
+                throw new InvalidConfigException("'" + ConfigKeys.CONSOLE_TRUSTED_PROXIES + "' must list IP addresses"
+                        + " separated by commas, such as 127.0.0.1,10.0.0.5; got '" + address + "'");
+            }
+        }
+        return addresses;
+    }
+
+    /** Dotted-quad IPv4 or any IPv6 form: for these, {@link InetAddress#getByName} parses and never asks DNS. */
+    private static boolean isIpLiteral(final String address) {
+        if (address.contains(":")) {
+            return address.matches("[0-9a-fA-F:.]+");
+        }
+        return address.matches("(\\d{1,3}\\.){3}\\d{1,3}")
+                && Arrays.stream(address.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+    }
+
     @Override
     public String toString() {
         return "ConsoleSettings[" + bindAddress + ":" + port + ", user=" + user + ", password="
-                + (password.isPresent() ? "[hidden]" : "none") + ", ticketsUrl=" + ticketsUrl.orElse(null) + "]";
+                + (password.isPresent() ? "[hidden]" : "none") + ", ticketsUrl=" + ticketsUrl.orElse(null)
+                + ", publicUrl=" + publicUrl.orElse(null) + ", trustedProxies=" + trustedProxies + "]";
     }
 }

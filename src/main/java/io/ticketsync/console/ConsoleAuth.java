@@ -9,27 +9,29 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who may use the console: one configured user and password, checked in constant time; sessions
- * with random ids and their own CSRF token; a throttle on failed logins per client address. Logins
- * and logouts go to the audit log; the password never does.
+ * with random ids and their own CSRF token; failed logins slowed down by {@link LoginThrottle}, which
+ * never refuses the right password. Logins and logouts go to the audit log; the password never does.
  */
 final class ConsoleAuth {
 
     static final Duration SESSION_LIFETIME = Duration.ofHours(8);
-    /** Failed logins allowed per client address within {@link #FAILURE_WINDOW}; more are refused unchecked. */
-    static final int MAX_FAILURES = 5;
-    static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
 
     /** A logged-in user; {@code csrf} must come back with every form they post. */
     record Session(String id, String user, String csrf, Instant expires) {
+    }
+
+    /**
+     * What a login attempt got: a session, or how long to wait before saying no and whether the
+     * attempt came while an earlier failure's delay still ran (throttled).
+     */
+    record Attempt(Optional<Session> session, Duration delay, boolean throttled) {
     }
 
     private final byte[] userDigest;
@@ -38,47 +40,32 @@ final class ConsoleAuth {
     private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final LoginThrottle throttle;
 
     ConsoleAuth(final String user, final String password, final Clock clock, final AuditLog audit) {
         this.userDigest = sha256(user);
         this.passwordDigest = sha256(password);
         this.clock = clock;
         this.audit = audit;
+        this.throttle = new LoginThrottle(clock);
     }
 
-    /** False while {@code client} has failed too often lately: its attempt is not even checked. */
-    boolean mayTry(final String client) {
-        final Deque<Instant> recent = failures.get(client);
-        if (recent == null) {
-            return true;
-        }
-        synchronized (recent) {
-            final Instant cutoff = clock.instant().minus(FAILURE_WINDOW);
-            while (!recent.isEmpty() && recent.peekFirst().isBefore(cutoff)) {
-                recent.pollFirst();
-            }
-            return recent.size() < MAX_FAILURES;
-        }
-    }
-
-    /** A new session when the credentials are right; both are compared in full, in constant time. */
-    Optional<Session> login(final String user, final String password, final String client) {
-        final boolean userMatches = MessageDigest.isEqual(userDigest, sha256(user == null ? "" : user));
+    /** Checks the credentials, both in full and in constant time, on every attempt: the throttle only delays a wrong one. */
+    Attempt login(final String user, final String password, final String client) {
+        final String name = user == null ? "" : user;
+        final boolean userMatches = MessageDigest.isEqual(userDigest, sha256(name));
         final boolean passwordMatches = MessageDigest.isEqual(passwordDigest, sha256(password == null ? "" : password));
         if (!(userMatches && passwordMatches)) {
-            final Deque<Instant> recent = failures.computeIfAbsent(client, key -> new ArrayDeque<>());
-            synchronized (recent) {
-                recent.addLast(clock.instant());
-            }
-            audit.warn(AuditEvent.of("login", user == null ? "" : user, "failed").with("client", client));
-            return Optional.empty();
+            final LoginThrottle.Verdict verdict = throttle.failed(client, name);
+            audit.warn(AuditEvent.of("login", name, verdict.throttled() ? "throttled" : "failed").with("client", client)
+                    .with("delayMs", verdict.delay().toMillis()));
+            return new Attempt(Optional.empty(), verdict.delay(), verdict.throttled());
         }
-        failures.remove(client);
-        final Session session = new Session(token(), user, token(), clock.instant().plus(SESSION_LIFETIME));
+        throttle.succeeded(client, name);
+        final Session session = new Session(token(), name, token(), clock.instant().plus(SESSION_LIFETIME));
         sessions.put(session.id(), session);
-        audit.info(AuditEvent.of("login", user, "done").with("client", client));
-        return Optional.of(session);
+        audit.info(AuditEvent.of("login", name, "done").with("client", client));
+        return new Attempt(Optional.of(session), Duration.ZERO, false);
     }
 
     Optional<Session> session(final String id) {

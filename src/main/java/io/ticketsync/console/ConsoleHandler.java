@@ -1,9 +1,7 @@
 package io.ticketsync.console;
 
 import io.ticketsync.deadletter.tools.LetterId;
-import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Handler;
@@ -14,29 +12,34 @@ import org.eclipse.jetty.util.Fields;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The console's HTTP front: who is asking (session cookie), whether a form is genuine (CSRF token
- * and same origin), security headers on every answer, and which page answers. The pages
- * themselves are {@link ConsoleRoutes}.
+ * The console's HTTP front: who is asking (session cookie, client address through trusted proxies),
+ * whether a form is genuine (CSRF token and same origin), security headers on every answer, and
+ * which page answers. The pages themselves are {@link ConsoleRoutes}.
  */
 final class ConsoleHandler extends Handler.Abstract {
-
-    static final String COOKIE = "ticketsync_console";
 
     private final ConsoleAuth auth;
     private final ConsoleRoutes routes;
     private final ConsolePages pages;
+    private final ClientView.Reader clients;
+    private final FormOrigin formOrigin;
+    private final SessionCookie cookie;
 
-    ConsoleHandler(final ConsoleAuth auth, final ConsoleRoutes routes, final ConsolePages pages) {
+    ConsoleHandler(final ConsoleAuth auth, final ConsoleRoutes routes, final ConsolePages pages,
+                   final ClientView.Reader clients, final FormOrigin formOrigin, final SessionCookie cookie) {
         this.auth = auth;
         this.routes = routes;
         this.pages = pages;
+        this.clients = clients;
+        this.formOrigin = formOrigin;
+        this.cookie = cookie;
     }
 
     @Override
@@ -62,13 +65,14 @@ final class ConsoleHandler extends Handler.Abstract {
         // Read a form before any refusal: an answer that leaves the body unread makes Jetty close the
         // connection under a client that may already be sending its next request on it.
         final Fields fields = post ? FormFields.getFields(request) : Request.extractQueryParameters(request);
-        if (post && !sameOrigin(request)) {
+        final ClientView client = clients.view(request);
+        if (post && !formOrigin.genuine(request, client)) {
             return html(response, callback, 403, error("Refused", "this form was not posted from the console itself"));
         }
         if (path.equals("/login")) {
-            return post ? login(request, response, callback) : html(response, callback, 200, pages.render("login", Map.of("title", "Log in")));
+            return post ? login(request, response, callback, fields, client) : html(response, callback, 200, pages.render("login", Map.of("title", "Log in")));
         }
-        final Optional<ConsoleAuth.Session> session = auth.session(sessionId(request));
+        final Optional<ConsoleAuth.Session> session = auth.session(cookie.read(request));
         if (session.isEmpty()) {
             if (post || path.endsWith(".jsonl")) {
                 return html(response, callback, 401, error("Log in first", "this needs a logged-in session"));
@@ -87,7 +91,7 @@ final class ConsoleHandler extends Handler.Abstract {
             return switch (path) {
                 case "/logout" -> {
                     auth.logout(session);
-                    response.getHeaders().add(HttpHeader.SET_COOKIE, COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+                    response.getHeaders().add(HttpHeader.SET_COOKIE, cookie.clear());
                     yield redirect(response, callback, "/login");
                 }
                 case "/letters/mark" -> redirect(response, callback, routes.mark(fields, session));
@@ -131,52 +135,31 @@ final class ConsoleHandler extends Handler.Abstract {
         return html(response, callback, 404, error("Not found", path));
     }
 
-    private boolean login(final Request request, final Response response, final Callback callback) throws Exception {
-        final String client = Request.getRemoteAddr(request);
-        if (!auth.mayTry(client)) {
-            return html(response, callback, 429, pages.render("login", Map.of("title", "Log in",
-                    "error", "Too many failed logins from your address; wait a minute.")));
-        }
-        final Fields form = FormFields.getFields(request);
-        final Optional<ConsoleAuth.Session> session = auth.login(form.getValue("user"), form.getValue("password"), client);
-        if (session.isEmpty()) {
-            return html(response, callback, 401, pages.render("login", Map.of("title", "Log in", "error", "Wrong user or password.")));
-        }
-        response.getHeaders().add(HttpHeader.SET_COOKIE, COOKIE + "=" + session.get().id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
-                + ConsoleAuth.SESSION_LIFETIME.toSeconds());
-        return redirect(response, callback, "/");
-    }
-
     /**
-     * A browser names the page a form came from: it must be this console. Without Origin and
-     * Referer (non-browser clients) the CSRF token alone decides.
+     * A right password opens a session at once; a wrong one is answered after the throttle's delay,
+     * held by Jetty's scheduler rather than a sleeping thread, so concurrent guesses cannot use up the
+     * threads the operator's own login needs.
      */
-    private static boolean sameOrigin(final Request request) {
-        final String origin = Optional.ofNullable(request.getHeaders().get(HttpHeader.ORIGIN))
-                .orElse(request.getHeaders().get(HttpHeader.REFERER));
-        if (origin == null) {
-            return true;
+    private boolean login(final Request request, final Response response, final Callback callback, final Fields form,
+                          final ClientView client) {
+        final ConsoleAuth.Attempt attempt = auth.login(form.getValue("user"), form.getValue("password"), client.address());
+        if (attempt.session().isPresent()) {
+            response.getHeaders().add(HttpHeader.SET_COOKIE, cookie.issue(attempt.session().get().id(), ConsoleAuth.SESSION_LIFETIME));
+            return redirect(response, callback, "/");
         }
-        try {
-            final URI from = URI.create(origin);
-            final HttpURI self = request.getHttpURI();
-            return from.getHost() != null && from.getHost().equalsIgnoreCase(self.getHost()) && port(from) == self.getPort();
-        } catch (final IllegalArgumentException e) {
-            return false;
+        final String page;
+        if (attempt.throttled()) {
+            final long seconds = Math.max(1, (attempt.delay().toMillis() + 999) / 1000);
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, seconds);
+            page = pages.render("login", Map.of("title", "Log in", "error", "Wrong user or password, and many failed logins"
+                    + " lately: each answer now waits up to " + LoginThrottle.MAX_DELAY.toSeconds() + " seconds."));
+        } else {
+            page = pages.render("login", Map.of("title", "Log in", "error", "Wrong user or password."));
         }
-    }
-
-    private static int port(final URI uri) {
-        return uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-    }
-
-    private static String sessionId(final Request request) {
-        for (final HttpCookie cookie : Request.getCookies(request)) {
-            if (COOKIE.equals(cookie.getName())) {
-                return cookie.getValue();
-            }
-        }
-        return null;
+        final int status = attempt.throttled() ? 429 : 401;
+        request.getComponents().getScheduler().schedule(() -> html(response, callback, status, page),
+                attempt.delay().toMillis(), TimeUnit.MILLISECONDS);
+        return true;
     }
 
     private String error(final String title, final String message) {

@@ -63,7 +63,9 @@ public final class DeadLetterConsole implements AutoCloseable {
         final ConsoleRoutes routes = new ConsoleRoutes(config, catalog, actions,
                 new TicketSnapshots(settings.ticketsUrl(), config.api().authToken()), pages, brake, audit);
         return JettyServer.start("ticket-sync-console", settings.bindAddress(), settings.port(), IDLE_TIMEOUT,
-                MAX_CONNECTIONS, MAX_THREADS, new ConsoleHandler(auth, routes, pages), new ConsoleErrorHandler(pages));
+                MAX_CONNECTIONS, MAX_THREADS, new ConsoleHandler(auth, routes, pages, new ClientView.Reader(settings.trustedProxies()),
+                        new FormOrigin(settings.publicUrl()), new SessionCookie(settings.publicHttps())),
+                new ConsoleErrorHandler(pages));
     }
 
     public int port() {

@@ -10,6 +10,7 @@ import io.ticketsync.deadletter.tools.ReplayPlan;
 import io.ticketsync.deadletter.tools.ReplayRequest;
 import io.ticketsync.deadletter.tools.Selection;
 import io.ticketsync.http.JettyServer;
+import io.ticketsync.testing.Await;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,12 +25,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,6 +60,13 @@ class ConsoleSecurityTest {
     private static final LetterId LETTER = LetterId.parse("0@7");
     /** The in-memory catalog fails on this letter, as a Kafka read can. */
     private static final LetterId BROKEN = LetterId.parse("0@666");
+    /** A ticket id and a reason full of URL syntax: links must carry them through intact. */
+    private static final String ODD = "a&b c/#?=%+";
+    private static final LetterId ODD_LETTER = LetterId.parse("0@8");
+    /** Enough concurrent wrong guesses to reach the throttle's longest delay. */
+    private static final int GUESSES = 8;
+    /** More than the console's threads, fewer than its connections. */
+    private static final int MANY_GUESSES = 40;
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final List<String> audit = new CopyOnWriteArrayList<>();
@@ -62,15 +74,27 @@ class ConsoleSecurityTest {
     private final MemoryBrake brake = new MemoryBrake();
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private JettyServer server;
+    private String cookieName = SessionCookie.NAME;
 
     @BeforeEach
     void startConsole() {
+        startConsole(Map.of());
+    }
+
+    /** (Re)starts the console with these settings over the defaults. */
+    private void startConsole(final Map<String, String> settings) {
+        if (server != null) {
+            server.close();
+        }
         final Map<String, String> values = new HashMap<>(Defaults.load());
         values.put("console.bind.address", "127.0.0.1");
         values.put("console.port", "0");
         values.put("console.user", USER);
         values.put("console.password", PASSWORD);
-        server = DeadLetterConsole.serve(TicketSyncConfig.from(values), new MemoryCatalog(), actions, brake,
+        values.putAll(settings);
+        final TicketSyncConfig config = TicketSyncConfig.from(values);
+        cookieName = config.console().publicHttps() ? SessionCookie.SECURE_NAME : SessionCookie.NAME;
+        server = DeadLetterConsole.serve(config, new MemoryCatalog(), actions, brake,
                 (level, event) -> audit.add(level + " " + event.toJson()));
     }
 
@@ -146,7 +170,7 @@ class ConsoleSecurityTest {
         assertSecured(login);
         final List<String> cookies = login.headers().allValues("Set-Cookie");
         assertThat(cookies).singleElement().satisfies(cookie -> {
-            assertThat(cookie).startsWith(ConsoleHandler.COOKIE + "=");
+            assertThat(cookie).startsWith(cookieName + "=");
             assertThat(attributes(cookie)).contains("Max-Age=" + Duration.ofHours(8).toSeconds());
         });
         assertThat(cookieValue(cookies.get(0))).as("a random 256-bit id, base64url").matches("[A-Za-z0-9_-]{43}");
@@ -263,19 +287,142 @@ class ConsoleSecurityTest {
     }
 
     @Test
-    void shouldRefuseEvenTheRightPasswordWhenAnAddressFailedFiveTimesWithinAMinute() throws Exception {
-        for (int i = 0; i < 5; i++) {
-            final HttpResponse<String> failed = send(post("/login", "user=" + USER + "&password=guess-" + i, null));
-            assertThat(failed.statusCode()).isEqualTo(401);
-            assertSecured(failed);
+    void shouldAnswerTheRightPasswordAtOnceWhileMoreGuessesFromItsAddressWaitThanTheConsoleHasThreads() throws Exception {
+        // More waiting guesses than the console's 24 threads: their delays must not hold one each.
+        final List<CompletableFuture<HttpResponse<String>>> pending = start(MANY_GUESSES,
+                i -> post("/login", "user=" + USER + "&password=guess-" + i, null));
+        Await.until("every guess checked and waiting", audit::size, size -> size == MANY_GUESSES, Duration.ofSeconds(20));
+
+        final long started = System.nanoTime();
+        final HttpResponse<String> right = send(post("/login", "user=" + USER + "&password=" + PASSWORD, null));
+        assertThat(right.statusCode()).as("the right password, from the guessing address").isEqualTo(303);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered at once").isLessThan(Duration.ofSeconds(1));
+        assertSecured(right);
+        assertThat(pending).as("some guesses still waiting meanwhile").anyMatch(guess -> !guess.isDone());
+
+        assertGuessesSlowedAndSecured(all(pending));
+        assertThat(audit.subList(0, MANY_GUESSES)).allMatch(line -> line.startsWith("WARN {")
+                && line.contains("\"action\":\"login\",\"actor\":\"admin\"") && line.contains("\"client\":\"127.0.0.1\""))
+                .anyMatch(line -> line.contains("\"outcome\":\"throttled\""));
+    }
+
+    @Test
+    void shouldNeverRefuseTheRightPasswordWhenTheAccountFailedManyTimesFromManyAddresses() throws Exception {
+        startConsole(Map.of("console.trusted.proxies", "127.0.0.1"));
+        final List<HttpResponse<String>> guesses = all(start(GUESSES, i -> post("/login", "user=" + USER + "&password=guess-" + i, null)
+                .header("X-Forwarded-For", "203.0.113." + i)));
+        assertGuessesSlowedAndSecured(guesses);
+        assertThat(audit).as("each guess audited with its forwarded address").hasSize(GUESSES)
+                .anyMatch(line -> line.contains("\"client\":\"203.0.113.0\"")).noneMatch(line -> line.contains("127.0.0.1"));
+
+        final HttpResponse<String> right = send(post("/login", "user=" + USER + "&password=" + PASSWORD, null)
+                .header("X-Forwarded-For", "203.0.113.200"));
+        assertThat(right.statusCode()).isEqualTo(303);
+        assertSecured(right);
+    }
+
+    @Test
+    void shouldAnswerAWrongLoginWithANonBmpUserNameLikeAnyOtherAndAuditItEscaped() throws Exception {
+        for (final String form : List.of("user=%F0%9F%98%80&password=x", "user=\uD83D\uDE00%0A%7B%22forged%22%3A1%7D&password=x")) {
+            final HttpResponse<String> answer = send(post("/login", form, null));
+            assertThat(answer.statusCode()).as(form).isEqualTo(401);
+            assertSecured(answer);
+            assertThat(answer.body()).contains("Wrong user or password");
         }
-        // A blocked address is not even checked: the right password is refused too, for the minute.
-        final HttpResponse<String> blocked = send(post("/login", "user=" + USER + "&password=" + PASSWORD, null));
-        assertThat(blocked.statusCode()).isEqualTo(429);
-        assertSecured(blocked);
-        assertThat(blocked.headers().allValues("Set-Cookie")).isEmpty();
-        assertThat(audit).hasSize(5).allMatch(line -> line.startsWith("WARN {")
-                && line.contains("\"action\":\"login\",\"actor\":\"admin\",\"outcome\":\"failed\",\"client\":\"127.0.0.1\""));
+        assertThat(audit).hasSize(2).allMatch(line -> !line.contains("\n") && line.contains("\"actor\":\"\uD83D\uDE00"));
+        assertThat(audit.get(1)).contains("\"actor\":\"\uD83D\uDE00\\n{\\\"forged\\\":1}\"");
+    }
+
+    @Test
+    void shouldAcceptTheProxysHttpsOriginAndBelieveItsForwardedClientWhenThePeerIsATrustedProxy() throws Exception {
+        startConsole(Map.of("console.trusted.proxies", "127.0.0.1"));
+        final Map<String, String> proxied = Map.of("Host", "console.example.com", "X-Forwarded-Proto", "https",
+                "X-Forwarded-For", "198.51.100.1, 203.0.113.9", "Origin", "https://console.example.com");
+        final RawAnswer login = raw("/login", proxied, "user=" + USER + "&password=" + PASSWORD);
+        assertThat(login.status()).as("the browser's https origin, as the proxy reports it").isEqualTo(303);
+        assertThat(login.values("Set-Cookie")).singleElement().asString().startsWith(SessionCookie.NAME + "=");
+        assertThat(audit).last().asString().contains("\"outcome\":\"done\",\"client\":\"203.0.113.9\"");
+
+        final Map<String, String> plainOrigin = new HashMap<>(proxied);
+        plainOrigin.put("Origin", "http://console.example.com");
+        assertThat(raw("/login", plainOrigin, "user=" + USER + "&password=" + PASSWORD).status()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldReadTheStandardForwardedHeaderWhenATrustedProxySendsNoXForwardedFor() throws Exception {
+        startConsole(Map.of("console.trusted.proxies", "127.0.0.1"));
+        final RawAnswer login = raw("/login", Map.of("Host", "127.0.0.1:" + server.port(), "Origin", "https://console.example.com",
+                "Forwarded", "for=192.0.2.1, for=\"[2001:db8::1]:4711\";proto=https;host=console.example.com"),
+                "user=" + USER + "&password=" + PASSWORD);
+        assertThat(login.status()).as("the origin the proxy was asked for").isEqualTo(303);
+        login.assertSecured();
+        assertThat(audit).last().asString().contains("\"client\":\"2001:db8::1\"");
+    }
+
+    @Test
+    void shouldIgnoreForwardedHeadersWhenThePeerIsNotATrustedProxy() throws Exception {
+        startConsole(Map.of("console.trusted.proxies", "10.0.0.1"));
+        final Map<String, String> forged = Map.of("Host", "console.example.com", "X-Forwarded-Proto", "https",
+                "X-Forwarded-For", "203.0.113.9", "Forwarded", "for=203.0.113.10;proto=https", "Origin", "https://console.example.com");
+        final RawAnswer refused = raw("/login", forged, "user=" + USER + "&password=" + PASSWORD);
+        assertThat(refused.status()).as("the request reached http://console.example.com, whatever the headers claim").isEqualTo(403);
+        refused.assertSecured();
+
+        final HttpResponse<String> wrong = send(post("/login", "user=" + USER + "&password=wrong", null)
+                .header("X-Forwarded-For", "203.0.113.9").header("Forwarded", "for=203.0.113.10"));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(audit).singleElement().asString().contains("\"client\":\"127.0.0.1\"");
+    }
+
+    @Test
+    void shouldMatchThePublicOriginAndIssueAHostOnlySecureCookieOnEveryAnswerWhenThePublicUrlIsHttps() throws Exception {
+        startConsole(Map.of("console.public.url", "https://console.example.com"));
+        final String publicOrigin = "https://console.example.com";
+        final HttpResponse<String> login = send(post("/login", "user=" + USER + "&password=" + PASSWORD, null)
+                .header("Origin", publicOrigin));
+        assertThat(login.statusCode()).isEqualTo(303);
+        assertSecured(login);
+        final String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("__Host-ticketsync_console=");
+        assertThat(attributes(cookie)).contains("Secure", "Path=/", "HttpOnly", "SameSite=Strict")
+                .noneMatch(attribute -> attribute.toLowerCase(java.util.Locale.ROOT).startsWith("domain"));
+        final String session = cookieValue(cookie);
+
+        for (final String origin : List.of("http://console.example.com", "https://console.example.com:8443", origin(),
+                "https://evil.example")) {
+            final HttpResponse<String> refused = send(post("/login", "user=" + USER + "&password=" + PASSWORD, null)
+                    .header("Origin", origin));
+            assertThat(refused.statusCode()).as(origin).isEqualTo(403);
+            assertSecured(refused);
+        }
+        final List<HttpResponse<String>> answers = List.of(
+                send(get("/", session)),
+                send(post("/login", "user=" + USER + "&password=" + PASSWORD, null).header("Origin", publicOrigin + ":443")),
+                send(get("/letters?cursor=abc", session)),
+                send(post("/login", "user=" + USER + "&password=wrong", null).header("Referer", publicOrigin + "/login")),
+                send(get("/nowhere", session)),
+                send(get("/letters/" + BROKEN, session)));
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 303, 400, 401, 404, 500);
+        answers.forEach(ConsoleSecurityTest::assertSecured);
+        assertThat(send(withSession(request("/").GET(), null).header("Cookie", SessionCookie.NAME + "=" + session))
+                .statusCode()).as("the plain name is not the session cookie any more").isEqualTo(303);
+
+        final HttpResponse<String> logout = send(post("/logout", "csrf=" + csrf(session), session).header("Origin", publicOrigin));
+        assertThat(logout.statusCode()).isEqualTo(303);
+        assertThat(logout.headers().allValues("Set-Cookie")).singleElement().asString().startsWith("__Host-ticketsync_console=;")
+                .contains("Secure").contains("Max-Age=0");
+    }
+
+    @Test
+    void shouldRoundTripTicketIdsAndReasonsThroughTheLinksThatCarryThem() throws Exception {
+        final String session = login();
+        final String exportLink = href(send(get("/letters/" + ODD_LETTER, session)).body(), "id=\"export-ticket\"");
+        assertThat(query(exportLink)).containsEntry("ticket", ODD).containsEntry("includeClosed", "true");
+        send(get(exportLink, session));
+        assertThat(actions.calls).singleElement().asString().contains(ODD);
+
+        final String reasonLink = href(send(get("/", session)).body(), "class=\"reason-letters\"");
+        assertThat(query(reasonLink)).containsEntry("stage", "PROCESSING").containsEntry("reason", ODD);
     }
 
     @Test
@@ -359,20 +506,101 @@ class ConsoleSecurityTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form)), session);
     }
 
-    private static HttpRequest.Builder withSession(final HttpRequest.Builder request, final String session) {
-        return session == null ? request : request.header("Cookie", ConsoleHandler.COOKIE + "=" + session);
+    private HttpRequest.Builder withSession(final HttpRequest.Builder request, final String session) {
+        return session == null ? request : request.header("Cookie", cookieName + "=" + session);
     }
 
     private HttpResponse<String> send(final HttpRequest.Builder request) throws IOException, InterruptedException {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** One letter, {@link #LETTER}; reading {@link #BROKEN} fails. */
+    /** Sends {@code count} requests at once: guesses racing each other. */
+    private List<CompletableFuture<HttpResponse<String>>> start(final int count, final IntFunction<HttpRequest.Builder> request) {
+        final List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            answers.add(client.sendAsync(request.apply(i).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        }
+        return answers;
+    }
+
+    private static List<HttpResponse<String>> all(final List<CompletableFuture<HttpResponse<String>>> pending) throws Exception {
+        final List<HttpResponse<String>> answers = new ArrayList<>();
+        for (final CompletableFuture<HttpResponse<String>> answer : pending) {
+            answers.add(answer.get(30, TimeUnit.SECONDS));
+        }
+        return answers;
+    }
+
+    /** Wrong guesses: refused without a cookie, secured, and once they pile up "too many", with a Retry-After. */
+    private static void assertGuessesSlowedAndSecured(final List<HttpResponse<String>> guesses) {
+        assertThat(guesses).extracting(HttpResponse::statusCode).allMatch(status -> status == 401 || status == 429)
+                .contains(429);
+        for (final HttpResponse<String> guess : guesses) {
+            assertSecured(guess);
+            assertThat(guess.headers().allValues("Set-Cookie")).isEmpty();
+            if (guess.statusCode() == 429) {
+                assertThat(guess.headers().firstValue("Retry-After")).hasValueSatisfying(
+                        seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, (int) LoginThrottle.MAX_DELAY.toSeconds()));
+            }
+        }
+    }
+
+    /** The href of the first link with that attribute, HTML entities undone as a browser would. */
+    private static String href(final String page, final String attribute) {
+        final Matcher link = Pattern.compile("<a href=\"([^\"]*)\" " + Pattern.quote(attribute)).matcher(page);
+        assertThat(link.find()).as("a link with " + attribute).isTrue();
+        return link.group(1).replace("&amp;", "&");
+    }
+
+    private static Map<String, String> query(final String link) {
+        final Map<String, String> values = new HashMap<>();
+        for (final String pair : URI.create(link).getRawQuery().split("&")) {
+            final String[] nameValue = pair.split("=", 2);
+            values.put(nameValue[0], java.net.URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    /** An answer to a request sent on a bare socket. */
+    private record RawAnswer(int status, List<String> headerLines) {
+
+        List<String> values(final String name) {
+            return headerLines.stream().filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(line -> line.substring(name.length() + 1).strip()).toList();
+        }
+
+        void assertSecured() {
+            SECURITY_HEADERS.forEach((name, value) -> assertThat(values(name)).as(name).containsExactly(value));
+            assertThat(values("Cache-Control")).containsExactly("no-store");
+        }
+    }
+
+    /**
+     * Posts a form on a bare socket: the JDK client refuses to set {@code Host}, which is what a
+     * proxy passes on (and a forger sends).
+     */
+    private RawAnswer raw(final String path, final Map<String, String> headers, final String form) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            final byte[] body = form.getBytes(StandardCharsets.UTF_8);
+            final StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\n");
+            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            request.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ").append(body.length)
+                    .append("\r\nConnection: close\r\n\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(body);
+            final String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            final List<String> lines = answer.substring(0, answer.indexOf("\r\n\r\n")).lines().toList();
+            return new RawAnswer(Integer.parseInt(lines.get(0).split(" ")[1]), lines.subList(1, lines.size()));
+        }
+    }
+
+    /** Two letters, {@link #LETTER} and {@link #ODD_LETTER}; reading {@link #BROKEN} fails. */
     private static final class MemoryCatalog implements DeadLetterCatalog {
 
         @Override
         public Overview overview(final Duration bucket, final int newest) {
-            return new Overview(1, 1, List.of(), List.of(), List.of());
+            return new Overview(1, 1, List.of(new Overview.ReasonCount("PROCESSING", ODD, 1, 1)), List.of(), List.of());
         }
 
         @Override
@@ -385,7 +613,10 @@ class ConsoleSecurityTest {
             if (id.equals(BROKEN)) {
                 throw new IllegalStateException("the catalog broke");
             }
-            return id.equals(LETTER) ? Optional.of(new LetterDetail(letter(), LetterStatus.OPEN, null)) : Optional.empty();
+            if (id.equals(ODD_LETTER)) {
+                return Optional.of(new LetterDetail(letter(ODD_LETTER, ODD), LetterStatus.OPEN, null));
+            }
+            return id.equals(LETTER) ? Optional.of(new LetterDetail(letter(LETTER, "T-1"), LetterStatus.OPEN, null)) : Optional.empty();
         }
 
         @Override
@@ -397,9 +628,9 @@ class ConsoleSecurityTest {
         public void close() {
         }
 
-        private static DeadLetter letter() {
-            return new DeadLetter(LETTER.partition(), LETTER.offset(), Instant.parse("2026-11-22T10:00:00Z"),
-                    "T-1".getBytes(StandardCharsets.UTF_8), "{\"id\":".getBytes(StandardCharsets.UTF_8), new RecordHeaders(),
+        private static DeadLetter letter(final LetterId id, final String ticket) {
+            return new DeadLetter(id.partition(), id.offset(), Instant.parse("2026-11-22T10:00:00Z"),
+                    ticket.getBytes(StandardCharsets.UTF_8), "{\"id\":".getBytes(StandardCharsets.UTF_8), new RecordHeaders(),
                     "DESERIALIZATION", "invalid-json", "tickets.changes", 0, 41, "JsonParseException", "unexpected end", 0);
         }
     }

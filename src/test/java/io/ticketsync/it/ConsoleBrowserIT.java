@@ -41,6 +41,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.ticketsync.it.OperatorSteps.leaveBy;
+import static io.ticketsync.it.OperatorSteps.logIn;
+import static io.ticketsync.it.OperatorSteps.replayAfterDryRun;
+import static io.ticketsync.it.OperatorSteps.rows;
+import static io.ticketsync.it.OperatorSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,31 +61,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConsoleBrowserIT {
 
     private static final String PASSWORD = "console-test-password-123";
-    private static final String TRACE = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-    private static final String SCRIPT = "<script>alert(1)</script>";
+    private static final String TRACE = ConsoleSeed.TRACE;
+    private static final String SCRIPT = ConsoleSeed.SCRIPT;
 
     @Test
     void shouldLetAnOperatorFindUnderstandReplayAndResolveDeadLetters(final KafkaBroker broker, @TempDir final Path state)
             throws Exception {
         final Map<String, String> consoleSettings = Map.of("console.password", PASSWORD, "console.port", "0");
-        final TicketSyncConfig broken = TestConfigs.forBroker(broker, "console-it", state, consoleSettings);
-        broker.createTopics(broken.topics());
-        final RecordHeaders traced = new RecordHeaders();
-        traced.add("traceparent", TRACE.getBytes(StandardCharsets.UTF_8));
-        broker.produce(broken.topics().input(), List.of(
-                new ProducerRecord<>(broken.topics().input(), null, null, key("T-1"),
-                        TicketChangeBuilder.upsert("T-1", 1).status("escalated").bytes(), traced),
-                record(broken, "T-2", TicketChangeBuilder.upsert("T-2", 1).status("escalated").bytes()),
-                record(broken, "T-3", SCRIPT.getBytes(StandardCharsets.UTF_8)),
-                record(broken, "T-4", TicketChangeBuilder.upsert("T-4", 1).bytes())));
-
-        try (RunningApp app = RunningApp.start(broken, TicketSyncTopology.build(broken))) {
-            broker.readCommittedUntil(broken.topics().deadLetter(), letters -> letters.size() == 3, Duration.ofSeconds(60));
-            assertThat(app.stop()).isEqualTo(ExitCodes.OK);
-        }
+        ConsoleSeed.deadLetters(broker, "console-it", state, consoleSettings);
         // The fix: the missing mapping. The fixed instance also answers the detail page's snapshot question.
         final Map<String, String> fixedSettings = new HashMap<>(consoleSettings);
-        fixedSettings.put("mapping.status.escalated", "IN_PROGRESS");
+        fixedSettings.putAll(ConsoleSeed.FIX);
         final TicketSyncConfig fixedWithoutUrl = TestConfigs.forBroker(broker, "console-it", state, fixedSettings);
         try (RunningApp fixedApp = RunningApp.start(fixedWithoutUrl, TicketSyncTopology.build(fixedWithoutUrl))) {
             fixedSettings.put("console.tickets.url", "http://127.0.0.1:" + fixedApp.port());
@@ -140,18 +131,7 @@ class ConsoleBrowserIT {
         HeadlessChrome.screenshot(browser, "letter-with-script");
 
         // Replay the selection: a dry run lists exactly the two letters, the confirmation sends them.
-        browser.get(base + "/replay?reason=unmapped-status");
-        leaveBy(browser, browser.findElement(By.id("dry-run")));
-        Await.until("the dry run's result", () -> browser.findElements(By.id("result")).size(), found -> found == 1,
-                Duration.ofSeconds(30), Duration.ofMillis(500));
-        assertThat(browser.findElements(By.cssSelector("#would-send li"))).hasSize(2);
-        assertThat(text(browser, "sent")).isEqualTo("2");
-        HeadlessChrome.screenshot(browser, "replay-dry-run");
-        leaveBy(browser, browser.findElement(By.id("confirm")));
-        Await.until("the replay's result", () -> browser.findElements(By.id("result")).size(), found -> found == 1,
-                Duration.ofSeconds(30), Duration.ofMillis(500));
-        assertThat(text(browser, "sent")).isEqualTo("2");
-        HeadlessChrome.screenshot(browser, "replay-done");
+        replayAfterDryRun(browser, base, "reason=unmapped-status", 2, "replay");
         final var applied = broker.readCommittedUntil(config.topics().output(), records -> records.size() == 3,
                 Duration.ofSeconds(60));
         assertThat(applied).extracting(record -> new String(record.key(), StandardCharsets.UTF_8))
@@ -211,38 +191,5 @@ class ConsoleBrowserIT {
             request.header("Cookie", cookie);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void logIn(final ChromeDriver browser, final String password) {
-        browser.findElement(By.id("user")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(password);
-        leaveBy(browser, browser.findElement(By.id("login")));
-    }
-
-    /**
-     * Clicks what leaves the page (a link, a submit button) and waits for the next page: a click returns
-     * before a slow response arrives, and the old page's elements would be read in its place.
-     */
-    private static void leaveBy(final ChromeDriver browser, final WebElement element) {
-        element.click();
-        final WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(element));
-        wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
-    }
-
-    private static List<WebElement> rows(final ChromeDriver browser) {
-        return browser.findElements(By.cssSelector("#letters tr.letter"));
-    }
-
-    private static String text(final ChromeDriver browser, final String id) {
-        return browser.findElement(By.id(id)).getText();
-    }
-
-    private static byte[] key(final String id) {
-        return id.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static ProducerRecord<byte[], byte[]> record(final TicketSyncConfig config, final String id, final byte[] value) {
-        return new ProducerRecord<>(config.topics().input(), key(id), value);
     }
 }

@@ -27,6 +27,11 @@ public final class HeadlessChrome {
     }
 
     public static ChromeDriver start() {
+        return start(new String[0]);
+    }
+
+    /** With further chromium switches, such as {@code --ignore-certificate-errors} for a test's self-signed proxy. */
+    public static ChromeDriver start(final String... extraArguments) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver"
                     + " (run scripts/install-test-packages as root)");
@@ -35,6 +40,7 @@ public final class HeadlessChrome {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1280,1000", "--lang=en");
+        options.addArguments(extraArguments);
         final ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         final ChromeDriver driver = new ChromeDriver(service, options);

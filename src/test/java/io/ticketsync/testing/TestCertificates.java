@@ -1,6 +1,13 @@
 package io.ticketsync.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.Base64;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +20,32 @@ public final class TestCertificates {
     public record Pair(Path keystore, Path truststore, String password) {
     }
 
+    /** The same key and certificate as PEM files, for servers that are not Java (nginx). */
+    public record Pem(Path certificate, Path privateKey) {
+    }
+
     private TestCertificates() {
+    }
+
+    /** Writes {@code name}'s certificate and its unencrypted PKCS#8 key from the pair's keystore as PEM files in {@code dir}. */
+    public static Pem pem(final Pair pair, final String name, final Path dir) throws Exception {
+        final KeyStore keystore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(pair.keystore())) {
+            keystore.load(in, pair.password().toCharArray());
+        }
+        final Key key = keystore.getKey(name, pair.password().toCharArray());
+        final Certificate certificate = keystore.getCertificate(name);
+        final Path certificateFile = dir.resolve(name + "-certificate.pem");
+        final Path keyFile = dir.resolve(name + "-key.pem");
+        Files.writeString(certificateFile, pemBlock("CERTIFICATE", certificate.getEncoded()));
+        Files.writeString(keyFile, pemBlock("PRIVATE KEY", key.getEncoded()));
+        return new Pem(certificateFile, keyFile);
+    }
+
+    private static String pemBlock(final String type, final byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
     }
 
     public static Pair create(final Path dir, final String name, final String password) throws Exception {
