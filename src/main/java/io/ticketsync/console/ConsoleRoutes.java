@@ -197,7 +197,7 @@ final class ConsoleRoutes {
                 model.put("report", job.report());
                 model.put("hasLetters", !job.report().letters().isEmpty());
                 model.put("letters", job.report().letters().stream().map(LetterId::toString).toList());
-                model.put("plan", job.report().plan() == null ? null : job.report().plan().toToken());
+                model.put("planToken", job.report().plan() == null ? null : job.report().plan().toToken());
                 model.put("listed", job.report().plan() != null && job.report().plan().letters() != null);
                 model.put("different", job.report().differsFromPlan());
                 model.put("planned", job.report().planned());

@@ -71,7 +71,11 @@ final class OperatorSteps {
 
     /** A replay's page refreshes itself while the job runs; its result appears once it is done. */
     private static void awaitResult(final ChromeDriver browser) throws InterruptedException {
-        Await.until("the replay's result", () -> browser.findElements(By.id("result")).size(), found -> found == 1,
-                Duration.ofSeconds(30), Duration.ofMillis(500));
+        try {
+            Await.until("the replay's result", () -> browser.findElements(By.id("result")).size(), found -> found == 1,
+                    Duration.ofSeconds(30), Duration.ofMillis(500));
+        } catch (final AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the page says: " + browser.findElement(By.tagName("body")).getText(), e);
+        }
     }
 }
