@@ -103,7 +103,12 @@ class CliErrorsTest {
                 {"dlq", "inspect", "--samples", "-1", "--samples"},
                 {"dlq", "resolve", "--id", "nonsense", "--id"},
                 {"dlq", "export", "--stage", "LATER", "--stage"},
-                {"dlq", "discard", "--source-offset-from", "9", "--source-offset-to", "3", "--source-offset-from"}};
+                {"dlq", "discard", "--source-offset-from", "9", "--source-offset-to", "3", "--source-offset-from"},
+                {"dlq", "resolve", "--note", "no filter", "--all"},
+                {"dlq", "discard", "--include-closed", "--all"},
+                {"dlq", "replay", "--plan", "plan.json", "--dry-run"},
+                {"dlq", "replay", "--execute-plan", "plan.json", "--reason", "invalid-json", "--execute-plan"},
+                {"dlq", "replay", "--execute-plan", "/no/such/plan.json", "cannot read the plan"}};
         for (final String[] each : cases) {
             final String[] args = new String[each.length - 1 + 4];
             System.arraycopy(each, 0, args, 0, each.length - 1);
