@@ -114,7 +114,7 @@ class LeastPrivilegeIT {
         assertThat(replay.out()).contains("sent: 1");
 
         broker.grantExactly(PRINCIPAL, bindings(AclPlan.DLQ_RESOLVE.acls(config)));
-        final CommandResult resolve = command(config, "dlq", "resolve", "--include-closed", "--note", "checked");
+        final CommandResult resolve = command(config, "dlq", "resolve", "--include-closed", "--all", "--note", "checked");
         assertThat(resolve.exitCode()).as(resolve.err()).isEqualTo(ExitCodes.OK);
         assertThat(resolve.out()).contains("Marked 1 dead letters RESOLVED");
     }
@@ -176,7 +176,9 @@ class LeastPrivilegeIT {
         final TicketSyncConfig config = freshApp(Map.of("startup.timeout.ms", "10000"));
         final RequiredAcl removed = sameIn(plan, config, template);
         broker.grantExactly(PRINCIPAL, bindings(without(plan.acls(config), removed)));
-        final CommandResult result = command(config, plan.command().split(" "));
+        // Without a filter, resolve needs --all (else exit 2 before any check).
+        final String[] args = plan == AclPlan.DLQ_RESOLVE ? new String[] {"dlq", "resolve", "--all"} : plan.command().split(" ");
+        final CommandResult result = command(config, args);
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);
         assertThat(result.err()).contains(removed.describe());
     }
