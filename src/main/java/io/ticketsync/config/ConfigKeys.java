@@ -39,6 +39,8 @@ public final class ConfigKeys {
     public static final String CONSOLE_USER = "console.user";
     public static final String CONSOLE_PASSWORD = "console.password";
     public static final String CONSOLE_TICKETS_URL = "console.tickets.url";
+    public static final String CONSOLE_INDEX_STALE_READY_MS = "console.index.stale.ready.ms";
+    public static final String CONSOLE_INDEX_STALE_EXIT_MS = "console.index.stale.exit.ms";
     public static final String HEALTH_STUCK_TIMEOUT_MS = "health.stuck.timeout.ms";
     public static final String HEALTH_STUCK_ACTION = "health.stuck.action";
     public static final String DLQ_SURGE_WINDOW_RECORDS = "dlq.surge.window.records";
@@ -58,7 +60,8 @@ public final class ConfigKeys {
             STARTUP_TIMEOUT_MS, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_AUTH_TOKEN, HEALTH_STUCK_TIMEOUT_MS,
             HEALTH_STUCK_ACTION, DLQ_SURGE_WINDOW_RECORDS, DLQ_SURGE_MIN_RECORDS, DLQ_SURGE_THRESHOLD,
             DLQ_SURGE_THRESHOLD_STAGE, DLQ_SURGE_THRESHOLD_ALL, DLQ_SURGE_ACTION, DLQ_CONTROL_TOPIC,
-            CONSOLE_BIND_ADDRESS, CONSOLE_PORT, CONSOLE_USER, CONSOLE_PASSWORD, CONSOLE_TICKETS_URL);
+            CONSOLE_BIND_ADDRESS, CONSOLE_PORT, CONSOLE_USER, CONSOLE_PASSWORD, CONSOLE_TICKETS_URL,
+            CONSOLE_INDEX_STALE_READY_MS, CONSOLE_INDEX_STALE_EXIT_MS);
 
     /** Families of ticket-sync's own keys: {@code mapping.status.<source>=<TARGET>} and the like. */
     public static final List<String> OWN_PREFIXES = List.of(MAPPING_STATUS_PREFIX, MAPPING_PRIORITY_PREFIX);

@@ -49,7 +49,7 @@ public final class KafkaLetterActions implements LetterActions, AutoCloseable {
     @Override
     public long mark(final Selection selection, final LetterStatus status, final String note, final String actor) {
         final List<Resolution> recorded = new LetterMarker(config).mark(selection, status, note, actor);
-        catalog.decided(recorded);
+        catalog.decided(catalog.boundToIndexed(recorded));
         return recorded.size();
     }
 
