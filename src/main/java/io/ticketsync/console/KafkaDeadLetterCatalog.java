@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The catalog over Kafka: a background thread tails the dead-letter and resolutions topics
@@ -55,6 +57,8 @@ public final class KafkaDeadLetterCatalog implements DeadLetterCatalog {
     private final IndexFreshness freshness;
     private final Thread tailer;
     private volatile boolean running = true;
+    /** Opens on close(), ending a back-off wait at once (an interrupt would break the consumer's close). */
+    private final CountDownLatch closing = new CountDownLatch(1);
     /** Only the tailer touches these. */
     private KafkaConsumer<byte[], byte[]> tail;
     private String topicId;
@@ -136,7 +140,7 @@ public final class KafkaDeadLetterCatalog implements DeadLetterCatalog {
     @Override
     public void close() {
         running = false;
-        tailer.interrupt();
+        closing.countDown();
         final KafkaConsumer<byte[], byte[]> consumer = tail;
         if (consumer != null) {
             consumer.wakeup();
@@ -279,10 +283,10 @@ public final class KafkaDeadLetterCatalog implements DeadLetterCatalog {
 
     private void sleep(final Duration wait) {
         try {
-            Thread.sleep(wait.toMillis());
+            closing.await(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (final InterruptedException e) {
-            // close() interrupts the wait; the loop condition ends the tailer.
-            Thread.interrupted();
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
