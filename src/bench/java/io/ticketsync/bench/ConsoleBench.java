@@ -99,8 +99,9 @@ public final class ConsoleBench {
         final long began = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 50,
-                ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024, ProducerConfig.ACKS_CONFIG, "1",
-                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024), new ByteArraySerializer(), new ByteArraySerializer())) {
+                // Batches under half a G1 region (1 MB at -Xmx256m): larger ones are humongous and fragment the small heap.
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.ACKS_CONFIG, "1",
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024), new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < letters; i++) {
                 final String[] kind = KINDS[i % KINDS.length];
                 final String ticket = "T-" + (i % TICKETS);
