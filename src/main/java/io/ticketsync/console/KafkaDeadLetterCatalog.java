@@ -263,6 +263,8 @@ public final class KafkaDeadLetterCatalog implements DeadLetterCatalog {
         // A position deleted by retention under the tailer starts again at the oldest letter kept.
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
+        // partitionsFor answers from the consumer's metadata: refreshed this often, partitions added to a topic show up.
+        settings.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) REFRESH.toMillis());
         return DeadLetterScan.consumer(settings, null);
     }
 
