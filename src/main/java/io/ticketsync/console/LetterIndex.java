@@ -235,8 +235,11 @@ final class LetterIndex {
             long counted = 0;
             String next = null;
             boolean stoppedEarly = false;
+            // With the count known, letters newer than the cursor need no look.
+            final int top = known >= 0 && start < Long.MAX_VALUE ? (int) Math.min(segments.size() - 1, Math.max(0, start) / CAPACITY)
+                    : segments.size() - 1;
             walk:
-            for (int number = segments.size() - 1; number >= 0; number--) {
+            for (int number = top; number >= 0; number--) {
                 final LetterSegment segment = segments.get(number);
                 if (segment == null || !matcher.mayMatch(segment)) {
                     continue;
