@@ -15,11 +15,6 @@ import java.util.Optional;
 public record ConsoleSettings(String bindAddress, int port, String user, Optional<String> password, Optional<URI> ticketsUrl,
                               Duration staleReady, Duration staleExit) {
 
-    public ConsoleSettings(final String bindAddress, final int port, final String user, final Optional<String> password,
-                           final Optional<URI> ticketsUrl) {
-        this(bindAddress, port, user, password, ticketsUrl, Duration.ofSeconds(30), Duration.ofMinutes(10));
-    }
-
     static ConsoleSettings read(final RawConfig raw) {
         return new ConsoleSettings(raw.required(ConfigKeys.CONSOLE_BIND_ADDRESS), raw.port(ConfigKeys.CONSOLE_PORT),
                 raw.required(ConfigKeys.CONSOLE_USER), raw.secret(ConfigKeys.CONSOLE_PASSWORD, "the console needs it"),
