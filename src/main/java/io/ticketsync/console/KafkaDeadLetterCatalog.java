@@ -263,6 +263,8 @@ public final class KafkaDeadLetterCatalog implements DeadLetterCatalog {
         // A position deleted by retention under the tailer starts again at the oldest letter kept.
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
+        // A deleted topic must stay deleted until someone creates it: not be recreated by our metadata requests.
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         // partitionsFor answers from the consumer's metadata: refreshed this often, partitions added to a topic show up.
         settings.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) REFRESH.toMillis());
         return DeadLetterScan.consumer(settings, null);

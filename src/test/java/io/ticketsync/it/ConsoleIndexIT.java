@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.cli.Main;
 import io.ticketsync.cluster.TopicLayout;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.console.CatalogProgress;
@@ -12,6 +13,7 @@ import io.ticketsync.deadletter.tools.LetterStatus;
 import io.ticketsync.deadletter.tools.Resolution;
 import io.ticketsync.deadletter.tools.ResolutionCodec;
 import io.ticketsync.dev.DevBroker;
+import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.Await;
 import io.ticketsync.testing.Ports;
 import io.ticketsync.testing.TestConfigs;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +50,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,6 +126,36 @@ class ConsoleIndexIT {
     }
 
     @Test
+    void shouldExitWithItsOwnCodeOnceStaleForTheExitTime() throws Exception {
+        final TicketSyncConfig config = config("exit");
+        write(config, 0, 2);
+        final StringWriter out = new StringWriter();
+        final ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            final Future<Integer> exit = runner.submit(() -> Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                    "console", "--set", "bootstrap.servers=" + broker.bootstrapServers(), "--set", "application.id=console-index-exit",
+                    "--set", "input.topic=" + config.topics().input(), "--set", "output.topic=" + config.topics().output(),
+                    "--set", "dlq.topic=" + config.topics().deadLetter(), "--set", "console.password=" + PASSWORD,
+                    "--set", "console.port=0", "--set", "default.api.timeout.ms=4000", "--set", "request.timeout.ms=3000",
+                    "--set", "console.index.stale.exit.ms=3000"));
+            final String served = Await.until("the console serves", out::toString, text -> text.contains("Dead-letter console at"), WAIT);
+            final Matcher port = Pattern.compile("http://[^:]+:(\\d+)/").matcher(served);
+            assertThat(port.find()).isTrue();
+            final Console http = new Console(Integer.parseInt(port.group(1)));
+            awaitUntil(() -> http.get("/health/ready").statusCode() == 200, "the index catches up");
+            final long pid = brokerPid();
+            signal("STOP", pid);
+            try {
+                assertThat(exit.get(90, TimeUnit.SECONDS)).isEqualTo(ExitCodes.CONSOLE_INDEX_STALE);
+            } finally {
+                signal("CONT", pid);
+            }
+        } finally {
+            runner.shutdownNow();
+        }
+    }
+
+    @Test
     void shouldIndexARecreatedTopicAfreshWithoutTheOldDecisions() throws Exception {
         final TicketSyncConfig config = config("recreated");
         write(config, 0, 3);
@@ -127,8 +166,10 @@ class ConsoleIndexIT {
             awaitUntil(() -> http.page("/").contains("id=\"open\">2<"), "the decision applies to the old letter");
             admin.deleteTopics(List.of(config.topics().deadLetter())).all().get();
             awaitUntil(() -> !admin.listTopics().names().get().contains(config.topics().deadLetter()), "the topic is gone");
-            admin.createTopics(TopicLayout.newTopics(config.topics(), (short) 1).stream()
-                    .filter(topic -> topic.name().equals(config.topics().deadLetter())).toList()).all().get();
+            // Deletion finishes in the background: the name is free only once it has.
+            Await.succeeds("the topic is created again", () -> admin.createTopics(TopicLayout.newTopics(config.topics(), (short) 1)
+                    .stream().filter(topic -> topic.name().equals(config.topics().deadLetter())).toList()).all().get(),
+                    WAIT, Duration.ofMillis(500));
             write(config, 0, 2);
             awaitUntil(() -> caughtUpWith(console, 2) && !console.progress().stale(), "the new topic is indexed");
             final String overview = http.page("/");
@@ -145,7 +186,8 @@ class ConsoleIndexIT {
             awaitUntil(() -> caughtUpWith(console, 2), "the index catches up");
             admin.createPartitions(Map.of(config.topics().deadLetter(), NewPartitions.increaseTo(2))).all().get();
             write(config, 1, 3);
-            awaitUntil(() -> caughtUpWith(console, 5), "the new partition's letters are indexed");
+            Await.until("the new partition's letters are indexed", console::progress,
+                    progress -> progress.caughtUp() && progress.indexed() == 5, WAIT);
             assertThat(new Console(console.port()).page("/letters")).contains("1@2");
         }
     }
@@ -210,7 +252,8 @@ class ConsoleIndexIT {
         headers.add(DeadLetterHeaders.TOPIC, utf8(config.topics().input()));
         headers.add(DeadLetterHeaders.PARTITION, utf8("0"));
         headers.add(DeadLetterHeaders.OFFSET, utf8(String.valueOf(sourceOffset)));
-        final long timestamp = 1_700_000_000_000L + sourceOffset;
+        // Now: a letter older than the topic's retention.ms would be deleted by the broker under the test.
+        final long timestamp = System.currentTimeMillis();
         TIMESTAMPS.put(config.topics().deadLetter() + "/" + partition + "/" + sourceOffset, timestamp);
         return new ProducerRecord<>(config.topics().deadLetter(), partition, timestamp, utf8("T-" + sourceOffset), utf8("{}"), headers);
     }
