@@ -25,11 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The dead-letter console on a large DLQ: writes 100,000 dead letters of mixed stages and reasons
- * to its own broker, starts the console, and measures how long the index takes to catch up, the
- * heap it holds, and the HTTP latency of the overview and of filtered first pages: median, p99
- * (nearest rank) and max of {@value #REQUESTS} requests each, after {@value #WARM_UP} warm-up
- * requests. {@code bench/run --console [LETTERS]}.
+ * The dead-letter console on a large DLQ: writes LETTERS (default 100,000) dead letters of mixed
+ * stages and reasons, with small values and headers, to its own broker, starts the console in this
+ * JVM (bench/run gives it -Xmx256m), and measures how long the index takes to catch up, the heap in
+ * use after catch-up (after a GC: the whole JVM, and the growth since before the console started),
+ * and the HTTP latency of every page kind: median, p99 (nearest rank) and max of {@value #REQUESTS}
+ * requests each, after {@value #WARM_UP} warm-up requests. {@code bench/run --console [LETTERS]}.
  */
 public final class ConsoleBench {
 
@@ -40,6 +41,8 @@ public final class ConsoleBench {
     private static final int REQUESTS = 200;
     private static final int WARM_UP = 50;
     private static final String PASSWORD = "console-bench-password";
+    /** Distinct record keys: each ticket has LETTERS / TICKETS letters. */
+    private static final int TICKETS = 500_000;
 
     private ConsoleBench() {
     }
@@ -64,31 +67,44 @@ public final class ConsoleBench {
                 }
                 final double catchUpSeconds = (System.nanoTime() - started) / 1e9;
                 System.gc();
-                final long heapBytes = usedHeap() - heapBefore;
+                final long heapAfter = usedHeap();
+                final long heapBytes = heapAfter - heapBefore;
                 final String base = "http://127.0.0.1:" + console.port();
                 final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
                 final String cookie = logIn(http, base);
-                System.out.printf("%n| console, %,d dead letters | figure |%n|---|---|%n", letters);
+                final Instant middle = Instant.now().minus(Duration.ofHours(12));
+                System.out.printf("%n| console, %,d dead letters, -Xmx%d MB | figure |%n|---|---|%n", letters,
+                        Runtime.getRuntime().maxMemory() / (1024 * 1024));
                 System.out.printf("| index catch-up (from start to every letter indexed) | %.2f s |%n", catchUpSeconds);
-                System.out.printf("| heap held by the index (after GC) | %.1f MB (%d bytes a letter) |%n", heapBytes / 1e6,
-                        heapBytes / letters);
+                System.out.printf("| heap in use after catch-up (after GC), whole JVM | %.1f MB |%n", heapAfter / 1e6);
+                System.out.printf("| heap growth since before the console started (after GC) | %.1f MB (%d bytes a letter) |%n",
+                        heapBytes / 1e6, heapBytes / letters);
                 row("overview page (`/`)", time(http, base + "/", cookie));
+                row("letters, no filter (first page)", time(http, base + "/letters", cookie));
+                row("letters, a later page (cursor)", time(http, base + "/letters?cursor=" + letters / 2, cookie));
                 row("first page filtered by stage and reason", time(http, base + "/letters?stage=PROCESSING&reason=unmapped-status", cookie));
-                row("first page filtered by ticket (rare: ~10 letters)", time(http, base + "/letters?ticket=T-4242", cookie));
+                row("first page filtered by ticket (rare: " + letters / TICKETS + " letters)", time(http, base + "/letters?ticket=T-4242", cookie));
+                row("first page filtered by source partition", time(http, base + "/letters?sourcePartition=3", cookie));
+                row("first page filtered by time (a one-hour window)", time(http, base + "/letters?since="
+                        + middle + "&until=" + middle.plus(Duration.ofHours(1)), cookie));
                 row("first page filtered by time and source partition", time(http, base
-                        + "/letters?sourcePartition=3&since=2026-11-22T00:00:00Z", cookie));
+                        + "/letters?sourcePartition=3&since=" + middle, cookie));
+                row("a letter's detail (read from Kafka)", time(http, base + "/letters/0@" + letters / 3, cookie));
             }
         }
     }
 
     private static void writeLetters(final TicketSyncConfig config, final int letters) {
         final Instant start = Instant.now().minus(Duration.ofHours(24));
+        final long began = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new ByteArraySerializer(), new ByteArraySerializer())) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 50,
+                // Batches under half a G1 region (1 MB at -Xmx256m): larger ones are humongous and fragment the small heap.
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.ACKS_CONFIG, "1",
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024), new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < letters; i++) {
                 final String[] kind = KINDS[i % KINDS.length];
-                final String ticket = "T-" + (i % 10_000);
+                final String ticket = "T-" + (i % TICKETS);
                 final RecordHeaders headers = new RecordHeaders();
                 headers.add(DeadLetterHeaders.STAGE, utf8(kind[0]));
                 headers.add(DeadLetterHeaders.REASON, utf8(kind[1]));
@@ -97,14 +113,14 @@ public final class ConsoleBench {
                 headers.add(DeadLetterHeaders.OFFSET, utf8(String.valueOf(i / 6)));
                 headers.add(DeadLetterHeaders.EXCEPTION, utf8("io.ticketsync.failure.BadRecordException"));
                 headers.add(DeadLetterHeaders.MESSAGE, utf8("status value 'escalated' has no mapping (mapping.status.*)"));
-                headers.add(DeadLetterHeaders.STACKTRACE, utf8("io.ticketsync.failure.BadRecordException: ...\n\tat ...".repeat(20)));
+                headers.add(DeadLetterHeaders.STACKTRACE, utf8("io.ticketsync.failure.BadRecordException: ...\n\tat ..."));
                 final long at = start.toEpochMilli() + (long) i * Duration.ofHours(24).toMillis() / letters;
                 producer.send(new ProducerRecord<>(config.topics().deadLetter(), null, at, utf8(ticket),
-                        utf8("{\"ticketId\":\"" + ticket + "\",\"version\":" + i + ",\"op\":\"UPSERT\",\"fields\":{\"status\":\"escalated\"}}"),
-                        headers));
+                        utf8("{\"ticketId\":\"" + ticket + "\",\"version\":" + i + "}"), headers));
             }
             producer.flush();
         }
+        System.out.printf("wrote %,d letters in %.1f s%n", letters, (System.nanoTime() - began) / 1e9);
     }
 
     private static String logIn(final HttpClient http, final String base) throws Exception {

@@ -10,10 +10,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code ticket-sync console}: the dead-letter web console, until SIGTERM or SIGINT. */
+/** {@code ticket-sync console}: the dead-letter web console, until SIGTERM or SIGINT, or its index stays stale (exit 9). */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"Serve the dead-letter console: browse, replay, resolve and export dead letters in a browser.",
                 "It needs console.password (TICKET_SYNC_CONSOLE_PASSWORD) and listens on console.port (console.bind.address)."})
@@ -37,7 +38,12 @@ final class ConsoleCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Dead-letter console at http://" + loaded.console().bindAddress() + ":"
                     + console.port() + "/ (user '" + loaded.console().user() + "'); Ctrl-C to stop.");
             spec.commandLine().getOut().flush();
-            stop.await();
+            final Optional<String> unhealthy = console.serveUntil(stop);
+            if (unhealthy.isPresent()) {
+                spec.commandLine().getErr().println("The dead-letter console stops: " + unhealthy.get());
+                spec.commandLine().getErr().flush();
+                return ExitCodes.CONSOLE_INDEX_STALE;
+            }
         }
         return ExitCodes.OK;
     }

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
                 "Exit " + ExitCodes.STREAMS_FAILED + ": Kafka Streams failed or stopped without being asked.",
                 "Exit " + ExitCodes.SHUTDOWN_TIMEOUT + ": a requested stop took longer than shutdown.timeout.ms.",
                 "Exit " + ExitCodes.STUCK + ": processing was stuck and health.stuck.action=exit.",
-                "Exit " + ExitCodes.DEAD_LETTER_SURGE + ": the dead-letter surge brake tripped and dlq.surge.action=exit."})
+                "Exit " + ExitCodes.DEAD_LETTER_SURGE + ": the dead-letter surge brake tripped and dlq.surge.action=exit.",
+                "Exit " + ExitCodes.CONSOLE_INDEX_STALE + ": never from run; the console's index was stale for console.index.stale.exit.ms."})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin

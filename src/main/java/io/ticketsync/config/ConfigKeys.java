@@ -41,6 +41,8 @@ public final class ConfigKeys {
     public static final String CONSOLE_TICKETS_URL = "console.tickets.url";
     public static final String CONSOLE_PUBLIC_URL = "console.public.url";
     public static final String CONSOLE_TRUSTED_PROXIES = "console.trusted.proxies";
+    public static final String CONSOLE_INDEX_STALE_READY_MS = "console.index.stale.ready.ms";
+    public static final String CONSOLE_INDEX_STALE_EXIT_MS = "console.index.stale.exit.ms";
     public static final String HEALTH_STUCK_TIMEOUT_MS = "health.stuck.timeout.ms";
     public static final String HEALTH_STUCK_ACTION = "health.stuck.action";
     public static final String DLQ_SURGE_WINDOW_RECORDS = "dlq.surge.window.records";
@@ -61,7 +63,8 @@ public final class ConfigKeys {
             HEALTH_STUCK_ACTION, DLQ_SURGE_WINDOW_RECORDS, DLQ_SURGE_MIN_RECORDS, DLQ_SURGE_THRESHOLD,
             DLQ_SURGE_THRESHOLD_STAGE, DLQ_SURGE_THRESHOLD_ALL, DLQ_SURGE_ACTION, DLQ_CONTROL_TOPIC,
             CONSOLE_BIND_ADDRESS, CONSOLE_PORT, CONSOLE_USER, CONSOLE_PASSWORD, CONSOLE_TICKETS_URL,
-            CONSOLE_PUBLIC_URL, CONSOLE_TRUSTED_PROXIES);
+            CONSOLE_PUBLIC_URL, CONSOLE_TRUSTED_PROXIES,
+            CONSOLE_INDEX_STALE_READY_MS, CONSOLE_INDEX_STALE_EXIT_MS);
 
     /** Families of ticket-sync's own keys: {@code mapping.status.<source>=<TARGET>} and the like. */
     public static final List<String> OWN_PREFIXES = List.of(MAPPING_STATUS_PREFIX, MAPPING_PRIORITY_PREFIX);

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,9 +18,11 @@ import java.util.Set;
  *                       scheme, host and port only; empty: the request's own origin
  * @param trustedProxies the direct peers whose forwarded headers (X-Forwarded-*, Forwarded) are
  *                       believed; empty: nobody's
+ * @param staleReady     how long the index may be stale before {@code /health/ready} fails
+ * @param staleExit      how long the index may be stale before {@code /health/live} fails and the console exits; zero: never
  */
 public record ConsoleSettings(String bindAddress, int port, String user, Optional<String> password, Optional<URI> ticketsUrl,
-                              Optional<URI> publicUrl, Set<InetAddress> trustedProxies) {
+                              Optional<URI> publicUrl, Set<InetAddress> trustedProxies, Duration staleReady, Duration staleExit) {
 
     public ConsoleSettings {
         trustedProxies = Set.copyOf(trustedProxies);
@@ -28,7 +31,10 @@ public record ConsoleSettings(String bindAddress, int port, String user, Optiona
     static ConsoleSettings read(final RawConfig raw) {
         return new ConsoleSettings(raw.required(ConfigKeys.CONSOLE_BIND_ADDRESS), raw.port(ConfigKeys.CONSOLE_PORT),
                 raw.required(ConfigKeys.CONSOLE_USER), raw.secret(ConfigKeys.CONSOLE_PASSWORD, "the console needs it"),
-                raw.httpUrl(ConfigKeys.CONSOLE_TICKETS_URL), origin(raw), addresses(raw));
+                raw.httpUrl(ConfigKeys.CONSOLE_TICKETS_URL), origin(raw), addresses(raw),
+                raw.millis(ConfigKeys.CONSOLE_INDEX_STALE_READY_MS),
+                Duration.ofMillis(raw.longBetween(ConfigKeys.CONSOLE_INDEX_STALE_EXIT_MS, 0, Long.MAX_VALUE / 1_000_000,
+                        "0 (never) or a positive number of milliseconds")));
     }
 
     /** @throws InvalidConfigException when none is configured: the console shows ticket data and can replay */
@@ -90,6 +96,7 @@ public record ConsoleSettings(String bindAddress, int port, String user, Optiona
     public String toString() {
         return "ConsoleSettings[" + bindAddress + ":" + port + ", user=" + user + ", password="
                 + (password.isPresent() ? "[hidden]" : "none") + ", ticketsUrl=" + ticketsUrl.orElse(null)
-                + ", publicUrl=" + publicUrl.orElse(null) + ", trustedProxies=" + trustedProxies + "]";
+                + ", publicUrl=" + publicUrl.orElse(null) + ", trustedProxies=" + trustedProxies
+                + ", staleReady=" + staleReady.toMillis() + " ms, staleExit=" + staleExit.toMillis() + " ms]";
     }
 }

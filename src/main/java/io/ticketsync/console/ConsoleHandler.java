@@ -31,15 +31,18 @@ final class ConsoleHandler extends Handler.Abstract {
     private final ClientView.Reader clients;
     private final FormOrigin formOrigin;
     private final SessionCookie cookie;
+    private final ConsoleHealth health;
 
     ConsoleHandler(final ConsoleAuth auth, final ConsoleRoutes routes, final ConsolePages pages,
-                   final ClientView.Reader clients, final FormOrigin formOrigin, final SessionCookie cookie) {
+                   final ClientView.Reader clients, final FormOrigin formOrigin, final SessionCookie cookie,
+                   final ConsoleHealth health) {
         this.auth = auth;
         this.routes = routes;
         this.pages = pages;
         this.clients = clients;
         this.formOrigin = formOrigin;
         this.cookie = cookie;
+        this.health = health;
     }
 
     @Override
@@ -61,6 +64,11 @@ final class ConsoleHandler extends Handler.Abstract {
         }
         if (path.equals("/assets/console.css")) {
             return asset(response, callback);
+        }
+        // Probes and scrapers have no session; the answers hold no ticket data.
+        final Optional<ConsoleHealth.Answer> probe = health.answer(path);
+        if (probe.isPresent()) {
+            return text(response, callback, probe.get());
         }
         // Read a form before any refusal: an answer that leaves the body unread makes Jetty close the
         // connection under a client that may already be sending its next request on it.
@@ -170,6 +178,15 @@ final class ConsoleHandler extends Handler.Abstract {
         final byte[] body = html.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
+    }
+
+    private static boolean text(final Response response, final Callback callback, final ConsoleHealth.Answer answer) {
+        final byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(answer.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;

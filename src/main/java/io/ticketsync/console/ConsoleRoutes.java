@@ -96,7 +96,7 @@ final class ConsoleRoutes {
         final LetterPage page = catalog.page(new LetterQuery(filter.filter(), filter.includeClosed(), cursor, PAGE_SIZE));
         final Map<String, Object> model = base("Letters", session);
         withFilter(model, filter, "/letters", "Filter");
-        model.put("matching", page.matching());
+        model.put("matching", page.matchingText());
         model.put("letters", rows(page.letters()));
         model.put("selectable", true);
         model.put("nextCursor", page.nextCursor());
@@ -145,7 +145,7 @@ final class ConsoleRoutes {
         final FilterForm filter = FilterForm.from(query);
         final Map<String, Object> model = base("Replay", session);
         withFilter(model, filter, "/replay", "Select");
-        model.put("matching", catalog.page(new LetterQuery(filter.filter(), filter.includeClosed(), null, 1)).matching());
+        model.put("matching", catalog.page(new LetterQuery(filter.filter(), filter.includeClosed(), null, 1)).matchingText());
         return pages.render("replay", model);
     }
 
@@ -221,6 +221,7 @@ final class ConsoleRoutes {
         model.put("indexing", !progress.caughtUp());
         model.put("indexed", progress.indexed());
         model.put("inTopic", progress.inTopic());
+        model.put("stale", progress.stale() ? Map.of("since", progress.staleSince(), "problem", progress.problem()) : null);
         model.put("flash", flashes.remove(session.id()));
         model.put("ends", IndexEnds.format(catalog.indexedEnds()));
         model.put("braked", brake.state().filter(BrakeEvent::engaged).map(BrakeEvent::describe).orElse(null));

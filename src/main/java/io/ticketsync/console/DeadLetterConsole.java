@@ -8,6 +8,9 @@ import io.ticketsync.http.JettyServer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The dead-letter console: the index, the actions and the web server, started together and closed
@@ -19,18 +22,21 @@ public final class DeadLetterConsole implements AutoCloseable {
     /** Pages read Kafka (a letter's detail, a mark, an export): a few more threads than the API's. */
     private static final int MAX_THREADS = 24;
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
     private final KafkaDeadLetterCatalog catalog;
     private final KafkaLetterActions actions;
     private final KafkaBrakeSwitch brake;
     private final JettyServer server;
+    private final ConsoleHealth health;
 
     private DeadLetterConsole(final KafkaDeadLetterCatalog catalog, final KafkaLetterActions actions,
-                              final KafkaBrakeSwitch brake, final JettyServer server) {
+                              final KafkaBrakeSwitch brake, final JettyServer server, final ConsoleHealth health) {
         this.catalog = catalog;
         this.actions = actions;
         this.brake = brake;
         this.server = server;
+        this.health = health;
     }
 
     /** @throws InvalidConfigException without {@code console.password} */
@@ -40,7 +46,8 @@ public final class DeadLetterConsole implements AutoCloseable {
         final KafkaLetterActions actions = new KafkaLetterActions(config, catalog);
         final KafkaBrakeSwitch brake = new KafkaBrakeSwitch(config);
         try {
-            return new DeadLetterConsole(catalog, actions, brake, serve(config, catalog, actions, brake, AuditLog.logger()));
+            return new DeadLetterConsole(catalog, actions, brake, serve(config, catalog, actions, brake, AuditLog.logger()),
+                    new ConsoleHealth(catalog, config.console()));
         } catch (final RuntimeException e) {
             closeQuietly(brake);
             actions.close();
@@ -64,7 +71,8 @@ public final class DeadLetterConsole implements AutoCloseable {
                 new TicketSnapshots(settings.ticketsUrl(), config.api().authToken()), pages, brake, audit);
         return JettyServer.start("ticket-sync-console", settings.bindAddress(), settings.port(), IDLE_TIMEOUT,
                 MAX_CONNECTIONS, MAX_THREADS, new ConsoleHandler(auth, routes, pages, new ClientView.Reader(settings.trustedProxies()),
-                        new FormOrigin(settings.publicUrl()), new SessionCookie(settings.publicHttps())),
+                        new FormOrigin(settings.publicUrl()), new SessionCookie(settings.publicHttps()),
+                        new ConsoleHealth(catalog, settings)),
                 new ConsoleErrorHandler(pages));
     }
 
@@ -75,6 +83,21 @@ public final class DeadLetterConsole implements AutoCloseable {
     /** Letters indexed so far, and whether the index has caught up with the topic once. */
     public CatalogProgress progress() {
         return catalog.progress();
+    }
+
+    /**
+     * Serves until {@code stop} opens (empty) or the index has been stale for
+     * {@code console.index.stale.exit.ms} (why): the caller turns that into the exit code, so a
+     * supervisor restarts a console that could no longer tell the truth.
+     */
+    public Optional<String> serveUntil(final CountDownLatch stop) throws InterruptedException {
+        while (!stop.await(CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+            final Optional<String> fatal = health.fatal();
+            if (fatal.isPresent()) {
+                return fatal;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

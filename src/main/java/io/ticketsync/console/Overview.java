@@ -11,9 +11,15 @@ import java.util.Map;
  * @param timeline letters per time bucket (by record timestamp), oldest first; each bucket counts
  *                 per {@code STAGE/reason}
  * @param newest   the newest letters, newest first
+ * @param decisions what became of the resolutions topic's records
  */
 public record Overview(long total, long open, List<ReasonCount> byReason, List<TimeBucket> timeline,
-                       List<LetterSummary> newest) {
+                       List<LetterSummary> newest, DecisionCounts decisions) {
+
+    public Overview(final long total, final long open, final List<ReasonCount> byReason, final List<TimeBucket> timeline,
+                    final List<LetterSummary> newest) {
+        this(total, open, byReason, timeline, newest, DecisionCounts.NONE);
+    }
 
     public record ReasonCount(String stage, String reason, long total, long open) {
     }

@@ -21,6 +21,8 @@ public final class ExitCodes {
     public static final int STUCK = 7;
     /** The dead-letter surge brake fired: one reason took over the stream (a bad deploy?). */
     public static final int DEAD_LETTER_SURGE = 8;
+    /** The console's index of the dead-letter topic was stale for {@code console.index.stale.exit.ms}. */
+    public static final int CONSOLE_INDEX_STALE = 9;
 
     private ExitCodes() {
     }

@@ -18,7 +18,7 @@ class AlertRulesTest {
 
     @Test
     void shouldPassPromtoolCheckRules() throws Exception {
-        assertThat(promtool("check", "rules", "ticket-sync-alerts.yml")).contains("SUCCESS: 8 rules found");
+        assertThat(promtool("check", "rules", "ticket-sync-alerts.yml")).contains("SUCCESS: 9 rules found");
     }
 
     @Test
