@@ -9,7 +9,11 @@ import io.ticketsync.deadletter.tools.DlqInspector;
 import io.ticketsync.deadletter.tools.DlqWriter;
 import io.ticketsync.deadletter.tools.DlqReplayer;
 import io.ticketsync.deadletter.tools.InspectionReport;
+import io.ticketsync.deadletter.tools.LetterMarker;
+import io.ticketsync.deadletter.tools.LetterStatus;
+import io.ticketsync.deadletter.tools.MarkReport;
 import io.ticketsync.deadletter.tools.ReplayRequest;
+import io.ticketsync.deadletter.tools.Selection;
 import io.ticketsync.deadletter.tools.WriterBusyException;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.testing.Await;
@@ -151,6 +155,21 @@ class DeadLetterDecisionsIT {
         }
         final List<String> replayed = keys(broker.readAllCommitted(config.topics().input()));
         assertThat(replayed).hasSize(300).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldMarkAllMatchingOnlyUpToTheLettersThePageShowed(final KafkaBroker broker, @TempDir final Path state) throws Exception {
+        final TicketSyncConfig config = setUp(broker, "decisions-page-ends-it", state, 3);
+        final Map<Integer, Long> pageEnds = Map.of(0, 3L);
+        broker.produce(config.topics().deadLetter(), DeadLetterRecords.unmapped(3, 2, config));
+
+        final MarkReport marked = new LetterMarker(config).mark(Selection.of(UNMAPPED, false), LetterStatus.RESOLVED,
+                "seen on the page", "ops", pageEnds);
+
+        assertThat(marked.marked()).isEqualTo(3);
+        final InspectionReport open = new DlqInspector(config).inspect(DeadLetterFilter.ALL, 3, (read, total) -> { });
+        assertThat(open.matched()).as("the two letters that arrived after the page stay open").isEqualTo(2);
+        assertThat(open.groups().get(0).samples()).extracting(InspectionReport.Sample::key).containsExactly("T-3", "T-4");
     }
 
     @Test
