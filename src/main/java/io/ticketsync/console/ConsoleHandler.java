@@ -1,6 +1,7 @@
 package io.ticketsync.console;
 
 import io.ticketsync.deadletter.tools.LetterId;
+import io.ticketsync.deadletter.tools.WriterBusyException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.FormFields;
@@ -53,6 +54,9 @@ final class ConsoleHandler extends Handler.Abstract {
         } catch (final IllegalArgumentException e) {
             // Bad input: an unknown action, a malformed letter id or parameter, a form body Jetty cannot decode.
             return html(response, callback, 400, error("Cannot do that", e.getMessage()));
+        } catch (final WriterBusyException e) {
+            // Another replay or mark (console or CLI) holds the dead-letter topic's writer lease: nothing was written.
+            return html(response, callback, 409, error("Busy: nothing was written", e.getMessage()));
         }
     }
 

@@ -7,6 +7,7 @@ import io.ticketsync.deadletter.tools.DeadLetter;
 import io.ticketsync.deadletter.tools.LetterId;
 import io.ticketsync.deadletter.tools.LetterStatus;
 import io.ticketsync.deadletter.tools.ReplayPlan;
+import io.ticketsync.deadletter.tools.WriterBusyException;
 import io.ticketsync.deadletter.tools.ReplayRequest;
 import io.ticketsync.deadletter.tools.Selection;
 import io.ticketsync.http.JettyServer;
@@ -203,6 +204,28 @@ class ConsoleSecurityTest {
         assertSecured(marked);
         // The console hands the engine the session's user; the engine writes the audit line (LetterMarker).
         assertThat(actions.calls).containsExactly("RESOLVED by admin: ids=[" + LETTER + "] note=fixed upstream");
+    }
+
+    @Test
+    void shouldMarkAllMatchingOnlyUpToTheEndOffsetsThePageShowed() throws Exception {
+        final String session = login();
+        final HttpResponse<String> page = send(get("/letters?reason=invalid-json", session));
+        assertThat(page.body()).contains("name=\"ends\" value=\"0:8\"");
+        final HttpResponse<String> marked = send(post("/letters/mark", "csrf=" + csrf(session)
+                + "&action=DISCARDED&scope=matching&reason=invalid-json&ends=0%3A8&note=junk", session));
+        assertThat(marked.statusCode()).isEqualTo(303);
+        assertThat(actions.calls).containsExactly("DISCARDED by admin: reason=invalid-json note=junk ends={0=8}");
+    }
+
+    @Test
+    void shouldAnswer409NamingTheHolderWhenAnotherActionWritesToTheDeadLetterTopic() throws Exception {
+        final String session = login();
+        actions.busy = "another action writes to 'tickets.dlq': replay by alice";
+        final HttpResponse<String> refused = send(post("/letters/mark", "csrf=" + csrf(session)
+                + "&action=RESOLVED&id=" + LETTER, session));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertSecured(refused);
+        assertThat(refused.body()).contains("nothing was written").contains("replay by alice");
     }
 
     @Test
@@ -604,6 +627,11 @@ class ConsoleSecurityTest {
         }
 
         @Override
+        public Map<Integer, Long> indexedEnds() {
+            return Map.of(0, LETTER.offset() + 1);
+        }
+
+        @Override
         public LetterPage page(final LetterQuery query) {
             return new LetterPage(List.of(), 1, null);
         }
@@ -640,11 +668,16 @@ class ConsoleSecurityTest {
 
         static final String EXPORTED = "{\"id\":\"0@7\"}\n";
         final List<String> calls = new CopyOnWriteArrayList<>();
+        /** Set: another action holds the dead-letter writer lease. */
+        volatile String busy;
 
         @Override
         public long mark(final Selection selection, final LetterStatus status, final String note, final String actor,
                          final Map<Integer, Long> ends) {
-            calls.add(status + " by " + actor + ": " + selection.describe() + " note=" + note);
+            if (busy != null) {
+                throw new WriterBusyException(busy);
+            }
+            calls.add(status + " by " + actor + ": " + selection.describe() + " note=" + note + (ends == null ? "" : " ends=" + ends));
             return selection.ids().size();
         }
 
