@@ -41,9 +41,8 @@ final class ConfigOptions {
 
     /** Loads with {@code commandDefaults} placed below the user's own {@code --set} overrides. */
     TicketSyncConfig load(final Map<String, String> commandDefaults) {
-        final Map<String, String> merged = new LinkedHashMap<>(commandDefaults);
-        merged.putAll(overrides());
-        return ConfigLoader.load(configFile(), System.getenv(), merged);
+        return ConfigLoader.load(configFile().stream().toList(), System.getenv(), command.name(), commandDefaults,
+                overrides());
     }
 
     /**

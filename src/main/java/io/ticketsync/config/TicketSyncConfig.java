@@ -31,11 +31,11 @@ public final class TicketSyncConfig {
     private final Duration startupTimeout;
     private final short topicsMinReplication;
 
-    private TicketSyncConfig(final Map<String, String> values) {
+    private TicketSyncConfig(final Map<String, String> values, final Map<String, Origin> origins) {
+        this.raw = new RawConfig(values, origins);
         new TreeMap<>(values).keySet().forEach(key -> KNOWN_KEYS.problem(key).ifPresent(problem -> {
-            throw new InvalidConfigException(problem);
+            throw raw.invalid(key, problem);
         }));
-        this.raw = new RawConfig(values);
         this.applicationId = raw.required(ConfigKeys.APPLICATION_ID);
         this.topics = Topics.read(raw);
         this.statusMapping = raw.mapping("status", ConfigKeys.MAPPING_STATUS_PREFIX);
@@ -59,7 +59,12 @@ public final class TicketSyncConfig {
      * @throws InvalidConfigException naming the first key that is missing or malformed
      */
     public static TicketSyncConfig from(final Map<String, String> values) {
-        return new TicketSyncConfig(values);
+        return new TicketSyncConfig(values, Map.of());
+    }
+
+    /** As {@link #from(Map)}, with where each value came from, which every error then names. */
+    public static TicketSyncConfig from(final Map<String, String> values, final Map<String, Origin> origins) {
+        return new TicketSyncConfig(values, origins);
     }
 
     public String applicationId() {
@@ -132,7 +137,7 @@ public final class TicketSyncConfig {
     public TicketSyncConfig requireLosslessGuarantee() {
         final String guarantee = kafka.processingGuarantee();
         if (!StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee)) {
-            throw new InvalidConfigException("'" + StreamsConfig.PROCESSING_GUARANTEE_CONFIG + "' must be "
+            throw raw.invalid(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "'" + StreamsConfig.PROCESSING_GUARANTEE_CONFIG + "' must be "
                     + StreamsConfig.EXACTLY_ONCE_V2 + ", got '" + guarantee + "': under at_least_once the "
                     + "ticket store can advance before its output is durable, and that output would be lost after a crash");
         }
