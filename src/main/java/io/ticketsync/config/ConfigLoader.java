@@ -1,12 +1,9 @@
 package io.ticketsync.config;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The one place where configuration precedence is decided. Later sources win:
@@ -16,7 +13,8 @@ import java.util.TreeMap;
  *   <li>environment variables {@code TICKET_SYNC_<KEY>}: upper case, dots as underscores, so
  *       {@code TICKET_SYNC_BOOTSTRAP_SERVERS} sets {@code bootstrap.servers}; a doubled underscore
  *       is a literal one, so {@code TICKET_SYNC_MAPPING_STATUS_IN__PROGRESS} sets
- *       {@code mapping.status.in_progress}</li>
+ *       {@code mapping.status.in_progress}; a mapping variable with a single underscore in its
+ *       mapped value is refused ({@link EnvironmentNames})</li>
  *   <li>a command's own values (such as {@code dev}'s broker address)</li>
  *   <li>command-line overrides ({@code --set key=value})</li>
  * </ol>
@@ -24,7 +22,7 @@ import java.util.TreeMap;
  */
 public final class ConfigLoader {
 
-    public static final String ENV_PREFIX = "TICKET_SYNC_";
+    public static final String ENV_PREFIX = EnvironmentNames.PREFIX;
 
     private ConfigLoader() {
     }
@@ -48,7 +46,7 @@ public final class ConfigLoader {
         for (final Path file : files) {
             merged = PropertiesFiles.readSourced(file).over(merged);
         }
-        merged = sourcedEnvironment(environment).over(merged);
+        merged = EnvironmentNames.read(environment).over(merged);
         merged = SourcedValues.of(commandValues, key -> Origin.command(command)).over(merged);
         merged = SourcedValues.of(overrides, Origin::flag).over(merged);
         return TicketSyncConfig.from(merged.values(), merged.origins());
@@ -56,23 +54,11 @@ public final class ConfigLoader {
 
     /**
      * {@code TICKET_SYNC_DLQ_TOPIC=x} becomes {@code dlq.topic=x} and {@code __} a literal
-     * {@code _}; other variables are ignored.
+     * {@code _}; other variables are ignored (see {@link EnvironmentNames}).
+     *
+     * @throws InvalidConfigException for an ambiguous mapping variable
      */
     public static Map<String, String> fromEnvironment(final Map<String, String> environment) {
-        return sourcedEnvironment(environment).values();
-    }
-
-    private static SourcedValues sourcedEnvironment(final Map<String, String> environment) {
-        final Map<String, String> values = new TreeMap<>();
-        final Map<String, Origin> origins = new TreeMap<>();
-        environment.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-                final String key = String.join("_", Arrays.stream(name.substring(ENV_PREFIX.length()).split("__", -1))
-                        .map(part -> part.toLowerCase(Locale.ROOT).replace('_', '.')).toList());
-                values.put(key, value);
-                origins.put(key, Origin.variable(name));
-            }
-        });
-        return new SourcedValues(values, origins);
+        return EnvironmentNames.read(environment).values();
     }
 }
