@@ -161,7 +161,7 @@ final class RawConfig {
         return List.copyOf(classes);
     }
 
-    /** Every {@code <prefix><source>=<target>} entry as a {@link ValueMapping}; at least one is required. */
+    /** Every {@code <prefix><source>=<target>} entry as a {@link ValueMapping}, perhaps none. */
     ValueMapping mapping(final String name, final String prefix) {
         final Map<String, String> entries = new TreeMap<>();
         values.forEach((key, value) -> {
@@ -172,9 +172,6 @@ final class RawConfig {
                 entries.put(key.substring(prefix.length()), value.trim());
             }
         });
-        if (entries.isEmpty()) {
-            throw new InvalidConfigException("no " + name + " mapping configured: add '" + prefix + "<source>=<TARGET>' keys");
-        }
         return new ValueMapping(name, entries);
     }
 }

@@ -1,5 +1,6 @@
 package io.ticketsync.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -23,6 +24,15 @@ record SourcedValues(Map<String, String> values, Map<String, Origin> origins) {
 
     static SourcedValues empty() {
         return new SourcedValues(Map.of(), Map.of());
+    }
+
+    /** Without the keys that start with any of {@code prefixes}. */
+    SourcedValues without(final List<String> prefixes) {
+        final Map<String, String> keptValues = new TreeMap<>(values);
+        final Map<String, Origin> keptOrigins = new TreeMap<>(origins);
+        keptValues.keySet().removeIf(key -> prefixes.stream().anyMatch(key::startsWith));
+        keptOrigins.keySet().retainAll(keptValues.keySet());
+        return new SourcedValues(keptValues, keptOrigins);
     }
 
     /** This layer on top of {@code below}: key by key, this one wins. */

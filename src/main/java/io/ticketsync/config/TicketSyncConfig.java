@@ -38,8 +38,6 @@ public final class TicketSyncConfig {
         }));
         this.applicationId = raw.required(ConfigKeys.APPLICATION_ID);
         this.topics = Topics.read(raw);
-        this.statusMapping = raw.mapping("status", ConfigKeys.MAPPING_STATUS_PREFIX);
-        this.priorityMapping = raw.mapping("priority", ConfigKeys.MAPPING_PRIORITY_PREFIX);
         this.shutdownTimeout = raw.millis(ConfigKeys.SHUTDOWN_TIMEOUT_MS);
         this.startupTimeout = raw.millis(ConfigKeys.STARTUP_TIMEOUT_MS);
         // A replication factor is a short in Kafka's protocol.
@@ -50,6 +48,8 @@ public final class TicketSyncConfig {
         this.kafka = new KafkaSettings(raw);
         this.limits = RecordLimits.read(raw, kafka);
         this.guards = FailureGuards.read(raw, kafka.commitIntervalMs());
+        this.statusMapping = raw.mapping("status", ConfigKeys.MAPPING_STATUS_PREFIX);
+        this.priorityMapping = raw.mapping("priority", ConfigKeys.MAPPING_PRIORITY_PREFIX);
     }
 
     /**
@@ -142,6 +142,27 @@ public final class TicketSyncConfig {
                     + "ticket store can advance before its output is durable, and that output would be lost after a crash");
         }
         return this;
+    }
+
+    /**
+     * Refuses to sync without a status and a priority mapping: every change would be dead-lettered.
+     * Only the commands that sync call this; {@code acls}, {@code topics} and the dlq tools need
+     * no mappings, and the defaults carry none (they are the operator's, never sample data).
+     *
+     * @throws InvalidConfigException naming the missing family and where mappings go
+     */
+    public TicketSyncConfig requireMappings() {
+        requireEntries(statusMapping, ConfigKeys.MAPPING_STATUS_PREFIX);
+        requireEntries(priorityMapping, ConfigKeys.MAPPING_PRIORITY_PREFIX);
+        return this;
+    }
+
+    private static void requireEntries(final ValueMapping mapping, final String prefix) {
+        if (mapping.isEmpty()) {
+            throw new InvalidConfigException("no " + mapping.name() + " mapping configured: add '" + prefix
+                    + "<source>=<TARGET>' keys in a file of your own and name it with --config"
+                    + " (config/sample-mappings.properties shows the form; only dev uses it unasked)");
+        }
     }
 
     /** Every raw value, sorted by key. */

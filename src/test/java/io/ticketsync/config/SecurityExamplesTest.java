@@ -5,8 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,11 +20,16 @@ class SecurityExamplesTest {
             "TICKET_SYNC_SSL_KEY_PASSWORD", "s3cr3t-key",
             "TICKET_SYNC_SSL_TRUSTSTORE_PASSWORD", "s3cr3t-truststore");
 
+    /** As the examples' headers say: the example, then a mapping file (here the samples). */
+    private static TicketSyncConfig withSampleMappings(final String example) {
+        return ConfigLoader.load(List.of(Path.of("config", "examples", example), Path.of("config", "sample-mappings.properties")),
+                SECRETS_FROM_ENVIRONMENT, new ConfigLoader.CommandValues("run", Map.of(), Map.of()), Map.of()).requireMappings();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sasl-ssl-scram.properties", "mtls.properties"})
     void shouldLoadExampleAndHandSecuritySettingsToKafkaClients(final String example) {
-        final TicketSyncConfig config = ConfigLoader.load(Optional.of(Path.of("config", "examples", example)),
-                SECRETS_FROM_ENVIRONMENT, Map.of());
+        final TicketSyncConfig config = withSampleMappings(example);
 
         final StreamsConfig streams = new StreamsConfig(config.kafka().properties());
         final Map<String, Object> consumer = streams.getMainConsumerConfigs("group", "client", 0);
@@ -37,8 +42,7 @@ class SecurityExamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"sasl-ssl-scram.properties", "mtls.properties"})
     void shouldNeverShowASecretInTheConfigurationDump(final String example) {
-        final TicketSyncConfig config = ConfigLoader.load(Optional.of(Path.of("config", "examples", example)),
-                SECRETS_FROM_ENVIRONMENT, Map.of());
+        final TicketSyncConfig config = withSampleMappings(example);
 
         assertThat(SecretMasker.mask(config.raw()).toString()).doesNotContain("s3cr3t").contains(SecretMasker.MASK);
     }
