@@ -24,8 +24,9 @@ final class ConfigOptions {
     static final Path DEFAULT_FILE = Path.of("config", "ticket-sync.properties");
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file (default: config/ticket-sync.properties when it exists).")
-    private Path file;
+            description = "Properties file (repeatable: later files win, key by key; default: config/ticket-sync.properties"
+                    + " when it exists).")
+    private List<Path> files = new ArrayList<>();
 
     /** Kept as typed and split by {@link #overrides()}, so a pair without '=' is named as a usage error, not a missing key. */
     @Option(names = "--set", paramLabel = "KEY=VALUE",
@@ -41,9 +42,16 @@ final class ConfigOptions {
 
     /** Loads with {@code commandDefaults} placed below the user's own {@code --set} overrides. */
     TicketSyncConfig load(final Map<String, String> commandDefaults) {
-        final Map<String, String> merged = new LinkedHashMap<>(commandDefaults);
-        merged.putAll(overrides());
-        return ConfigLoader.load(configFile(), System.getenv(), merged);
+        return load(Map.of(), commandDefaults);
+    }
+
+    /**
+     * Loads with {@code base} below the config files (a file with {@code mapping.replace=true}
+     * drops its mappings) and {@code commandDefaults} below the user's own {@code --set} overrides.
+     */
+    TicketSyncConfig load(final Map<String, String> base, final Map<String, String> commandDefaults) {
+        return ConfigLoader.load(configFiles(), System.getenv(),
+                new ConfigLoader.CommandValues(command.name(), base, commandDefaults), overrides());
     }
 
     /**
@@ -59,8 +67,14 @@ final class ConfigOptions {
         if (fromEnvironment != null) {
             return Optional.of(describe(key, fromEnvironment) + " from " + variable);
         }
-        return configFile().map(path -> PropertiesFiles.read(path).get(key)).map(value -> describe(key, value)
-                + " from " + configFile().get());
+        Optional<String> fromFiles = Optional.empty();
+        for (final Path path : configFiles()) {
+            final String value = PropertiesFiles.read(path).get(key);
+            if (value != null) {
+                fromFiles = Optional.of(describe(key, value) + " from " + path);
+            }
+        }
+        return fromFiles;
     }
 
     /**
@@ -84,10 +98,10 @@ final class ConfigOptions {
         return SecretMasker.isSecret(key) ? SecretMasker.MASK : value;
     }
 
-    private Optional<Path> configFile() {
-        if (file != null) {
-            return Optional.of(file);
+    private List<Path> configFiles() {
+        if (!files.isEmpty()) {
+            return List.copyOf(files);
         }
-        return Files.isRegularFile(DEFAULT_FILE) ? Optional.of(DEFAULT_FILE) : Optional.empty();
+        return Files.isRegularFile(DEFAULT_FILE) ? List.of(DEFAULT_FILE) : List.of();
     }
 }

@@ -1,6 +1,7 @@
 package io.ticketsync.cli;
 
 import io.ticketsync.config.ConfigKeys;
+import io.ticketsync.config.Defaults;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.dev.DevBroker;
 import io.ticketsync.dev.DevSession;
@@ -134,7 +135,10 @@ final class DevCommand implements Callable<Integer> {
                     ConfigKeys.CONSOLE_PASSWORD, OneTimePassword.generate(),
                     ConfigKeys.CONSOLE_TICKETS_URL, "http://127.0.0.1:" + httpPort));
             sayWhatDevOverrides(session, devValues.keySet());
-            final TicketSyncConfig appConfig = config.load(devValues).requireLosslessGuarantee();
+            // The sample tickets' mappings sit below the operator's files, so a file of their own adds to
+            // them, or replaces them with mapping.replace=true.
+            final TicketSyncConfig appConfig = config.load(Defaults.sampleMappings(), devValues).requireLosslessGuarantee()
+                    .requireMappings();
             final List<ProducerRecord<byte[], byte[]>> records = noSamples ? List.of()
                     : samples == null ? SampleTickets.bundled(appConfig.topics().input())
                     : SampleTickets.fromFile(samples, appConfig.topics().input());

@@ -28,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        final TicketSyncApp app = TicketSyncApp.of(config.load().requireLosslessGuarantee());
+        final TicketSyncApp app = TicketSyncApp.of(config.load().requireLosslessGuarantee().requireMappings());
         Signals.onTermination(() -> app.requestStop("termination signal received"));
         return app.run();
     }

@@ -18,6 +18,8 @@ public final class ConfigKeys {
     public static final String DLQ_RESOLUTIONS_TOPIC = "dlq.resolutions.topic";
     public static final String MAPPING_STATUS_PREFIX = "mapping.status.";
     public static final String MAPPING_PRIORITY_PREFIX = "mapping.priority.";
+    /** {@code true} in a layer: "exactly these mappings", the mappings of the layers below are dropped. */
+    public static final String MAPPING_REPLACE = "mapping.replace";
     public static final String DLQ_STACKTRACE_MAX_BYTES = "dlq.stacktrace.max.bytes";
     public static final String DLQ_MESSAGE_MAX_CHARS = "dlq.message.max.chars";
     public static final String DLQ_MAX_RECORD_BYTES = "dlq.max.record.bytes";
@@ -54,7 +56,7 @@ public final class ConfigKeys {
     public static final String DLQ_CONTROL_TOPIC = "dlq.control.topic";
 
     /** Every exact key of ticket-sync's own (Kafka's are known from Kafka). */
-    public static final Set<String> OWN_KEYS = Set.of(INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC, DLQ_RESOLUTIONS_TOPIC,
+    public static final Set<String> OWN_KEYS = Set.of(MAPPING_REPLACE, INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC, DLQ_RESOLUTIONS_TOPIC,
             DLQ_STACKTRACE_MAX_BYTES, DLQ_MESSAGE_MAX_CHARS, DLQ_MAX_RECORD_BYTES, OUTPUT_MAX_RECORD_BYTES,
             TOPICS_MIN_REPLICATION,
             UNCAUGHT_REPLACE_MAX, UNCAUGHT_REPLACE_WINDOW_MS, UNCAUGHT_BROKER_REPLACE_MAX,

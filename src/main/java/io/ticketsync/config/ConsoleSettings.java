@@ -55,7 +55,7 @@ public record ConsoleSettings(String bindAddress, int port, String user, Optiona
             final boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || "/".equals(uri.getRawPath()))
                     && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
             if (!bare) {
-                throw new InvalidConfigException("'" + ConfigKeys.CONSOLE_PUBLIC_URL + "' must be an origin such as"
+                throw raw.invalid(ConfigKeys.CONSOLE_PUBLIC_URL, "'" + ConfigKeys.CONSOLE_PUBLIC_URL + "' must be an origin such as"
                         + " https://console.example.com (scheme, host, optional port; no path or query), got '" + uri + "'");
             }
         });
@@ -76,7 +76,7 @@ public record ConsoleSettings(String bindAddress, int port, String user, Optiona
                 }
                 addresses.add(InetAddress.getByName(address));
             } catch (final UnknownHostException e) {
-                throw new InvalidConfigException("'" + ConfigKeys.CONSOLE_TRUSTED_PROXIES + "' must list IP addresses"
+                throw raw.invalid(ConfigKeys.CONSOLE_TRUSTED_PROXIES, "'" + ConfigKeys.CONSOLE_TRUSTED_PROXIES + "' must list IP addresses"
                         + " separated by commas, such as 127.0.0.1,10.0.0.5; got '" + address + "'");
             }
         }

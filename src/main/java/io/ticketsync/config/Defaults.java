@@ -7,22 +7,35 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** The built-in defaults: {@code config/ticket-sync.properties}, bundled into the jar as a resource. */
+/**
+ * The built-in defaults ({@code config/ticket-sync.properties}) and the sample mappings
+ * ({@code config/sample-mappings.properties}, for {@code dev} only), bundled into the jar.
+ */
 public final class Defaults {
 
     static final String RESOURCE = "/io/ticketsync/config/ticket-sync.properties";
+    static final String SAMPLE_MAPPINGS = "/io/ticketsync/config/sample-mappings.properties";
 
     private Defaults() {
     }
 
     public static Map<String, String> load() {
-        try (InputStream in = Defaults.class.getResourceAsStream(RESOURCE)) {
+        return resource(RESOURCE);
+    }
+
+    /** The mappings of the bundled sample tickets: {@code dev}'s, never merged into anything else. */
+    public static Map<String, String> sampleMappings() {
+        return resource(SAMPLE_MAPPINGS);
+    }
+
+    private static Map<String, String> resource(final String name) {
+        try (InputStream in = Defaults.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("built-in defaults missing from the classpath: " + RESOURCE);
+                throw new IllegalStateException("bundled configuration missing from the classpath: " + name);
             }
             return PropertiesFiles.read(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot read built-in defaults", e);
+            throw new UncheckedIOException("cannot read bundled configuration " + name, e);
         }
     }
 }

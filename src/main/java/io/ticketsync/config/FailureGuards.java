@@ -46,7 +46,7 @@ public record FailureGuards(int replaceMax, Duration replaceWindow, int brokerRe
                 raw.millis(UNCAUGHT_BROKER_REPLACE_WINDOW_MS), raw.throwableClasses(UNCAUGHT_FATAL_EXCEPTIONS),
                 raw.millis(HEALTH_STUCK_TIMEOUT_MS), raw.choice(HEALTH_STUCK_ACTION, StuckAction.class),
                 surgeLimits(raw));
-        guards.validate(commitIntervalMs);
+        guards.validate(raw, commitIntervalMs);
         return guards;
     }
 
@@ -59,30 +59,30 @@ public record FailureGuards(int replaceMax, Duration replaceWindow, int brokerRe
                 raw.choice(DLQ_SURGE_ACTION, SurgeAction.class));
     }
 
-    private void validate(final long commitIntervalMs) {
+    private void validate(final RawConfig raw, final long commitIntervalMs) {
         if (stuckTimeout.compareTo(MAX_STUCK_TIMEOUT) > 0) {
-            throw new InvalidConfigException("'" + HEALTH_STUCK_TIMEOUT_MS + "' must be at most "
+            throw raw.invalid(HEALTH_STUCK_TIMEOUT_MS, "'" + HEALTH_STUCK_TIMEOUT_MS + "' must be at most "
                     + MAX_STUCK_TIMEOUT.toMillis() + ", got " + stuckTimeout.toMillis());
         }
-        validateBudget(UNCAUGHT_REPLACE_MAX, replaceMax, UNCAUGHT_REPLACE_WINDOW_MS, replaceWindow);
-        validateBudget(UNCAUGHT_BROKER_REPLACE_MAX, brokerReplaceMax, UNCAUGHT_BROKER_REPLACE_WINDOW_MS, brokerReplaceWindow);
+        validateBudget(raw, UNCAUGHT_REPLACE_MAX, replaceMax, UNCAUGHT_REPLACE_WINDOW_MS, replaceWindow);
+        validateBudget(raw, UNCAUGHT_BROKER_REPLACE_MAX, brokerReplaceMax, UNCAUGHT_BROKER_REPLACE_WINDOW_MS, brokerReplaceWindow);
         if (stuckTimeout.toMillis() <= commitIntervalMs) {
-            throw new InvalidConfigException("'" + HEALTH_STUCK_TIMEOUT_MS + "' (" + stuckTimeout.toMillis()
+            throw raw.invalid(HEALTH_STUCK_TIMEOUT_MS, "'" + HEALTH_STUCK_TIMEOUT_MS + "' (" + stuckTimeout.toMillis()
                     + ") must be longer than commit.interval.ms (" + commitIntervalMs
                     + "), or every healthy partition would look stuck between commits");
         }
         if (surgeLimits.minRecords() > surgeLimits.windowRecords()) {
-            throw new InvalidConfigException("'" + DLQ_SURGE_MIN_RECORDS + "' (" + surgeLimits.minRecords()
+            throw raw.invalid(DLQ_SURGE_MIN_RECORDS, "'" + DLQ_SURGE_MIN_RECORDS + "' (" + surgeLimits.minRecords()
                     + ") must not exceed '" + DLQ_SURGE_WINDOW_RECORDS + "' (" + surgeLimits.windowRecords() + ")");
         }
     }
 
-    private void validateBudget(final String maxKey, final int max, final String windowKey, final Duration window) {
+    private void validateBudget(final RawConfig raw, final String maxKey, final int max, final String windowKey, final Duration window) {
         if (max > MAX_REPLACEMENTS) {
-            throw new InvalidConfigException("'" + maxKey + "' must be at most " + MAX_REPLACEMENTS + ", got " + max);
+            throw raw.invalid(maxKey, "'" + maxKey + "' must be at most " + MAX_REPLACEMENTS + ", got " + max);
         }
         if (window.compareTo(stuckTimeout) < 0) {
-            throw new InvalidConfigException("'" + windowKey + "' (" + window.toMillis()
+            throw raw.invalid(windowKey, "'" + windowKey + "' (" + window.toMillis()
                     + ") must be at least '" + HEALTH_STUCK_TIMEOUT_MS + "' (" + stuckTimeout.toMillis()
                     + "): a shorter window forgets a thread's deaths before a stuck partition is noticed");
         }

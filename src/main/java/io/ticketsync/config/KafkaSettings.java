@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Kafka's side of the configuration: every raw key handed to Kafka Streams (its own and client
@@ -23,6 +25,7 @@ import java.util.TreeMap;
 public final class KafkaSettings {
 
     private static final int KAFKA_DEFAULT_MAX_REQUEST_SIZE = 1_048_576;
+    private static final Pattern KAFKA_KEY_IN_MESSAGE = Pattern.compile("for configuration ([^\\s:]+)");
 
     private final Map<String, String> raw;
     private final Map<String, Object> properties;
@@ -33,10 +36,10 @@ public final class KafkaSettings {
     KafkaSettings(final RawConfig raw) {
         this.raw = raw.values();
         this.properties = withTicketSyncBehaviour(this.raw);
-        this.streamsConfig = judgedByKafka(properties);
-        requireHostPortPairs(streamsConfig.getList(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
-        this.applicationServer = applicationServer(streamsConfig.getString(StreamsConfig.APPLICATION_SERVER_CONFIG));
-        requireTransactionsOutliveCommits();
+        this.streamsConfig = judgedByKafka(raw, properties);
+        requireHostPortPairs(raw, streamsConfig.getList(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        this.applicationServer = applicationServer(raw, streamsConfig.getString(StreamsConfig.APPLICATION_SERVER_CONFIG));
+        requireTransactionsOutliveCommits(raw);
     }
 
     /**
@@ -126,38 +129,45 @@ public final class KafkaSettings {
     }
 
     /** Kafka's own validation of its keys, reported like ours: exit 3 with the key named, no stack trace. */
-    private static StreamsConfig judgedByKafka(final Map<String, Object> properties) {
+    private static StreamsConfig judgedByKafka(final RawConfig raw, final Map<String, Object> properties) {
         try {
             // What the client gets (ticket-sync adds only its own handlers), so Kafka judges what will run.
             return new StreamsConfig(properties);
         } catch (final ConfigException | IllegalArgumentException e) {
-            throw new InvalidConfigException(e.getMessage());
+            throw keyNamedIn(e.getMessage()).map(key -> raw.invalid(key, e.getMessage()))
+                    .orElseGet(() -> new InvalidConfigException(e.getMessage()));
         }
+    }
+
+    /** Kafka names the key only inside its message: "Invalid value x for configuration KEY: ...". */
+    private static Optional<String> keyNamedIn(final String message) {
+        final Matcher matcher = KAFKA_KEY_IN_MESSAGE.matcher(message == null ? "" : message);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /**
      * Kafka accepts any string here and only fails when a client is built; a missing port would
      * otherwise surface as a wait for {@code startup.timeout.ms} and "cannot reach Kafka" (exit 4).
      */
-    private static void requireHostPortPairs(final List<String> servers) {
+    private static void requireHostPortPairs(final RawConfig raw, final List<String> servers) {
         for (final String server : servers) {
             final String host = Utils.getHost(server);
             final Integer port = Utils.getPort(server);
             if (host == null || host.isEmpty() || port == null || port < 1 || port > 65_535) {
-                throw new InvalidConfigException("'" + StreamsConfig.BOOTSTRAP_SERVERS_CONFIG + "' must be comma-separated "
+                throw raw.invalid(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "'" + StreamsConfig.BOOTSTRAP_SERVERS_CONFIG + "' must be comma-separated "
                         + "host:port pairs (port 1-65535), e.g. kafka-1:9092; got '" + server + "'");
             }
         }
     }
 
-    private static Optional<HostInfo> applicationServer(final String endpoint) {
+    private static Optional<HostInfo> applicationServer(final RawConfig raw, final String endpoint) {
         if (endpoint == null || endpoint.isBlank()) {
             return Optional.empty();
         }
         try {
             return Optional.of(HostInfo.buildFromEndpoint(endpoint));
         } catch (final ConfigException e) {
-            throw new InvalidConfigException(e.getMessage());
+            throw raw.invalid(StreamsConfig.APPLICATION_SERVER_CONFIG, e.getMessage());
         }
     }
 
@@ -165,7 +175,7 @@ public final class KafkaSettings {
      * A transaction stays open from the first send after a commit to the next commit: if the broker
      * may abort it sooner, every transaction is at risk and the stream thread keeps being fenced.
      */
-    private void requireTransactionsOutliveCommits() {
+    private void requireTransactionsOutliveCommits(final RawConfig raw) {
         if (processingGuarantee().equals(StreamsConfig.AT_LEAST_ONCE)) {
             return;
         }
@@ -173,7 +183,7 @@ public final class KafkaSettings {
         final Object timeout = streamsConfig.getProducerConfigs("validation").get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
         final long timeoutMs = Long.parseLong(String.valueOf(timeout));
         if (timeoutMs <= commitIntervalMs()) {
-            throw new InvalidConfigException("'producer." + ProducerConfig.TRANSACTION_TIMEOUT_CONFIG + "' (" + timeoutMs
+            throw raw.invalid(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), "'producer." + ProducerConfig.TRANSACTION_TIMEOUT_CONFIG + "' (" + timeoutMs
                     + ") must be longer than commit.interval.ms (" + commitIntervalMs()
                     + "), or the broker aborts transactions before they commit");
         }

@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The merged raw key/value map, read as typed values. Every reader names the key in the
- * {@link InvalidConfigException} it throws, so a bad value is one line that says which key to fix.
+ * The merged raw key/value map, read as typed values. Every reader names the key and where its
+ * value came from ({@link Origin}) in the {@link InvalidConfigException} it throws, so a bad value
+ * is one line that says which key to fix, and where.
  */
 final class RawConfig {
 
@@ -21,9 +22,21 @@ final class RawConfig {
     static final int MIN_SECRET_LENGTH = 16;
 
     private final Map<String, String> values;
+    private final Map<String, Origin> origins;
 
-    RawConfig(final Map<String, String> values) {
+    /** @param origins where each value came from; a key without one is reported by name alone */
+    RawConfig(final Map<String, String> values, final Map<String, Origin> origins) {
         this.values = Map.copyOf(values);
+        this.origins = Map.copyOf(origins);
+    }
+
+    /**
+     * The exception for a bad value of {@code key}: {@code problem}, then where the value came
+     * from and what to do there. Every message about one key's value is made here.
+     */
+    InvalidConfigException invalid(final String key, final String problem) {
+        final Origin origin = origins.get(key);
+        return new InvalidConfigException(origin == null ? problem : problem + " " + origin.describe());
     }
 
     Map<String, String> values() {
@@ -41,7 +54,7 @@ final class RawConfig {
     String required(final String key) {
         final String value = values.get(key);
         if (value == null || value.isBlank()) {
-            throw new InvalidConfigException("missing required configuration '" + key + "'");
+            throw invalid(key, "missing required configuration '" + key + "'");
         }
         return value.trim();
     }
@@ -54,7 +67,7 @@ final class RawConfig {
         }
         if (value.length() < MIN_SECRET_LENGTH || !value.chars().allMatch(c -> c > ' ' && c < 127)) {
             // An empty value must not quietly mean "no authentication": the operator meant to set one.
-            throw new InvalidConfigException("'" + key + "' must be at least " + MIN_SECRET_LENGTH
+            throw invalid(key, "'" + key + "' must be at least " + MIN_SECRET_LENGTH
                     + " printable ASCII characters without spaces (" + ifAbsent + ")");
         }
         return Optional.of(value);
@@ -72,7 +85,7 @@ final class RawConfig {
             }
             return Optional.of(uri);
         } catch (final URISyntaxException e) {
-            throw new InvalidConfigException("'" + key + "' must be an http(s) URL such as http://ticket-sync:8080, got '"
+            throw invalid(key, "'" + key + "' must be an http(s) URL such as http://ticket-sync:8080, got '"
                     + value + "'");
         }
     }
@@ -104,7 +117,7 @@ final class RawConfig {
         } catch (final NumberFormatException e) {
             // reported below
         }
-        throw new InvalidConfigException("'" + key + "' must be " + expected + ", got '" + value + "'");
+        throw invalid(key, "'" + key + "' must be " + expected + ", got '" + value + "'");
     }
 
     /** One of {@code type}'s constants, named in any case, e.g. {@code exit} for {@code EXIT}. */
@@ -115,7 +128,7 @@ final class RawConfig {
                 return constant;
             }
         }
-        throw new InvalidConfigException("'" + key + "' must be one of " + Arrays.stream(type.getEnumConstants())
+        throw invalid(key, "'" + key + "' must be one of " + Arrays.stream(type.getEnumConstants())
                 .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList() + ", got '" + value + "'");
     }
 
@@ -130,7 +143,7 @@ final class RawConfig {
         } catch (final NumberFormatException e) {
             // reported below
         }
-        throw new InvalidConfigException("'" + key + "' must be a number in (0, 1], got '" + value + "'");
+        throw invalid(key, "'" + key + "' must be a number in (0, 1], got '" + value + "'");
     }
 
     List<Class<? extends Throwable>> throwableClasses(final String key) {
@@ -142,26 +155,23 @@ final class RawConfig {
             try {
                 classes.add(Class.forName(name.trim()).asSubclass(Throwable.class));
             } catch (final ClassNotFoundException | ClassCastException e) {
-                throw new InvalidConfigException("'" + key + "' lists '" + name.trim() + "', which is not a Throwable class");
+                throw invalid(key, "'" + key + "' lists '" + name.trim() + "', which is not a Throwable class");
             }
         }
         return List.copyOf(classes);
     }
 
-    /** Every {@code <prefix><source>=<target>} entry as a {@link ValueMapping}; at least one is required. */
+    /** Every {@code <prefix><source>=<target>} entry as a {@link ValueMapping}, perhaps none. */
     ValueMapping mapping(final String name, final String prefix) {
         final Map<String, String> entries = new TreeMap<>();
         values.forEach((key, value) -> {
             if (key.startsWith(prefix) && key.length() > prefix.length()) {
                 if (value.isBlank()) {
-                    throw new InvalidConfigException("'" + key + "' maps to an empty target value");
+                    throw invalid(key, "'" + key + "' maps to an empty target value");
                 }
                 entries.put(key.substring(prefix.length()), value.trim());
             }
         });
-        if (entries.isEmpty()) {
-            throw new InvalidConfigException("no " + name + " mapping configured: add '" + prefix + "<source>=<TARGET>' keys");
-        }
         return new ValueMapping(name, entries);
     }
 }

@@ -47,7 +47,7 @@ public record RecordLimits(int stackTraceMaxBytes, int messageMaxChars, int dlqM
     private static int withinProducerLimit(final RawConfig raw, final String key, final ProducerLimit producer) {
         final int limit = raw.positiveInt(key);
         if (limit > producer.bytes()) {
-            throw new InvalidConfigException("'" + key + "' is " + limit + " but the producer's " + producer.describe()
+            throw raw.invalid(key, "'" + key + "' is " + limit + " but the producer's " + producer.describe()
                     + ": lower '" + key + "' or raise '" + producer.key() + "'");
         }
         return limit;

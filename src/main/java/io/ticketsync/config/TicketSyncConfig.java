@@ -31,15 +31,13 @@ public final class TicketSyncConfig {
     private final Duration startupTimeout;
     private final short topicsMinReplication;
 
-    private TicketSyncConfig(final Map<String, String> values) {
+    private TicketSyncConfig(final Map<String, String> values, final Map<String, Origin> origins) {
+        this.raw = new RawConfig(values, origins);
         new TreeMap<>(values).keySet().forEach(key -> KNOWN_KEYS.problem(key).ifPresent(problem -> {
-            throw new InvalidConfigException(problem);
+            throw raw.invalid(key, problem);
         }));
-        this.raw = new RawConfig(values);
         this.applicationId = raw.required(ConfigKeys.APPLICATION_ID);
         this.topics = Topics.read(raw);
-        this.statusMapping = raw.mapping("status", ConfigKeys.MAPPING_STATUS_PREFIX);
-        this.priorityMapping = raw.mapping("priority", ConfigKeys.MAPPING_PRIORITY_PREFIX);
         this.shutdownTimeout = raw.millis(ConfigKeys.SHUTDOWN_TIMEOUT_MS);
         this.startupTimeout = raw.millis(ConfigKeys.STARTUP_TIMEOUT_MS);
         // A replication factor is a short in Kafka's protocol.
@@ -50,6 +48,8 @@ public final class TicketSyncConfig {
         this.kafka = new KafkaSettings(raw);
         this.limits = RecordLimits.read(raw, kafka);
         this.guards = FailureGuards.read(raw, kafka.commitIntervalMs());
+        this.statusMapping = raw.mapping("status", ConfigKeys.MAPPING_STATUS_PREFIX);
+        this.priorityMapping = raw.mapping("priority", ConfigKeys.MAPPING_PRIORITY_PREFIX);
     }
 
     /**
@@ -59,7 +59,12 @@ public final class TicketSyncConfig {
      * @throws InvalidConfigException naming the first key that is missing or malformed
      */
     public static TicketSyncConfig from(final Map<String, String> values) {
-        return new TicketSyncConfig(values);
+        return new TicketSyncConfig(values, Map.of());
+    }
+
+    /** As {@link #from(Map)}, with where each value came from, which every error then names. */
+    public static TicketSyncConfig from(final Map<String, String> values, final Map<String, Origin> origins) {
+        return new TicketSyncConfig(values, origins);
     }
 
     public String applicationId() {
@@ -132,11 +137,32 @@ public final class TicketSyncConfig {
     public TicketSyncConfig requireLosslessGuarantee() {
         final String guarantee = kafka.processingGuarantee();
         if (!StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee)) {
-            throw new InvalidConfigException("'" + StreamsConfig.PROCESSING_GUARANTEE_CONFIG + "' must be "
+            throw raw.invalid(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "'" + StreamsConfig.PROCESSING_GUARANTEE_CONFIG + "' must be "
                     + StreamsConfig.EXACTLY_ONCE_V2 + ", got '" + guarantee + "': under at_least_once the "
                     + "ticket store can advance before its output is durable, and that output would be lost after a crash");
         }
         return this;
+    }
+
+    /**
+     * Refuses to sync without a status and a priority mapping: every change would be dead-lettered.
+     * Only the commands that sync call this; {@code acls}, {@code topics} and the dlq tools need
+     * no mappings, and the defaults carry none (they are the operator's, never sample data).
+     *
+     * @throws InvalidConfigException naming the missing family and where mappings go
+     */
+    public TicketSyncConfig requireMappings() {
+        requireEntries(statusMapping, ConfigKeys.MAPPING_STATUS_PREFIX);
+        requireEntries(priorityMapping, ConfigKeys.MAPPING_PRIORITY_PREFIX);
+        return this;
+    }
+
+    private static void requireEntries(final ValueMapping mapping, final String prefix) {
+        if (mapping.isEmpty()) {
+            throw new InvalidConfigException("no " + mapping.name() + " mapping configured: add '" + prefix
+                    + "<source>=<TARGET>' keys in a file of your own and name it with --config"
+                    + " (config/sample-mappings.properties shows the form; only dev uses it unasked)");
+        }
     }
 
     /** Every raw value, sorted by key. */

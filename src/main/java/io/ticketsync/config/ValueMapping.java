@@ -26,6 +26,10 @@ public final class ValueMapping {
         return Optional.ofNullable(targets.get(normalise(source)));
     }
 
+    public boolean isEmpty() {
+        return targets.isEmpty();
+    }
+
     public String name() {
         return name;
     }

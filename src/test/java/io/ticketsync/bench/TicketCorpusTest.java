@@ -1,7 +1,7 @@
 package io.ticketsync.bench;
 
 import io.ticketsync.codec.TicketChangeDecoder;
-import io.ticketsync.config.Defaults;
+import io.ticketsync.testing.TestConfigs;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.failure.BadRecordException;
 import io.ticketsync.model.TicketChange;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TicketCorpusTest {
 
-    private final TicketSyncConfig config = TicketSyncConfig.from(Defaults.load());
+    private final TicketSyncConfig config = TestConfigs.defaults();
     private final TicketApplier applier = new TicketApplier(config.statusMapping(), config.priorityMapping());
     private final TicketChangeDecoder decoder = new TicketChangeDecoder();
 

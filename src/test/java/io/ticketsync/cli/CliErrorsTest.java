@@ -148,26 +148,46 @@ class CliErrorsTest {
         assertThat(oneLine()).contains(unreadable.toString()).contains("cannot read");
     }
 
+    // The configuration row (exit 3), once per place a value can come from: file:line, variable, flag.
+
     @Test
-    void shouldExitConfigErrorNamingTheKeyWhenTheFileHasABadValue() throws IOException {
-        final Path file = Files.writeString(dir.resolve("bad.properties"), "dlq.stacktrace.max.bytes=-1\n");
+    void shouldExitConfigErrorNamingTheKeyAndTheFileLineWhenTheFileHasABadValue() throws IOException {
+        final Path file = Files.writeString(dir.resolve("bad.properties"),
+                "# production\ninput.topic=tickets.changes\n\ndlq.stacktrace.max.bytes=-1\n");
 
         assertThat(run("topology", "--config", file.toString())).isEqualTo(ExitCodes.CONFIG_ERROR);
-        assertThat(oneLine()).contains("dlq.stacktrace.max.bytes");
+        assertThat(oneLine()).contains("dlq.stacktrace.max.bytes").contains("(from " + file + ":4: fix that line)");
     }
 
     @Test
-    void shouldExitConfigErrorNamingBootstrapServersWhenAPortIsMissing() {
+    void shouldExitConfigErrorNamingTheFlagWhenASetValueIsBad() {
         assertThat(run("dlq", "inspect", "--set", "bootstrap.servers=kafka-1", "--set", "startup.timeout.ms=60000"))
                 .isEqualTo(ExitCodes.CONFIG_ERROR);
-        assertThat(oneLine()).contains("bootstrap.servers").contains("'kafka-1'");
+        assertThat(oneLine()).contains("bootstrap.servers").contains("'kafka-1'")
+                .contains("(from --set bootstrap.servers=...: fix that --set)");
     }
 
     @Test
-    void shouldRejectABadEnvironmentVariableNamingTheKey() {
+    void shouldNameTheVariableNotOnlyTheKeyWhenAnEnvironmentValueIsBad() {
         // The CLI reads the process environment, which a test cannot set; the loader is what it calls.
-        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("TICKET_SYNC_BOOTSTRAP_SERVERS", "kafka-1"), Map.of()))
-                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("bootstrap.servers");
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("TICKET_SYNC_HTTP_PORT", "abc"), Map.of()))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("'http.port' must be a port number from 0 to 65535, got 'abc'"
+                        + " (from environment variable TICKET_SYNC_HTTP_PORT: fix or unset TICKET_SYNC_HTTP_PORT)");
+    }
+
+    @Test
+    void shouldNameTheVariableWhenKafkaRefusesAnEnvironmentValue() {
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("TICKET_SYNC_COMMIT_INTERVAL_MS", "soon"), Map.of()))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("commit.interval.ms")
+                .hasMessageContaining("environment variable TICKET_SYNC_COMMIT_INTERVAL_MS");
+    }
+
+    @Test
+    void shouldNameTheVariableWhenItSetsAnUnknownKey() {
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("TICKET_SYNC_HTP_PORT", "8080"), Map.of()))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("unknown configuration key 'htp.port'")
+                .hasMessageContaining("environment variable TICKET_SYNC_HTP_PORT");
     }
 
     @Test

@@ -67,7 +67,8 @@ class MainTest {
 
     @Test
     void shouldExitWithConfigCodeWhenAClientSettingIsMalformed() {
-        final int code = run("run", "--set", "bootstrap.servers=127.0.0.1:1", "--set", "security.protocol=SASL_PLAINTEXT",
+        final int code = run("run", "--config", "config/sample-mappings.properties",
+                "--set", "bootstrap.servers=127.0.0.1:1", "--set", "security.protocol=SASL_PLAINTEXT",
                 "--set", "sasl.mechanism=PLAIN", "--set", "sasl.jaas.config=not a jaas config");
 
         assertThat(code).isEqualTo(ExitCodes.CONFIG_ERROR);

@@ -48,7 +48,54 @@ class ConfigLoaderTest {
         assertThat(config.topics()).isEqualTo(new Topics("tickets.changes", "tickets.synced", "tickets.dlq"));
         assertThat(config.applicationId()).isEqualTo("ticket-sync");
         assertThat(config.raw()).containsEntry("processing.guarantee", "exactly_once_v2");
-        assertThat(config.statusMapping().map("open")).contains("OPEN");
+        assertThat(config.statusMapping().isEmpty()).as("no sample data in production defaults").isTrue();
+        assertThatThrownBy(config::requireMappings).isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("no status mapping configured").hasMessageContaining("--config");
+    }
+
+    @Test
+    void shouldLetLaterConfigFilesWinKeyByKeyAndAddUpMappings() throws IOException {
+        final Path first = Files.writeString(dir.resolve("first.properties"),
+                "input.topic=first\nmapping.status.open=OPEN\nmapping.status.new=OPEN\nmapping.priority.p1=HIGH\n");
+        final Path second = Files.writeString(dir.resolve("second.properties"), "input.topic=second\nmapping.status.new=WAITING\n");
+
+        final TicketSyncConfig config = ConfigLoader.load(List.of(first, second), Map.of(),
+                new ConfigLoader.CommandValues("run", Map.of(), Map.of()), Map.of());
+
+        assertThat(config.topics().input()).isEqualTo("second");
+        assertThat(config.statusMapping().asMap()).isEqualTo(Map.of("open", "OPEN", "new", "WAITING"));
+    }
+
+    @Test
+    void shouldDropEveryEarlierMappingWhenAFileSaysMappingReplace() throws IOException {
+        final Path own = Files.writeString(dir.resolve("own.properties"),
+                "mapping.replace=true\nmapping.status.triage=OPEN\nmapping.priority.p1=HIGH\n");
+
+        final TicketSyncConfig config = ConfigLoader.load(List.of(own), Map.of(),
+                new ConfigLoader.CommandValues("dev", Defaults.sampleMappings(), Map.of()), Map.of());
+
+        assertThat(config.statusMapping().asMap()).isEqualTo(Map.of("triage", "OPEN"));
+        assertThat(config.priorityMapping().asMap()).isEqualTo(Map.of("p1", "HIGH"));
+    }
+
+    @Test
+    void shouldAddToTheSampleMappingsWhenAFileDoesNotReplaceThem() throws IOException {
+        final Path own = Files.writeString(dir.resolve("own.properties"), "mapping.status.triage=OPEN\n");
+
+        final TicketSyncConfig config = ConfigLoader.load(List.of(own), Map.of(),
+                new ConfigLoader.CommandValues("dev", Defaults.sampleMappings(), Map.of()), Map.of());
+
+        assertThat(config.statusMapping().map("triage")).contains("OPEN");
+        assertThat(config.statusMapping().map("pending")).as("a sample entry").contains("WAITING");
+    }
+
+    @Test
+    void shouldRefuseMappingReplaceNamingTheFileLineWhenItIsNotABoolean() throws IOException {
+        final Path own = Files.writeString(dir.resolve("own.properties"), "# mine\nmapping.replace=yes\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.of(own), Map.of(), Map.of()))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("'mapping.replace' must be true or false, got 'yes' (from " + own + ":2: fix that line)");
     }
 
     @Test

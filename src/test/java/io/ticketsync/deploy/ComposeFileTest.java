@@ -29,7 +29,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +63,32 @@ class ComposeFileTest {
         dockerfile = Files.readString(Path.of("Dockerfile"));
     }
 
+    /** The configuration the ticket-sync service runs with: its --config files (read on the host) and its environment. */
+    private static TicketSyncConfig composeConfig() {
+        final Map<String, Path> mounted = new HashMap<>();
+        app.path("volumes").forEach(volume -> {
+            final String[] parts = volume.asText().split(":");
+            mounted.put(parts[1], Path.of(parts[0]));
+        });
+        final List<Path> files = new ArrayList<>();
+        final JsonNode command = app.path("command");
+        for (int i = 0; i + 1 < command.size(); i++) {
+            if ("--config".equals(command.get(i).asText())) {
+                final String inContainer = command.get(i + 1).asText();
+                assertThat(mounted).as("%s is mounted from this checkout", inContainer).containsKey(inContainer);
+                files.add(mounted.get(inContainer));
+            }
+        }
+        return ConfigLoader.load(files, appEnvironment, new ConfigLoader.CommandValues("run", Map.of(), Map.of()), Map.of())
+                .requireMappings();
+    }
+
+    @Test
+    void shouldNameTheMappingFileExplicitlyWhenRunningTheSampleTickets() {
+        assertThat(app.path("command").toString()).contains("--config").contains("sample-mappings.properties");
+        assertThat(composeConfig().statusMapping().asMap()).isNotEmpty();
+    }
+
     @Test
     void shouldConfigureTicketSyncOnlyThroughKeysTheApplicationKnows() {
         final Set<String> known = new HashSet<>(Defaults.load().keySet());
@@ -77,13 +102,13 @@ class ComposeFileTest {
         assertThat(keys.keySet()).allSatisfy(key -> assertThat(known).as("known key").contains(key));
         assertThat(appEnvironment.keySet()).allSatisfy(name ->
                 assertThat(name.startsWith(ConfigLoader.ENV_PREFIX) || name.equals("JAVA_OPTS")).as(name).isTrue());
-        // The whole environment must make a valid configuration.
-        ConfigLoader.load(Optional.empty(), appEnvironment, Map.of());
+        // The whole environment and the named files must make a valid configuration.
+        composeConfig();
     }
 
     @Test
     void shouldCreateExactlyTheTopicsTheApplicationReadsAndWrites() {
-        final TicketSyncConfig config = ConfigLoader.load(Optional.empty(), appEnvironment, Map.of());
+        final TicketSyncConfig config = composeConfig();
         final String script = compose.path("services").path("topics").path("command").get(0).asText();
         final Map<String, String> created = new HashMap<>();
         final Matcher topic = Pattern.compile("--topic (\\S+) --partitions (\\d+)[^\\n]*").matcher(script);
@@ -122,7 +147,7 @@ class ComposeFileTest {
 
     @Test
     void shouldWireHealthPortsRestartsAndShutdownToTheApplication() {
-        final TicketSyncConfig config = ConfigLoader.load(Optional.empty(), appEnvironment, Map.of());
+        final TicketSyncConfig config = composeConfig();
         assertThat(app.path("healthcheck").path("test").toString()).contains("probe").contains("live");
         assertThat(app.path("ports")).as("ticket-sync publishes its HTTP API").isNotEmpty();
         assertThat(app.path("ports")).allSatisfy(port ->

@@ -97,7 +97,9 @@ class FatJarProcessIT {
 
     private static List<String> args(final TicketSyncConfig config, final Path work, final int port,
                                      final String... extra) {
-        final List<String> args = new ArrayList<>(List.of("run"));
+        // Production maps nothing by default: name the sample tickets' mappings, as compose does.
+        final List<String> args = new ArrayList<>(List.of("run", "--config",
+                Path.of("config", "sample-mappings.properties").toAbsolutePath().toString()));
         for (final String key : new String[] {"bootstrap.servers", "application.id", ConfigKeys.INPUT_TOPIC,
                 ConfigKeys.OUTPUT_TOPIC, ConfigKeys.DLQ_TOPIC, "commit.interval.ms"}) {
             args.add("--set");

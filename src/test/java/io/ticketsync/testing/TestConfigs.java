@@ -2,14 +2,18 @@ package io.ticketsync.testing;
 
 import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.config.ConfigLoader;
+import io.ticketsync.config.Defaults;
 import io.ticketsync.config.TicketSyncConfig;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 
-/** The production defaults (loaded as {@code run} loads them, without a file) with a few test-friendly overrides. */
+/**
+ * The production defaults (loaded as {@code run} loads them, without a file) plus the sample
+ * mappings the test tickets use, with a few test-friendly overrides.
+ */
 public final class TestConfigs {
 
     private TestConfigs() {
@@ -44,13 +48,19 @@ public final class TestConfigs {
         values.put("consumer.session.timeout.ms", "6000");
         values.put("consumer.heartbeat.interval.ms", "1000");
         values.putAll(overrides);
-        return ConfigLoader.load(Optional.empty(), Map.of(), values);
+        return load(values);
     }
 
     public static TicketSyncConfig with(final Map<String, String> overrides) {
         final Map<String, String> values = new HashMap<>();
         values.put("bootstrap.servers", "unused:9092");
         values.putAll(overrides);
-        return ConfigLoader.load(Optional.empty(), Map.of(), values);
+        return load(values);
+    }
+
+    /** As {@code dev} loads: the sample mappings below everything else. */
+    private static TicketSyncConfig load(final Map<String, String> overrides) {
+        return ConfigLoader.load(List.of(), Map.of(), new ConfigLoader.CommandValues("test", Defaults.sampleMappings(),
+                Map.of()), overrides);
     }
 }

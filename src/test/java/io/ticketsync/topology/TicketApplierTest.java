@@ -1,7 +1,7 @@
 package io.ticketsync.topology;
 
 import io.ticketsync.codec.TicketChangeDecoder;
-import io.ticketsync.config.Defaults;
+import io.ticketsync.testing.TestConfigs;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketChange;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The stored snapshot is decoded only when a change needs some of its fields. */
 class TicketApplierTest {
 
-    private final TicketSyncConfig config = TicketSyncConfig.from(Defaults.load());
+    private final TicketSyncConfig config = TestConfigs.defaults();
     private final TicketApplier applier = new TicketApplier(config.statusMapping(), config.priorityMapping());
     private final AtomicInteger decodes = new AtomicInteger();
 
