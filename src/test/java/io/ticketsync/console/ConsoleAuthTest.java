@@ -1,12 +1,10 @@
 package io.ticketsync.console;
 
+import io.ticketsync.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,31 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsoleAuthTest {
 
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-22T10:00:00Z");
-
-        void advance(final Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(final ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final List<String> audit = new CopyOnWriteArrayList<>();
     private final ConsoleAuth auth = new ConsoleAuth("admin", "a-long-enough-password", clock,
             (level, event) -> audit.add(level + " " + event.toJson()));

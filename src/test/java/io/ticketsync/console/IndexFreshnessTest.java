@@ -1,13 +1,11 @@
 package io.ticketsync.console;
 
 import io.ticketsync.config.ConsoleSettings;
+import io.ticketsync.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +14,7 @@ class IndexFreshnessTest {
 
     private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(T0);
     private final IndexFreshness freshness = new IndexFreshness(clock);
 
     @Test
@@ -73,29 +71,6 @@ class IndexFreshnessTest {
         assertThat(health.fatal()).hasValueSatisfying(why -> assertThat(why).contains("console.index.stale.exit.ms=600000"));
     }
 
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private Instant now = T0;
-
-        void advance(final Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(final ZoneId zone) {
-            return this;
-        }
-    }
 
     /** A catalog that only reports progress. */
     private static final class CatalogProgressHolder implements DeadLetterCatalog {
