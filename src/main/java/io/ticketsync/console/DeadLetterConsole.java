@@ -1,10 +1,16 @@
 package io.ticketsync.console;
 
 import io.ticketsync.deadletter.tools.AuditLog;
+import io.ticketsync.deadletter.tools.DeadLetterTopicId;
+import io.ticketsync.deadletter.tools.DecisionAdoption;
+import io.ticketsync.deadletter.tools.WriterBusyException;
 import io.ticketsync.config.ConsoleSettings;
 import io.ticketsync.config.InvalidConfigException;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.http.JettyServer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * together. It refuses to start without a password: the console shows ticket data and can replay.
  */
 public final class DeadLetterConsole implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterConsole.class);
 
     private static final int MAX_CONNECTIONS = 64;
     /** Pages read Kafka (a letter's detail, a mark, an export): a few more threads than the API's. */
@@ -42,6 +50,7 @@ public final class DeadLetterConsole implements AutoCloseable {
     /** @throws InvalidConfigException without {@code console.password} */
     public static DeadLetterConsole start(final TicketSyncConfig config) {
         config.console().requirePassword();
+        adoptLegacyDecisions(config);
         final KafkaDeadLetterCatalog catalog = KafkaDeadLetterCatalog.start(config);
         final KafkaLetterActions actions = new KafkaLetterActions(config, catalog);
         final KafkaBrakeSwitch brake = new KafkaBrakeSwitch(config);
@@ -53,6 +62,19 @@ public final class DeadLetterConsole implements AutoCloseable {
             actions.close();
             catalog.close();
             throw e;
+        }
+    }
+
+    /**
+     * The index applies only decisions bound to their letter: legacy ones are bound first, so an
+     * upgraded console shows as closed what the previous version showed as closed. A writer busy
+     * meanwhile has bound them itself before it began.
+     */
+    private static void adoptLegacyDecisions(final TicketSyncConfig config) {
+        try {
+            DecisionAdoption.adoptOnce(config, DeadLetterTopicId.read(config));
+        } catch (final WriterBusyException busy) {
+            LOG.info("Legacy decisions are bound by the writer that holds the lease: {}", busy.getMessage());
         }
     }
 

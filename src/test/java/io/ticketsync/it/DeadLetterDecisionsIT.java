@@ -1,6 +1,8 @@
 package io.ticketsync.it;
 
 import io.ticketsync.cli.Main;
+import io.ticketsync.console.DeadLetterConsole;
+import io.ticketsync.console.KafkaDeadLetterCatalog;
 import io.ticketsync.cluster.TopicLayout;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.deadletter.tools.DeadLetterFilter;
@@ -107,6 +109,29 @@ class DeadLetterDecisionsIT {
         assertThat(inspected.problems()).anySatisfy(problem -> assertThat(problem).contains("another dead-letter topic"));
         assertThat(replayAll(config).sent()).isEqualTo(2);
         assertThat(keys(broker.readAllCommitted(config.topics().input()))).containsExactlyInAnyOrder("T-1", "T-5", "T-6");
+    }
+
+    @Test
+    void shouldShowInAnUpgradedConsoleAsClosedWhatTheEarlierVersionClosed(final KafkaBroker broker, @TempDir final Path state)
+            throws Exception {
+        final TicketSyncConfig config = TestConfigs.forBroker(broker, "decisions-console-upgrade-it", state,
+                Map.of("console.password", "a-long-enough-console-password", "console.port", "0"));
+        broker.createTopics(config.topics());
+        broker.produce(config.topics().deadLetter(), DeadLetterRecords.unmapped(0, 2, config));
+        broker.produce(config.topics().resolutions(), List.of(new ProducerRecord<>("t", bytes("0@1"),
+                bytes("{\"letter\":{\"partition\":0,\"offset\":1},\"status\":\"DISCARDED\",\"actor\":\"ops\","
+                        + "\"at\":\"2026-11-30T10:00:00Z\",\"selection\":\"all\",\"note\":\"\"}"))));
+
+        try (DeadLetterConsole console = DeadLetterConsole.start(config)) {
+            Await.until("the console's index to show the legacy decision", () -> console.progress(),
+                    progress -> progress.caughtUp() && progress.indexed() == 2, Duration.ofSeconds(60), Duration.ofMillis(200));
+        }
+        try (KafkaDeadLetterCatalog catalog = KafkaDeadLetterCatalog.start(config)) {
+            Await.until("an index of the upgraded topic", () -> catalog.overview(Duration.ofMinutes(1), 5).open(),
+                    open -> open == 1, Duration.ofSeconds(60), Duration.ofMillis(200));
+        }
+        assertThat(keys(broker.readAllCommitted(config.topics().resolutions())))
+                .contains(DeadLetterTopicId.read(config) + "/0@1", "adopted/" + config.topics().deadLetter());
     }
 
     @Test
