@@ -1,7 +1,6 @@
 package io.ticketsync.deadletter.tools;
 
 import io.ticketsync.config.TicketSyncConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -9,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,51 +25,48 @@ public final class DecisionAdoption {
     private DecisionAdoption() {
     }
 
-    /** Adopts the legacy decisions unless that was done before for this topic name; cheap to call again. */
+    /**
+     * For the console's start: adopts the legacy decisions unless that was done before for this
+     * topic name, under a writer lease of its own.
+     */
     public static void adoptOnce(final TicketSyncConfig config, final String dlqTopicId) {
-        final byte[] mark = mark(config.topics().deadLetter());
-        final Map<LetterId, Resolution> legacy = new HashMap<>();
-        final boolean[] adopted = {false};
-        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), null)) {
-            consumer.seekToBeginning(DeadLetterScan.assignAll(consumer, config.topics().resolutions()));
-            DeadLetterScan.recordsToEnd(consumer, record -> {
-                if (java.util.Arrays.equals(mark, record.key())) {
-                    adopted[0] = true;
-                } else if (ResolutionCodec.read(record, dlqTopicId) instanceof DecisionRecord.Foreign foreign && foreign.legacy()) {
-                    remember(record, foreign.letter(), legacy);
-                }
-            });
-        }
-        if (adopted[0]) {
+        final Decisions decisions = Decisions.read(config, dlqTopicId);
+        if (decisions.adopted()) {
             return;
         }
+        try (DlqWriter writer = DlqWriter.open(config, dlqTopicId, "ticket-sync", "adopt legacy decisions")) {
+            adopt(config, writer, decisions);
+        }
+    }
+
+    /**
+     * For a writer holding the lease, with the decisions it read under it: binds the legacy
+     * decisions and marks the topic name as adopted, in one committed transaction; nothing when
+     * that was done before. The decisions read stay right meanwhile: until adopted they apply
+     * legacy decisions by place, which is what adoption writes down.
+     */
+    static void adopt(final TicketSyncConfig config, final DlqWriter writer, final Decisions decisions) {
+        if (decisions.adopted()) {
+            return;
+        }
+        final Map<LetterId, Resolution> legacy = decisions.legacy();
         final AtomicLong bound = new AtomicLong();
-        try (DlqWriter writer = DlqWriter.open(config, dlqTopicId, "ticket-sync", "adopt legacy decisions");
-             KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), null)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), null)) {
             LetterReader.read(consumer, config.topics().deadLetter(), legacy.keySet(), letter -> {
                 writer.decide(letter, legacy.get(LetterId.of(letter)));
                 bound.incrementAndGet();
             });
-            writer.send(new ProducerRecord<>(config.topics().resolutions(), mark,
-                    ("{\"dlqTopicId\":\"" + dlqTopicId + "\",\"at\":\"" + Instant.now() + "\",\"bound\":" + bound.get() + "}")
-                            .getBytes(StandardCharsets.UTF_8)));
-            writer.commit();
         }
+        writer.send(new ProducerRecord<>(config.topics().resolutions(), mark(config.topics().deadLetter()),
+                ("{\"dlqTopicId\":\"" + writer.dlqTopicId() + "\",\"at\":\"" + Instant.now() + "\",\"bound\":" + bound.get() + "}")
+                        .getBytes(StandardCharsets.UTF_8)));
+        writer.commit();
         LOG.info("Bound {} of {} decisions written before decisions were bound to their letter to the letters of '{}' (id {})",
-                bound.get(), legacy.size(), config.topics().deadLetter(), dlqTopicId);
+                bound.get(), legacy.size(), config.topics().deadLetter(), writer.dlqTopicId());
     }
 
     /** The key of the record that says the legacy decisions were adopted for {@code deadLetterTopic}. */
     static byte[] mark(final String deadLetterTopic) {
         return (ResolutionCodec.ADOPTED_PREFIX + deadLetterTopic).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void remember(final ConsumerRecord<byte[], byte[]> record, final LetterId letter,
-                                 final Map<LetterId, Resolution> legacy) {
-        if (record.value() == null) {
-            legacy.remove(letter);
-        } else {
-            ResolutionCodec.legacy(record).ifPresent(resolution -> legacy.put(letter, resolution));
-        }
     }
 }

@@ -109,6 +109,16 @@ public final class Decisions {
         return decided.resolution();
     }
 
+    /** Whether the legacy decisions were adopted for this topic name (see {@link DecisionAdoption}). */
+    boolean adopted() {
+        return adopted;
+    }
+
+    /** The legacy decisions by place, while not adopted; empty after. */
+    Map<LetterId, Resolution> legacy() {
+        return Map.copyOf(legacy);
+    }
+
     /** Applies decisions just written, so a long action sees its own marks. */
     void record(final DecisionRecord.Decided decided) {
         latest.put(decided.letter(), decided);

@@ -59,7 +59,6 @@ public final class DlqReplayer {
     public ReplayReport plan(final ReplayRequest request, final ScanProgress progress) {
         checkTarget(request.target(), request.force());
         final String topicId = DeadLetterTopicId.read(config);
-        DecisionAdoption.adoptOnce(config, topicId);
         final Decisions decisions = Decisions.read(config, topicId);
         try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(),
                 consumerGroup(request))) {
@@ -93,7 +92,6 @@ public final class DlqReplayer {
             throw new IllegalStateException("the dead-letter topic '" + config.topics().deadLetter()
                     + "' was deleted and recreated since the plan was made: nothing sent; make a new dry run");
         }
-        DecisionAdoption.adoptOnce(config, topicId);
         final AuditEvent started = AuditEvent.of("replay", actor, "started").with("selection", request.describe())
                 .with("target", plan.target()).with("planned", plan.count());
         AuditLog.logger().info(started);
@@ -102,7 +100,9 @@ public final class DlqReplayer {
         try (DlqWriter writer = DlqWriter.open(config, topicId, actor, "replay");
              KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), group)) {
             // Read after the lease is ours: no other writer can change what they say meanwhile.
-            run = ReplayRun.sending(request, Decisions.read(config, topicId), writer, consumer, config);
+            final Decisions decisions = Decisions.read(config, topicId);
+            DecisionAdoption.adopt(config, writer, decisions);
+            run = ReplayRun.sending(request, decisions, writer, consumer, config);
             final long scanned;
             if (plan.letters() != null) {
                 final Map<LetterId, String> planned = new HashMap<>();

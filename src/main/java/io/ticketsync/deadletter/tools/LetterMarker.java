@@ -40,12 +40,12 @@ public final class LetterMarker {
         final String text = note == null ? "" : note;
         AuditLog.logger().info(AuditEvent.of(action, actor, "started").with("selection", selection.describe()).with("note", text));
         final String topicId = DeadLetterTopicId.read(config);
-        DecisionAdoption.adoptOnce(config, topicId);
         final List<DecisionRecord.Decided> decided = new ArrayList<>();
         final long[] marked = {0};
         try (DlqWriter writer = DlqWriter.open(config, topicId, actor, action);
              KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), null)) {
             final Decisions decisions = Decisions.read(config, topicId);
+            DecisionAdoption.adopt(config, writer, decisions);
             final Instant now = Instant.now();
             final java.util.function.Consumer<DeadLetter> marking = letter -> {
                 if (!selection.selects(LetterId.of(letter), letter)) {
