@@ -27,6 +27,16 @@ public final class AuditEvent {
         return new AuditEvent(action, actor, outcome);
     }
 
+    /** An event naming who acted: their id, how it is known, and their e-mail and roles when they have them. */
+    public static AuditEvent of(final String action, final Actor actor, final String outcome) {
+        final AuditEvent event = new AuditEvent(action, actor.id(), outcome).with("actorSource", actor.source().label());
+        actor.email().ifPresent(email -> event.with("email", email));
+        if (!actor.roles().isEmpty()) {
+            event.with("roles", String.join(",", actor.roles()));
+        }
+        return event;
+    }
+
     /** Adds a field; null values are left out. */
     public AuditEvent with(final String name, final Object value) {
         if (value != null) {
