@@ -1,5 +1,6 @@
 package io.ticketsync.console;
 
+import io.ticketsync.deadletter.tools.Actor;
 import io.ticketsync.deadletter.tools.AuditEvent;
 import io.ticketsync.deadletter.tools.AuditLog;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,12 @@ final class ConsoleAuth {
     static final Duration SESSION_LIFETIME = Duration.ofHours(8);
 
     /** A logged-in user; {@code csrf} must come back with every form they post. */
-    record Session(String id, String user, String csrf, Instant expires) {
+    record Session(String id, Actor actor, String csrf, Instant expires) {
+
+        /** The name pages show and letters record. */
+        String user() {
+            return actor.display();
+        }
     }
 
     /**
@@ -62,7 +68,8 @@ final class ConsoleAuth {
             return new Attempt(Optional.empty(), verdict.delay(), verdict.throttled());
         }
         throttle.succeeded(client, name);
-        final Session session = new Session(token(), name, token(), clock.instant().plus(SESSION_LIFETIME));
+        final Session session = new Session(token(), Actor.passwordUser(name, Role.names(Role.ALL)), token(),
+                clock.instant().plus(SESSION_LIFETIME));
         sessions.put(session.id(), session);
         audit.info(AuditEvent.of("login", name, "done").with("client", client));
         return new Attempt(Optional.of(session), Duration.ZERO, false);
@@ -82,7 +89,7 @@ final class ConsoleAuth {
 
     void logout(final Session session) {
         sessions.remove(session.id());
-        audit.info(AuditEvent.of("logout", session.user(), "done"));
+        audit.info(AuditEvent.of("logout", session.actor(), "done"));
     }
 
     /** Whether a posted form's token is the session's, compared in constant time. */

@@ -70,7 +70,7 @@ final class ConsoleRoutes {
             throw new IllegalArgumentException("say why it is safe to resume: the note is recorded with the release");
         }
         final boolean released = brake.release(session.user(), note);
-        audit.info(AuditEvent.of("brake-release", session.user(), released ? "released" : "not-engaged").with("note", note));
+        audit.info(AuditEvent.of("brake-release", session.actor(), released ? "released" : "not-engaged").with("note", note));
         flashes.put(session.id(), released ? "Released the brake: every instance resumes with a fresh window."
                 : "The brake is not engaged; nothing to release.");
         return "/brake";
@@ -136,7 +136,7 @@ final class ConsoleRoutes {
             throw new IllegalArgumentException("select at least one letter, or choose all matching");
         }
         final long marked = actions.mark(new Selection(ids, filter.filter(), filter.includeClosed()), status,
-                form.getValue("note"), session.user(), IndexEnds.parse(form.getValue("ends")));
+                form.getValue("note"), session.actor(), IndexEnds.parse(form.getValue("ends")));
         flashes.put(session.id(), marked + " letters marked " + status.name().toLowerCase(Locale.ROOT));
         return ids.size() == 1 ? "/letters/" + ids.get(0) : "/letters?" + filter.query();
     }
@@ -158,7 +158,7 @@ final class ConsoleRoutes {
     String startReplay(final Fields form, final ConsoleAuth.Session session) {
         final String plan = form.getValue("plan");
         if (plan != null) {
-            return "/replay/jobs/" + actions.startPlan(ReplayPlan.fromToken(plan), session.user()).id();
+            return "/replay/jobs/" + actions.startPlan(ReplayPlan.fromToken(plan), session.actor()).id();
         }
         final FilterForm filter = FilterForm.from(form);
         final int maxReplays = Integer.parseInt(Optional.ofNullable(form.getValue("maxReplays")).orElse("3").trim());
@@ -171,7 +171,7 @@ final class ConsoleRoutes {
                     + " they are to be sent again");
         }
         final ReplayJob job = actions.startDryRun(new ReplayRequest(filter.filter(), config.topics().input(), maxReplays,
-                true, 500, false, filter.includeClosed(), includeDiscarded, session.user()));
+                true, 500, false, filter.includeClosed(), includeDiscarded, session.user()), session.actor());
         return "/replay/jobs/" + job.id();
     }
 
@@ -209,7 +209,7 @@ final class ConsoleRoutes {
 
     void export(final Fields query, final ConsoleAuth.Session session, final OutputStream out) throws IOException {
         final FilterForm filter = FilterForm.from(query);
-        actions.export(Selection.of(filter.filter(), filter.includeClosed()), session.user(), out);
+        actions.export(Selection.of(filter.filter(), filter.includeClosed()), session.actor(), out);
     }
 
     private Map<String, Object> base(final String title, final ConsoleAuth.Session session) {

@@ -1,6 +1,7 @@
 package io.ticketsync.console;
 
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.deadletter.tools.Actor;
 import io.ticketsync.deadletter.tools.DeadLetterExport;
 import io.ticketsync.deadletter.tools.DlqReplayer;
 import io.ticketsync.deadletter.tools.LetterMarker;
@@ -52,21 +53,22 @@ public final class KafkaLetterActions implements LetterActions, AutoCloseable {
     }
 
     @Override
-    public long mark(final Selection selection, final LetterStatus status, final String note, final String actor,
+    public long mark(final Selection selection, final LetterStatus status, final String note, final Actor actor,
                      final Map<Integer, Long> ends) {
-        final MarkReport report = new LetterMarker(config).mark(selection, status, note, actor, ends);
+        final MarkReport report = new LetterMarker(config).mark(selection, status, note, actor.display(), ends);
         catalog.decided(report.decided());
         return report.marked();
     }
 
     @Override
-    public ReplayJob startDryRun(final ReplayRequest request) {
+    public ReplayJob startDryRun(final ReplayRequest request, final Actor actor) {
         return start(request, job -> new DlqReplayer(config).plan(request, progress(job)));
     }
 
     @Override
-    public ReplayJob startPlan(final ReplayPlan plan, final String actor) {
-        return start(plan.request(actor, BATCH_SIZE), job -> new DlqReplayer(config).execute(plan, actor, BATCH_SIZE, progress(job)));
+    public ReplayJob startPlan(final ReplayPlan plan, final Actor actor) {
+        return start(plan.request(actor.display(), BATCH_SIZE),
+                job -> new DlqReplayer(config).execute(plan, actor.display(), BATCH_SIZE, progress(job)));
     }
 
     private ReplayJob start(final ReplayRequest request, final Function<ReplayJob, ReplayReport> work) {
@@ -83,8 +85,8 @@ public final class KafkaLetterActions implements LetterActions, AutoCloseable {
     }
 
     @Override
-    public void export(final Selection selection, final String actor, final OutputStream out) throws IOException {
-        new DeadLetterExport(config).write(selection, actor, out);
+    public void export(final Selection selection, final Actor actor, final OutputStream out) throws IOException {
+        new DeadLetterExport(config).write(selection, actor.display(), out);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ticketsync.console;
 
+import io.ticketsync.deadletter.tools.Actor;
 import io.ticketsync.deadletter.tools.LetterStatus;
 import io.ticketsync.deadletter.tools.ReplayPlan;
 import io.ticketsync.deadletter.tools.ReplayRequest;
@@ -18,17 +19,17 @@ public interface LetterActions {
      * selection below {@code ends} (the end offsets the page showed; null: as of now), durably in
      * the resolutions topic, and returns how many were recorded.
      */
-    long mark(Selection selection, LetterStatus status, String note, String actor, Map<Integer, Long> ends);
+    long mark(Selection selection, LetterStatus status, String note, Actor actor, Map<Integer, Long> ends);
 
     /** Starts a dry run in the background: its report carries the plan the confirm step sends. */
-    ReplayJob startDryRun(ReplayRequest request);
+    ReplayJob startDryRun(ReplayRequest request, Actor actor);
 
     /** Starts sending exactly what a dry run's plan showed, in the background. */
-    ReplayJob startPlan(ReplayPlan plan, String actor);
+    ReplayJob startPlan(ReplayPlan plan, Actor actor);
 
     /** A replay started earlier, while this process runs. */
     Optional<ReplayJob> replay(String jobId);
 
     /** Writes the selection as JSON Lines, one letter per line, streaming (never the whole selection in memory). */
-    void export(Selection selection, String actor, OutputStream out) throws IOException;
+    void export(Selection selection, Actor actor, OutputStream out) throws IOException;
 }

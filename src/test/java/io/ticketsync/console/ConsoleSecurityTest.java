@@ -5,6 +5,7 @@ import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.control.BrakeEvent;
 import io.ticketsync.deadletter.tools.DeadLetter;
 import io.ticketsync.deadletter.tools.LetterId;
+import io.ticketsync.deadletter.tools.Actor;
 import io.ticketsync.deadletter.tools.LetterStatus;
 import io.ticketsync.deadletter.tools.ReplayPlan;
 import io.ticketsync.deadletter.tools.WriterBusyException;
@@ -672,22 +673,22 @@ class ConsoleSecurityTest {
         volatile String busy;
 
         @Override
-        public long mark(final Selection selection, final LetterStatus status, final String note, final String actor,
+        public long mark(final Selection selection, final LetterStatus status, final String note, final Actor actor,
                          final Map<Integer, Long> ends) {
             if (busy != null) {
                 throw new WriterBusyException(busy);
             }
-            calls.add(status + " by " + actor + ": " + selection.describe() + " note=" + note + (ends == null ? "" : " ends=" + ends));
+            calls.add(status + " by " + actor.display() + ": " + selection.describe() + " note=" + note + (ends == null ? "" : " ends=" + ends));
             return selection.ids().size();
         }
 
         @Override
-        public ReplayJob startDryRun(final ReplayRequest request) {
+        public ReplayJob startDryRun(final ReplayRequest request, final Actor actor) {
             throw new UnsupportedOperationException("not replayed here");
         }
 
         @Override
-        public ReplayJob startPlan(final ReplayPlan plan, final String actor) {
+        public ReplayJob startPlan(final ReplayPlan plan, final Actor actor) {
             throw new UnsupportedOperationException("not replayed here");
         }
 
@@ -697,8 +698,8 @@ class ConsoleSecurityTest {
         }
 
         @Override
-        public void export(final Selection selection, final String actor, final OutputStream out) throws IOException {
-            calls.add("EXPORT by " + actor + ": " + selection.describe());
+        public void export(final Selection selection, final Actor actor, final OutputStream out) throws IOException {
+            calls.add("EXPORT by " + actor.display() + ": " + selection.describe());
             out.write(EXPORTED.getBytes(StandardCharsets.UTF_8));
         }
     }
