@@ -30,7 +30,7 @@ final class ConsoleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         final TicketSyncConfig loaded = config.load();
         // Refused before anything reaches Kafka.
-        loaded.console().requirePassword();
+        loaded.requireConsoleSignIn();
         new TopicCheck(loaded, AclPlan.CONSOLE).verify();
         final CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);

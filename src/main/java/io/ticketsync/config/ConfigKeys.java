@@ -45,6 +45,16 @@ public final class ConfigKeys {
     public static final String CONSOLE_TRUSTED_PROXIES = "console.trusted.proxies";
     public static final String CONSOLE_INDEX_STALE_READY_MS = "console.index.stale.ready.ms";
     public static final String CONSOLE_INDEX_STALE_EXIT_MS = "console.index.stale.exit.ms";
+    public static final String CONSOLE_AUTH = "console.auth";
+    public static final String CONSOLE_SESSION_MAX_AGE_MS = "console.session.max.age.ms";
+    public static final String CONSOLE_OIDC_ISSUER = "console.oidc.issuer";
+    public static final String CONSOLE_OIDC_CLIENT_ID = "console.oidc.client.id";
+    public static final String CONSOLE_OIDC_CLIENT_SECRET = "console.oidc.client.secret";
+    public static final String CONSOLE_OIDC_SCOPES = "console.oidc.scopes";
+    public static final String CONSOLE_OIDC_ROLES_CLAIM = "console.oidc.roles.claim";
+    public static final String CONSOLE_OIDC_ROLE_VIEWER = "console.oidc.role.viewer";
+    public static final String CONSOLE_OIDC_ROLE_VALUES = "console.oidc.role.values";
+    public static final String CONSOLE_OIDC_ROLE_OPERATOR = "console.oidc.role.operator";
     public static final String HEALTH_STUCK_TIMEOUT_MS = "health.stuck.timeout.ms";
     public static final String HEALTH_STUCK_ACTION = "health.stuck.action";
     public static final String DLQ_SURGE_WINDOW_RECORDS = "dlq.surge.window.records";
@@ -66,7 +76,10 @@ public final class ConfigKeys {
             DLQ_SURGE_THRESHOLD_STAGE, DLQ_SURGE_THRESHOLD_ALL, DLQ_SURGE_ACTION, DLQ_CONTROL_TOPIC,
             CONSOLE_BIND_ADDRESS, CONSOLE_PORT, CONSOLE_USER, CONSOLE_PASSWORD, CONSOLE_TICKETS_URL,
             CONSOLE_PUBLIC_URL, CONSOLE_TRUSTED_PROXIES,
-            CONSOLE_INDEX_STALE_READY_MS, CONSOLE_INDEX_STALE_EXIT_MS);
+            CONSOLE_INDEX_STALE_READY_MS, CONSOLE_INDEX_STALE_EXIT_MS,
+            CONSOLE_AUTH, CONSOLE_SESSION_MAX_AGE_MS, CONSOLE_OIDC_ISSUER, CONSOLE_OIDC_CLIENT_ID, CONSOLE_OIDC_CLIENT_SECRET,
+            CONSOLE_OIDC_SCOPES, CONSOLE_OIDC_ROLES_CLAIM, CONSOLE_OIDC_ROLE_VIEWER, CONSOLE_OIDC_ROLE_VALUES,
+            CONSOLE_OIDC_ROLE_OPERATOR);
 
     /** Families of ticket-sync's own keys: {@code mapping.status.<source>=<TARGET>} and the like. */
     public static final List<String> OWN_PREFIXES = List.of(MAPPING_STATUS_PREFIX, MAPPING_PRIORITY_PREFIX);

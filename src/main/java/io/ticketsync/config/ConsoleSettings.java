@@ -20,9 +20,16 @@ import java.util.Set;
  *                       believed; empty: nobody's
  * @param staleReady     how long the index may be stale before {@code /health/ready} fails
  * @param staleExit      how long the index may be stale before {@code /health/live} fails and the console exits; zero: never
+ * @param auth           how people sign in; the OIDC details are read by {@link TicketSyncConfig#requireConsoleSignIn}
+ *                       only, since only the console's own environment holds the client secret
+ * @param sessionMaxAge  a session ends after this long whatever its tokens say
  */
 public record ConsoleSettings(String bindAddress, int port, String user, Optional<String> password, Optional<URI> ticketsUrl,
-                              Optional<URI> publicUrl, Set<InetAddress> trustedProxies, Duration staleReady, Duration staleExit) {
+                              Optional<URI> publicUrl, Set<InetAddress> trustedProxies, Duration staleReady, Duration staleExit,
+                              Auth auth, Duration sessionMaxAge) {
+
+    /** How people sign in to the console. */
+    public enum Auth { PASSWORD, OIDC }
 
     public ConsoleSettings {
         trustedProxies = Set.copyOf(trustedProxies);
@@ -34,7 +41,39 @@ public record ConsoleSettings(String bindAddress, int port, String user, Optiona
                 raw.httpUrl(ConfigKeys.CONSOLE_TICKETS_URL), origin(raw), addresses(raw),
                 raw.millis(ConfigKeys.CONSOLE_INDEX_STALE_READY_MS),
                 Duration.ofMillis(raw.longBetween(ConfigKeys.CONSOLE_INDEX_STALE_EXIT_MS, 0, Long.MAX_VALUE / 1_000_000,
-                        "0 (never) or a positive number of milliseconds")));
+                        "0 (never) or a positive number of milliseconds")), auth(raw),
+                raw.millis(ConfigKeys.CONSOLE_SESSION_MAX_AGE_MS));
+    }
+
+    private static Auth auth(final RawConfig raw) {
+        final String value = raw.optional(ConfigKeys.CONSOLE_AUTH).orElse("password").trim();
+        switch (value) {
+            case "password":
+                return Auth.PASSWORD;
+            case "oidc":
+                return Auth.OIDC;
+            default:
+                throw raw.invalid(ConfigKeys.CONSOLE_AUTH, "'" + ConfigKeys.CONSOLE_AUTH + "' must be password or oidc, got '"
+                        + value + "'");
+        }
+    }
+
+    /**
+     * Where the provider sends browsers back after sign-in: the public origin, which must be https
+     * unless it is this machine (a redirect URI over plain http would hand codes to the network).
+     */
+    URI oidcRedirectBase(final RawConfig raw) {
+        final URI url = publicUrl.orElseThrow(() -> raw.invalid(ConfigKeys.CONSOLE_PUBLIC_URL, "console.auth=oidc needs '"
+                + ConfigKeys.CONSOLE_PUBLIC_URL + "', the origin browsers use: the provider redirects to it after sign-in"));
+        if (!"https".equals(url.getScheme()) && !isLoopback(url.getHost())) {
+            throw raw.invalid(ConfigKeys.CONSOLE_PUBLIC_URL, "console.auth=oidc needs an https '" + ConfigKeys.CONSOLE_PUBLIC_URL
+                    + "' (plain http only on localhost), got '" + url + "'");
+        }
+        return url;
+    }
+
+    private static boolean isLoopback(final String host) {
+        return "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
     }
 
     /** @throws InvalidConfigException when none is configured: the console shows ticket data and can replay */
@@ -97,6 +136,7 @@ public record ConsoleSettings(String bindAddress, int port, String user, Optiona
         return "ConsoleSettings[" + bindAddress + ":" + port + ", user=" + user + ", password="
                 + (password.isPresent() ? "[hidden]" : "none") + ", ticketsUrl=" + ticketsUrl.orElse(null)
                 + ", publicUrl=" + publicUrl.orElse(null) + ", trustedProxies=" + trustedProxies
-                + ", staleReady=" + staleReady.toMillis() + " ms, staleExit=" + staleExit.toMillis() + " ms]";
+                + ", staleReady=" + staleReady.toMillis() + " ms, staleExit=" + staleExit.toMillis() + " ms, auth=" + auth
+                + ", sessionMaxAge=" + sessionMaxAge.toMillis() + " ms]";
     }
 }

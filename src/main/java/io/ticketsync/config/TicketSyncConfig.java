@@ -4,6 +4,7 @@ import org.apache.kafka.streams.StreamsConfig;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -101,6 +102,22 @@ public final class TicketSyncConfig {
     /** Where the read-only HTTP API listens and whether it wants a token. */
     public ApiSettings api() {
         return api;
+    }
+
+    /**
+     * The console's sign-in checked in full, before it starts: the password in password mode (then
+     * empty), the provider's settings and an https public origin in oidc mode. Only the console asks:
+     * other commands run without the client secret in their environment.
+     *
+     * @throws InvalidConfigException naming what is missing
+     */
+    public Optional<OidcSettings> requireConsoleSignIn() {
+        if (console.auth() == ConsoleSettings.Auth.PASSWORD) {
+            console.requirePassword();
+            return Optional.empty();
+        }
+        console.oidcRedirectBase(raw);
+        return Optional.of(OidcSettings.read(raw));
     }
 
     /** Where the dead-letter console listens, who may log in, and where it asks for ticket snapshots. */

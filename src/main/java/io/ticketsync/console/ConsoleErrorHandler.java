@@ -18,9 +18,9 @@ import java.util.Map;
  */
 final class ConsoleErrorHandler extends ErrorHandler {
 
-    private final ConsolePages pages;
+    private final Answers pages;
 
-    ConsoleErrorHandler(final ConsolePages pages) {
+    ConsoleErrorHandler(final Answers pages) {
         this.pages = pages;
     }
 

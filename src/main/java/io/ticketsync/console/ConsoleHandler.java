@@ -1,5 +1,8 @@
 package io.ticketsync.console;
 
+import io.ticketsync.deadletter.tools.AuditEvent;
+import io.ticketsync.deadletter.tools.AuditLog;
+import io.ticketsync.deadletter.tools.AuditUnavailableException;
 import io.ticketsync.deadletter.tools.LetterId;
 import io.ticketsync.deadletter.tools.WriterBusyException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -14,36 +17,38 @@ import org.eclipse.jetty.util.Fields;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The console's HTTP front: who is asking (session cookie, client address through trusted proxies),
- * whether a form is genuine (CSRF token and same origin), security headers on every answer, and
- * which page answers. The pages themselves are {@link ConsoleRoutes}.
+ * whether a form is genuine (CSRF token and same origin), whether their roles allow it (checked here
+ * for every page and form, refusals audited), security headers on every answer, and which page
+ * answers. Signing in is {@link SignIn}'s; the pages themselves are {@link ConsoleRoutes}.
  */
 final class ConsoleHandler extends Handler.Abstract {
 
-    private final ConsoleAuth auth;
+    private final Sessions sessions;
+    private final SignIn signIn;
     private final ConsoleRoutes routes;
-    private final ConsolePages pages;
+    private final Answers answers;
     private final ClientView.Reader clients;
     private final FormOrigin formOrigin;
     private final SessionCookie cookie;
     private final ConsoleHealth health;
+    private final AuditLog audit;
 
-    ConsoleHandler(final ConsoleAuth auth, final ConsoleRoutes routes, final ConsolePages pages,
+    ConsoleHandler(final Sessions sessions, final SignIn signIn, final ConsoleRoutes routes, final Answers answers,
                    final ClientView.Reader clients, final FormOrigin formOrigin, final SessionCookie cookie,
-                   final ConsoleHealth health) {
-        this.auth = auth;
+                   final ConsoleHealth health, final AuditLog audit) {
+        this.sessions = sessions;
+        this.signIn = signIn;
         this.routes = routes;
-        this.pages = pages;
+        this.answers = answers;
         this.clients = clients;
         this.formOrigin = formOrigin;
         this.cookie = cookie;
         this.health = health;
+        this.audit = audit;
     }
 
     @Override
@@ -53,10 +58,13 @@ final class ConsoleHandler extends Handler.Abstract {
             return dispatch(request, response, callback);
         } catch (final IllegalArgumentException e) {
             // Bad input: an unknown action, a malformed letter id or parameter, a form body Jetty cannot decode.
-            return html(response, callback, 400, error("Cannot do that", e.getMessage()));
+            return answers.error(response, callback, 400, "Cannot do that", e.getMessage());
         } catch (final WriterBusyException e) {
             // Another replay or mark (console or CLI) holds the dead-letter topic's writer lease: nothing was written.
-            return html(response, callback, 409, error("Busy: nothing was written", e.getMessage()));
+            return answers.error(response, callback, 409, "Busy: nothing was written", e.getMessage());
+        } catch (final AuditUnavailableException e) {
+            // No action and no value shown without its audit record.
+            return answers.error(response, callback, 503, "Audit trail unavailable: nothing was done", e.getMessage());
         }
     }
 
@@ -64,7 +72,7 @@ final class ConsoleHandler extends Handler.Abstract {
         final String path = Request.getPathInContext(request);
         final boolean post = "POST".equals(request.getMethod());
         if (!post && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-            return html(response, callback, 405, error("Not allowed", request.getMethod() + " is not answered here"));
+            return answers.error(response, callback, 405, "Not allowed", request.getMethod() + " is not answered here");
         }
         if (path.equals("/assets/console.css")) {
             return asset(response, callback);
@@ -72,67 +80,79 @@ final class ConsoleHandler extends Handler.Abstract {
         // Probes and scrapers have no session; the answers hold no ticket data.
         final Optional<ConsoleHealth.Answer> probe = health.answer(path);
         if (probe.isPresent()) {
-            return text(response, callback, probe.get());
+            return Answers.write(response, callback, probe.get().status(), probe.get().contentType(), probe.get().body());
         }
         // Read a form before any refusal: an answer that leaves the body unread makes Jetty close the
         // connection under a client that may already be sending its next request on it.
         final Fields fields = post ? FormFields.getFields(request) : Request.extractQueryParameters(request);
         final ClientView client = clients.view(request);
         if (post && !formOrigin.genuine(request, client)) {
-            return html(response, callback, 403, error("Refused", "this form was not posted from the console itself"));
+            return answers.error(response, callback, 403, "Refused", "this form was not posted from the console itself");
         }
-        if (path.equals("/login")) {
-            return post ? login(request, response, callback, fields, client) : html(response, callback, 200, pages.render("login", Map.of("title", "Log in")));
+        if (signIn.owns(path)) {
+            return signIn.answer(path, post, request, response, callback, fields, client);
         }
-        final Optional<ConsoleAuth.Session> session = auth.session(cookie.read(request));
+        final Optional<Session> session = sessions.find(cookie.read(request));
         if (session.isEmpty()) {
             if (post || path.endsWith(".jsonl")) {
-                return html(response, callback, 401, error("Log in first", "this needs a logged-in session"));
+                return answers.error(response, callback, 401, "Sign in first", "this needs a signed-in session");
             }
-            return redirect(response, callback, "/login");
+            return Answers.redirect(response, callback, "/login");
         }
-        if (post && !ConsoleAuth.csrfMatches(session.get(), fields.getValue("csrf"))) {
-            return html(response, callback, 403, error("Refused", "the form's CSRF token is missing or stale; reload the page"));
+        if (post && !Sessions.csrfMatches(session.get(), fields.getValue("csrf"))) {
+            refused(session.get(), path, client, "stale or missing CSRF token");
+            return answers.error(response, callback, 403, "Refused", "the form's CSRF token is missing or stale; reload the page");
+        }
+        final Optional<Role> needed = RoleRules.needed(path, post, fields);
+        if (needed.isPresent() && !session.get().may(needed.get())) {
+            refused(session.get(), path, client, "needs the " + needed.get().label() + " role");
+            return answers.error(response, callback, 403, "Refused", "this needs the " + needed.get().label()
+                    + " role; you have " + String.join(", ", Role.names(session.get().roles())));
         }
         return route(request, response, callback, path, post, fields, session.get());
     }
 
+    private void refused(final Session session, final String path, final ClientView client, final String reason) {
+        audit.warn(AuditEvent.of("request", session.actor(), "refused").with("path", path).with("client", client.address())
+                .with("reason", reason));
+    }
+
     private boolean route(final Request request, final Response response, final Callback callback, final String path,
-                          final boolean post, final Fields fields, final ConsoleAuth.Session session) throws Exception {
+                          final boolean post, final Fields fields, final Session session) throws Exception {
         if (post) {
             return switch (path) {
                 case "/logout" -> {
-                    auth.logout(session);
+                    final String next = signIn.signOut(session);
                     response.getHeaders().add(HttpHeader.SET_COOKIE, cookie.clear());
-                    yield redirect(response, callback, "/login");
+                    yield Answers.redirect(response, callback, next);
                 }
-                case "/letters/mark" -> redirect(response, callback, routes.mark(fields, session));
-                case "/replay" -> redirect(response, callback, routes.startReplay(fields, session));
-                case "/brake/release" -> redirect(response, callback, routes.releaseBrake(fields, session));
-                default -> html(response, callback, 404, error("Not found", path));
+                case "/letters/mark" -> Answers.redirect(response, callback, routes.mark(fields, session));
+                case "/replay" -> Answers.redirect(response, callback, routes.startReplay(fields, session));
+                case "/brake/release" -> Answers.redirect(response, callback, routes.releaseBrake(fields, session));
+                default -> answers.error(response, callback, 404, "Not found", path);
             };
         }
         if (path.equals("/")) {
-            return html(response, callback, 200, routes.overview(session));
+            return answers.page(response, callback, 200, routes.overview(session));
         }
         if (path.equals("/brake")) {
-            return html(response, callback, 200, routes.brake(session));
+            return answers.page(response, callback, 200, routes.brake(session));
         }
         if (path.equals("/letters")) {
-            return html(response, callback, 200, routes.letters(fields, session));
+            return answers.page(response, callback, 200, routes.letters(fields, session));
         }
         if (path.startsWith("/letters/")) {
             final Optional<String> page = routes.letter(LetterId.parse(path.substring("/letters/".length())), session);
-            return page.isPresent() ? html(response, callback, 200, page.get())
-                    : html(response, callback, 404, error("No such letter", "it is not in the dead-letter topic (any more)"));
+            return page.isPresent() ? answers.page(response, callback, 200, page.get())
+                    : answers.error(response, callback, 404, "No such letter", "it is not in the dead-letter topic (any more)");
         }
         if (path.equals("/replay")) {
-            return html(response, callback, 200, routes.replayForm(fields, session));
+            return answers.page(response, callback, 200, routes.replayForm(fields, session));
         }
         if (path.startsWith("/replay/jobs/")) {
             final Optional<String> page = routes.job(path.substring("/replay/jobs/".length()), session);
-            return page.isPresent() ? html(response, callback, 200, page.get())
-                    : html(response, callback, 404, error("No such replay", "it was not started by this console since it started"));
+            return page.isPresent() ? answers.page(response, callback, 200, page.get())
+                    : answers.error(response, callback, 404, "No such replay", "it was not started by this console since it started");
         }
         if (path.equals("/export.jsonl")) {
             response.setStatus(200);
@@ -144,64 +164,7 @@ final class ConsoleHandler extends Handler.Abstract {
             callback.succeeded();
             return true;
         }
-        return html(response, callback, 404, error("Not found", path));
-    }
-
-    /**
-     * A right password opens a session at once; a wrong one is answered after the throttle's delay,
-     * held by Jetty's scheduler rather than a sleeping thread, so concurrent guesses cannot use up the
-     * threads the operator's own login needs.
-     */
-    private boolean login(final Request request, final Response response, final Callback callback, final Fields form,
-                          final ClientView client) {
-        final ConsoleAuth.Attempt attempt = auth.login(form.getValue("user"), form.getValue("password"), client.address());
-        if (attempt.session().isPresent()) {
-            response.getHeaders().add(HttpHeader.SET_COOKIE, cookie.issue(attempt.session().get().id(), ConsoleAuth.SESSION_LIFETIME));
-            return redirect(response, callback, "/");
-        }
-        final String page;
-        if (attempt.throttled()) {
-            final long seconds = Math.max(1, (attempt.delay().toMillis() + 999) / 1000);
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, seconds);
-            page = pages.render("login", Map.of("title", "Log in", "error", "Wrong user or password, and many failed logins"
-                    + " lately: each answer now waits up to " + LoginThrottle.MAX_DELAY.toSeconds() + " seconds."));
-        } else {
-            page = pages.render("login", Map.of("title", "Log in", "error", "Wrong user or password."));
-        }
-        final int status = attempt.throttled() ? 429 : 401;
-        request.getComponents().getScheduler().schedule(() -> html(response, callback, status, page),
-                attempt.delay().toMillis(), TimeUnit.MILLISECONDS);
-        return true;
-    }
-
-    private String error(final String title, final String message) {
-        return pages.render("error", Map.of("title", title, "message", message == null ? "" : message));
-    }
-
-    private static boolean html(final Response response, final Callback callback, final int status, final String html) {
-        final byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
-        return true;
-    }
-
-    private static boolean text(final Response response, final Callback callback, final ConsoleHealth.Answer answer) {
-        final byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(answer.status());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
-        return true;
-    }
-
-    private static boolean redirect(final Response response, final Callback callback, final String location) {
-        response.setStatus(303);
-        response.getHeaders().put(HttpHeader.LOCATION, location);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
-        response.write(true, null, callback);
-        return true;
+        return answers.error(response, callback, 404, "Not found", path);
     }
 
     private static boolean asset(final Response response, final Callback callback) throws Exception {

@@ -36,14 +36,14 @@ final class ConsoleRoutes {
     private final DeadLetterCatalog catalog;
     private final LetterActions actions;
     private final TicketSnapshots snapshots;
-    private final ConsolePages pages;
+    private final Answers pages;
     private final BrakeSwitch brake;
     private final AuditLog audit;
     /** One message per session for the next page it sees ("12 letters marked resolved"). */
     private final Map<String, String> flashes = new ConcurrentHashMap<>();
 
     ConsoleRoutes(final TicketSyncConfig config, final DeadLetterCatalog catalog, final LetterActions actions,
-                  final TicketSnapshots snapshots, final ConsolePages pages, final BrakeSwitch brake,
+                  final TicketSnapshots snapshots, final Answers pages, final BrakeSwitch brake,
                   final AuditLog audit) {
         this.config = config;
         this.catalog = catalog;
@@ -54,7 +54,7 @@ final class ConsoleRoutes {
         this.audit = audit;
     }
 
-    String brake(final ConsoleAuth.Session session) {
+    String brake(final Session session) {
         final Map<String, Object> model = base("Dead-letter brake", session);
         final Optional<BrakeEvent> state = brake.state();
         model.put("state", state.map(BrakeEvent::describe).orElse("The brake has never been engaged."));
@@ -64,7 +64,7 @@ final class ConsoleRoutes {
     }
 
     /** @return where to go next */
-    String releaseBrake(final Fields form, final ConsoleAuth.Session session) throws InterruptedException {
+    String releaseBrake(final Fields form, final Session session) throws InterruptedException {
         final String note = Optional.ofNullable(form.getValue("note")).orElse("").trim();
         if (note.isEmpty()) {
             throw new IllegalArgumentException("say why it is safe to resume: the note is recorded with the release");
@@ -77,17 +77,17 @@ final class ConsoleRoutes {
     }
 
 
-    String overview(final ConsoleAuth.Session session) {
+    String overview(final Session session) {
         final Overview overview = catalog.overview(BUCKET, NEWEST);
         final Map<String, Object> model = base("Overview", session);
         model.put("overview", overview);
         model.put("closed", overview.total() - overview.open());
         model.put("chart", TimelineChart.of(overview.timeline()));
-        model.put("letters", rows(overview.newest()));
+        model.put("letters", rows(overview.newest(), session));
         return pages.render("overview", model);
     }
 
-    String letters(final Fields query, final ConsoleAuth.Session session) {
+    String letters(final Fields query, final Session session) {
         final FilterForm filter = FilterForm.from(query);
         final String cursor = query.getValue("cursor");
         if (cursor != null && !cursor.matches("\\d{1,10}")) {
@@ -97,37 +97,62 @@ final class ConsoleRoutes {
         final Map<String, Object> model = base("Letters", session);
         withFilter(model, filter, "/letters", "Filter");
         model.put("matching", page.matchingText());
-        model.put("letters", rows(page.letters()));
+        model.put("letters", rows(page.letters(), session));
         model.put("selectable", true);
         model.put("nextCursor", page.nextCursor());
         return pages.render("letters", model);
     }
 
-    Optional<String> letter(final LetterId id, final ConsoleAuth.Session session) {
+    Optional<String> letter(final LetterId id, final Session session) {
         return catalog.letter(id).map(detail -> {
             final DeadLetter letter = detail.letter();
+            if (session.may(Role.VALUES)) {
+                // Recorded before anything is shown: an audit trail that cannot take it refuses the page.
+                audit.info(AuditEvent.of("view-value", session.actor(), "shown").with("letter", id.toString())
+                        .with("dlqTopic", config.topics().deadLetter()));
+            }
             final Map<String, Object> model = base("Letter " + id, session);
             model.put("id", id.toString());
-            model.put("letter", letter);
             model.put("status", detail.status());
             model.put("resolution", detail.resolution());
             model.put("traceparent", letter.traceparent());
-            model.put("key", BytesView.of(letter.key()));
-            model.put("value", BytesView.of(letter.value()));
             final List<Map<String, Object>> headers = new ArrayList<>();
-            letter.headers().forEach(header -> headers.add(Map.of("key", header.key(), "value",
-                    BytesView.of(header.value()).text())));
+            if (session.may(Role.VALUES)) {
+                model.put("letter", letter);
+                model.put("key", BytesView.of(letter.key()));
+                model.put("value", BytesView.of(letter.value()));
+                letter.headers().forEach(header -> headers.add(Map.of("key", header.key(), "value",
+                        BytesView.of(header.value()).text())));
+                model.put("stacktrace", letter.stackTrace());
+                final TicketSnapshots.Answer answer = snapshots.of(letter.keyText());
+                model.put("snapshot", Map.of("explanation", answer.explanation(), "found", answer.found(),
+                        "pretty", answer.found() ? BytesView.of(answer.body().getBytes(StandardCharsets.UTF_8)).text() : ""));
+            } else {
+                // Not merely hidden by the template: what can quote the record never reaches it.
+                model.put("letter", metadata(letter));
+                letter.headers().forEach(header -> headers.add(Map.of("key", header.key())));
+            }
             model.put("headers", headers);
-            model.put("stacktrace", letter.stackTrace());
-            final TicketSnapshots.Answer answer = snapshots.of(letter.keyText());
-            model.put("snapshot", Map.of("explanation", answer.explanation(), "found", answer.found(),
-                    "pretty", answer.found() ? BytesView.of(answer.body().getBytes(StandardCharsets.UTF_8)).text() : ""));
             return pages.render("letter", model);
         });
     }
 
+    /** What any role may see of a letter: where it came from and why, nothing that can quote the record. */
+    private static Map<String, Object> metadata(final DeadLetter letter) {
+        final Map<String, Object> fields = new HashMap<>();
+        fields.put("stage", letter.stage());
+        fields.put("reason", letter.reason());
+        fields.put("exception", letter.exception());
+        fields.put("sourceTopic", letter.sourceTopic());
+        fields.put("sourcePartition", letter.sourcePartition());
+        fields.put("sourceOffset", letter.sourceOffset());
+        fields.put("timestamp", letter.timestamp());
+        fields.put("replayCount", letter.replayCount());
+        return fields;
+    }
+
     /** @return where to go next */
-    String mark(final Fields form, final ConsoleAuth.Session session) {
+    String mark(final Fields form, final Session session) {
         final LetterStatus status = LetterStatus.valueOf(form.getValue("action"));
         final FilterForm filter = FilterForm.from(form);
         final List<LetterId> ids = "matching".equals(form.getValue("scope")) ? List.of()
@@ -141,7 +166,7 @@ final class ConsoleRoutes {
         return ids.size() == 1 ? "/letters/" + ids.get(0) : "/letters?" + filter.query();
     }
 
-    String replayForm(final Fields query, final ConsoleAuth.Session session) {
+    String replayForm(final Fields query, final Session session) {
         final FilterForm filter = FilterForm.from(query);
         final Map<String, Object> model = base("Replay", session);
         withFilter(model, filter, "/replay", "Select");
@@ -155,7 +180,7 @@ final class ConsoleRoutes {
      *
      * @return the job's page
      */
-    String startReplay(final Fields form, final ConsoleAuth.Session session) {
+    String startReplay(final Fields form, final Session session) {
         final String plan = form.getValue("plan");
         if (plan != null) {
             return "/replay/jobs/" + actions.startPlan(ReplayPlan.fromToken(plan), session.actor()).id();
@@ -175,7 +200,7 @@ final class ConsoleRoutes {
         return "/replay/jobs/" + job.id();
     }
 
-    Optional<String> job(final String jobId, final ConsoleAuth.Session session) {
+    Optional<String> job(final String jobId, final Session session) {
         return actions.replay(jobId).map(job -> {
             final Map<String, Object> model = base("Replay", session);
             final FilterForm filter = FilterForm.from(fieldsOf(job));
@@ -207,15 +232,17 @@ final class ConsoleRoutes {
         });
     }
 
-    void export(final Fields query, final ConsoleAuth.Session session, final OutputStream out) throws IOException {
+    void export(final Fields query, final Session session, final OutputStream out) throws IOException {
         final FilterForm filter = FilterForm.from(query);
         actions.export(Selection.of(filter.filter(), filter.includeClosed()), session.actor(), out);
     }
 
-    private Map<String, Object> base(final String title, final ConsoleAuth.Session session) {
+    private Map<String, Object> base(final String title, final Session session) {
         final Map<String, Object> model = new HashMap<>();
         model.put("title", title);
-        model.put("session", Map.of("user", session.user(), "csrf", session.csrf()));
+        model.put("session", Map.of("user", session.user(), "csrf", session.csrf(), "roles",
+                String.join(", ", Role.names(session.roles()))));
+        model.put("can", Map.of("values", session.may(Role.VALUES), "operate", session.may(Role.OPERATOR)));
         model.put("csrf", session.csrf());
         final CatalogProgress progress = catalog.progress();
         model.put("indexing", !progress.caughtUp());
@@ -271,7 +298,7 @@ final class ConsoleRoutes {
         }
     }
 
-    private static List<Map<String, Object>> rows(final List<LetterSummary> letters) {
+    private static List<Map<String, Object>> rows(final List<LetterSummary> letters, final Session session) {
         final List<Map<String, Object>> rows = new ArrayList<>();
         for (final LetterSummary letter : letters) {
             final Map<String, Object> row = new HashMap<>();
@@ -279,7 +306,9 @@ final class ConsoleRoutes {
             row.put("timestamp", letter.timestamp());
             row.put("stage", letter.stage());
             row.put("reason", letter.reason());
-            row.put("ticketId", letter.ticketId());
+            if (session.may(Role.VALUES)) {
+                row.put("ticketId", letter.ticketId()); // the record's key
+            }
             row.put("sourceTopic", letter.sourceTopic());
             row.put("sourcePartition", letter.sourcePartition());
             row.put("sourceOffset", letter.sourceOffset());

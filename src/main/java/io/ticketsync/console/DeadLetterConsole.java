@@ -6,6 +6,7 @@ import io.ticketsync.deadletter.tools.DecisionAdoption;
 import io.ticketsync.deadletter.tools.WriterBusyException;
 import io.ticketsync.config.ConsoleSettings;
 import io.ticketsync.config.InvalidConfigException;
+import io.ticketsync.config.OidcSettings;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.http.JettyServer;
 
@@ -47,9 +48,9 @@ public final class DeadLetterConsole implements AutoCloseable {
         this.health = health;
     }
 
-    /** @throws InvalidConfigException without {@code console.password} */
+    /** @throws InvalidConfigException without a complete sign-in configuration (password, or the OIDC keys) */
     public static DeadLetterConsole start(final TicketSyncConfig config) {
-        config.console().requirePassword();
+        config.requireConsoleSignIn();
         adoptLegacyDecisions(config);
         final KafkaDeadLetterCatalog catalog = KafkaDeadLetterCatalog.start(config);
         final KafkaLetterActions actions = new KafkaLetterActions(config, catalog);
@@ -87,15 +88,21 @@ public final class DeadLetterConsole implements AutoCloseable {
     static JettyServer serve(final TicketSyncConfig config, final DeadLetterCatalog catalog, final LetterActions actions,
                              final BrakeSwitch brake, final AuditLog audit) {
         final ConsoleSettings settings = config.console();
-        final ConsoleAuth auth = new ConsoleAuth(settings.user(), settings.requirePassword(), Clock.systemUTC(), audit);
-        final ConsolePages pages = new ConsolePages();
+        final Optional<OidcSettings> oidc = config.requireConsoleSignIn();
+        final Clock clock = Clock.systemUTC();
+        final Answers answers = new Answers(new ConsolePages());
+        final Sessions sessions = new Sessions(clock, settings.sessionMaxAge());
+        final SessionCookie cookie = new SessionCookie(settings.publicHttps());
+        final SignIn signIn = oidc.isPresent()
+                ? new OidcSignIn(OidcProvider.discover(oidc.get()), sessions, audit, settings.publicUrl().orElseThrow(), answers, clock)
+                : new PasswordSignIn(settings.user(), settings.requirePassword(), sessions, clock, audit, cookie, answers);
         final ConsoleRoutes routes = new ConsoleRoutes(config, catalog, actions,
-                new TicketSnapshots(settings.ticketsUrl(), config.api().authToken()), pages, brake, audit);
+                new TicketSnapshots(settings.ticketsUrl(), config.api().authToken()), answers, brake, audit);
         return JettyServer.start("ticket-sync-console", settings.bindAddress(), settings.port(), IDLE_TIMEOUT,
-                MAX_CONNECTIONS, MAX_THREADS, new ConsoleHandler(auth, routes, pages, new ClientView.Reader(settings.trustedProxies()),
-                        new FormOrigin(settings.publicUrl()), new SessionCookie(settings.publicHttps()),
-                        new ConsoleHealth(catalog, settings)),
-                new ConsoleErrorHandler(pages));
+                MAX_CONNECTIONS, MAX_THREADS, new ConsoleHandler(sessions, signIn, routes, answers,
+                        new ClientView.Reader(settings.trustedProxies()), new FormOrigin(settings.publicUrl()), cookie,
+                        new ConsoleHealth(catalog, settings), audit),
+                new ConsoleErrorHandler(answers));
     }
 
     public int port() {

@@ -177,7 +177,8 @@ class ConsoleSecurityTest {
         });
         assertThat(cookieValue(cookies.get(0))).as("a random 256-bit id, base64url").matches("[A-Za-z0-9_-]{43}");
         assertThat(audit).singleElement().asString().startsWith("INFO {")
-                .contains("\"action\":\"login\",\"actor\":\"admin\",\"outcome\":\"done\",\"client\":\"127.0.0.1\"");
+                .contains("\"action\":\"sign-in\",\"actor\":\"admin\",\"outcome\":\"done\",\"actorSource\":\"password\","
+                        + "\"roles\":\"viewer,values,operator\",\"client\":\"127.0.0.1\"");
     }
 
     @Test
@@ -191,7 +192,7 @@ class ConsoleSecurityTest {
                 .satisfies(cookie -> assertThat(attributes(cookie)).contains("Max-Age=0"));
         assertThat(send(get("/", session)).statusCode()).as("the session is gone").isEqualTo(303);
         assertThat(audit).hasSize(2).last().asString()
-                .contains("\"action\":\"logout\",\"actor\":\"admin\",\"outcome\":\"done\"");
+                .contains("\"action\":\"sign-out\",\"actor\":\"admin\",\"outcome\":\"done\"");
     }
 
     @Test
@@ -326,7 +327,7 @@ class ConsoleSecurityTest {
 
         assertGuessesSlowedAndSecured(all(pending));
         assertThat(audit.subList(0, MANY_GUESSES)).allMatch(line -> line.startsWith("WARN {")
-                && line.contains("\"action\":\"login\",\"actor\":\"admin\"") && line.contains("\"client\":\"127.0.0.1\""))
+                && line.contains("\"action\":\"sign-in\",\"actor\":\"admin\"") && line.contains("\"client\":\"127.0.0.1\""))
                 .anyMatch(line -> line.contains("\"outcome\":\"throttled\""));
     }
 
@@ -365,7 +366,7 @@ class ConsoleSecurityTest {
         final RawAnswer login = raw("/login", proxied, "user=" + USER + "&password=" + PASSWORD);
         assertThat(login.status()).as("the browser's https origin, as the proxy reports it").isEqualTo(303);
         assertThat(login.values("Set-Cookie")).singleElement().asString().startsWith(SessionCookie.NAME + "=");
-        assertThat(audit).last().asString().contains("\"outcome\":\"done\",\"client\":\"203.0.113.9\"");
+        assertThat(audit).last().asString().contains("\"outcome\":\"done\"").contains("\"client\":\"203.0.113.9\"");
 
         final Map<String, String> plainOrigin = new HashMap<>(proxied);
         plainOrigin.put("Origin", "http://console.example.com");

@@ -56,7 +56,8 @@ class IndexFreshnessTest {
     void shouldFailReadinessThenLivenessAsStalenessGrows() {
         final CatalogProgressHolder catalog = new CatalogProgressHolder(freshness);
         final ConsoleHealth health = new ConsoleHealth(catalog, new ConsoleSettings("127.0.0.1", 0, "admin", Optional.empty(),
-                Optional.empty(), Optional.empty(), java.util.Set.of(), Duration.ofSeconds(30), Duration.ofMinutes(10)));
+                Optional.empty(), Optional.empty(), java.util.Set.of(), Duration.ofSeconds(30), Duration.ofMinutes(10),
+                ConsoleSettings.Auth.PASSWORD, Duration.ofHours(8)));
         assertThat(health.answer("/health/ready").orElseThrow().status()).as("not caught up yet").isEqualTo(503);
         freshness.endsRead(clock.instant(), 10, 10);
         freshness.polled(true, 0);
