@@ -59,12 +59,10 @@ class ConsoleSecurityTest {
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
             "Referrer-Policy", "same-origin");
-    private static final LetterId LETTER = LetterId.parse("0@7");
-    /** The in-memory catalog fails on this letter, as a Kafka read can. */
-    private static final LetterId BROKEN = LetterId.parse("0@666");
-    /** A ticket id and a reason full of URL syntax: links must carry them through intact. */
-    private static final String ODD = "a&b c/#?=%+";
-    private static final LetterId ODD_LETTER = LetterId.parse("0@8");
+    private static final LetterId LETTER = MemoryCatalog.LETTER;
+    private static final LetterId BROKEN = MemoryCatalog.BROKEN;
+    private static final String ODD = MemoryCatalog.ODD;
+    private static final LetterId ODD_LETTER = MemoryCatalog.ODD_LETTER;
     /** Enough concurrent wrong guesses to reach the throttle's longest delay. */
     private static final int GUESSES = 8;
     /** More than the console's threads, fewer than its connections. */
@@ -617,117 +615,6 @@ class ConsoleSecurityTest {
             final String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             final List<String> lines = answer.substring(0, answer.indexOf("\r\n\r\n")).lines().toList();
             return new RawAnswer(Integer.parseInt(lines.get(0).split(" ")[1]), lines.subList(1, lines.size()));
-        }
-    }
-
-    /** Two letters, {@link #LETTER} and {@link #ODD_LETTER}; reading {@link #BROKEN} fails. */
-    private static final class MemoryCatalog implements DeadLetterCatalog {
-
-        @Override
-        public Overview overview(final Duration bucket, final int newest) {
-            return new Overview(1, 1, List.of(new Overview.ReasonCount("PROCESSING", ODD, 1, 1)), List.of(), List.of());
-        }
-
-        @Override
-        public Map<Integer, Long> indexedEnds() {
-            return Map.of(0, LETTER.offset() + 1);
-        }
-
-        @Override
-        public LetterPage page(final LetterQuery query) {
-            return new LetterPage(List.of(), 1, null);
-        }
-
-        @Override
-        public Optional<LetterDetail> letter(final LetterId id) {
-            if (id.equals(BROKEN)) {
-                throw new IllegalStateException("the catalog broke");
-            }
-            if (id.equals(ODD_LETTER)) {
-                return Optional.of(new LetterDetail(letter(ODD_LETTER, ODD), LetterStatus.OPEN, null));
-            }
-            return id.equals(LETTER) ? Optional.of(new LetterDetail(letter(LETTER, "T-1"), LetterStatus.OPEN, null)) : Optional.empty();
-        }
-
-        @Override
-        public CatalogProgress progress() {
-            return new CatalogProgress(1, 1, true);
-        }
-
-        @Override
-        public void close() {
-        }
-
-        private static DeadLetter letter(final LetterId id, final String ticket) {
-            return new DeadLetter(id.partition(), id.offset(), Instant.parse("2026-11-22T10:00:00Z"),
-                    ticket.getBytes(StandardCharsets.UTF_8), "{\"id\":".getBytes(StandardCharsets.UTF_8), new RecordHeaders(),
-                    "DESERIALIZATION", "invalid-json", "tickets.changes", 0, 41, "JsonParseException", "unexpected end", 0);
-        }
-    }
-
-    /** Records what it was asked to do, and by whom. */
-    private static final class MemoryActions implements LetterActions {
-
-        static final String EXPORTED = "{\"id\":\"0@7\"}\n";
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        /** Set: another action holds the dead-letter writer lease. */
-        volatile String busy;
-
-        @Override
-        public long mark(final Selection selection, final LetterStatus status, final String note, final Actor actor,
-                         final Map<Integer, Long> ends) {
-            if (busy != null) {
-                throw new WriterBusyException(busy);
-            }
-            calls.add(status + " by " + actor.display() + ": " + selection.describe() + " note=" + note + (ends == null ? "" : " ends=" + ends));
-            return selection.ids().size();
-        }
-
-        @Override
-        public ReplayJob startDryRun(final ReplayRequest request, final Actor actor) {
-            throw new UnsupportedOperationException("not replayed here");
-        }
-
-        @Override
-        public ReplayJob startPlan(final ReplayPlan plan, final Actor actor) {
-            throw new UnsupportedOperationException("not replayed here");
-        }
-
-        @Override
-        public Optional<ReplayJob> replay(final String jobId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void export(final Selection selection, final Actor actor, final OutputStream out) throws IOException {
-            calls.add("EXPORT by " + actor.display() + ": " + selection.describe());
-            out.write(EXPORTED.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    /** The brake in memory: engaged on request, released by the console. */
-    private static final class MemoryBrake implements BrakeSwitch {
-        private final List<String> releasedBy = new CopyOnWriteArrayList<>();
-        private volatile BrakeEvent state;
-
-        void engage() {
-            state = new BrakeEvent(BrakeEvent.State.ENGAGED, java.time.Instant.parse("2026-12-07T10:00:00Z"), "host-1/42",
-                    "all dead letters: 100 of the last 100 records", "release it");
-        }
-
-        @Override
-        public java.util.Optional<BrakeEvent> state() {
-            return java.util.Optional.ofNullable(state);
-        }
-
-        @Override
-        public boolean release(final String actor, final String note) {
-            if (state == null || !state.engaged()) {
-                return false;
-            }
-            releasedBy.add(actor + ": " + note);
-            state = BrakeEvent.released(actor, note, java.time.Instant.parse("2026-12-07T10:05:00Z"));
-            return true;
         }
     }
 }
