@@ -1,5 +1,6 @@
 package io.ticketsync.cli;
 
+import io.ticketsync.config.OidcSettings;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.console.DeadLetterConsole;
 import io.ticketsync.cluster.AclPlan;
@@ -17,7 +18,8 @@ import java.util.concurrent.CountDownLatch;
 /** {@code ticket-sync console}: the dead-letter web console, until SIGTERM or SIGINT, or its index stays stale (exit 9). */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"Serve the dead-letter console: browse, replay, resolve and export dead letters in a browser.",
-                "It needs console.password (TICKET_SYNC_CONSOLE_PASSWORD) and listens on console.port (console.bind.address)."})
+                "It needs console.password (TICKET_SYNC_CONSOLE_PASSWORD), or with console.auth=oidc the console.oidc.* keys",
+                "and console.public.url; it listens on console.port (console.bind.address)."})
 final class ConsoleCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,13 +32,14 @@ final class ConsoleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         final TicketSyncConfig loaded = config.load();
         // Refused before anything reaches Kafka.
-        loaded.requireConsoleSignIn();
+        final Optional<OidcSettings> oidc = loaded.requireConsoleSignIn();
         new TopicCheck(loaded, AclPlan.CONSOLE).verify();
         final CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
         try (DeadLetterConsole console = DeadLetterConsole.start(loaded)) {
             spec.commandLine().getOut().println("Dead-letter console at http://" + loaded.console().bindAddress() + ":"
-                    + console.port() + "/ (user '" + loaded.console().user() + "'); Ctrl-C to stop.");
+                    + console.port() + "/ (" + oidc.map(provider -> "sign-in through " + provider.issuer())
+                    .orElse("user '" + loaded.console().user() + "'") + "); Ctrl-C to stop.");
             spec.commandLine().getOut().flush();
             final Optional<String> unhealthy = console.serveUntil(stop);
             if (unhealthy.isPresent()) {

@@ -33,6 +33,7 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import io.ticketsync.cluster.StartupCheckException;
 import io.ticketsync.config.OidcSettings;
 
 import java.io.IOException;
@@ -67,7 +68,8 @@ final class OidcProvider {
     /**
      * Reads the provider's discovery document and checks that it speaks for the configured issuer.
      *
-     * @throws IllegalStateException when the provider cannot be reached or describes another issuer
+     * @throws StartupCheckException when the provider cannot be reached or describes no usable endpoints
+     *                               (exit 4, like an unreachable broker: the supervisor retries)
      */
     static OidcProvider discover(final OidcSettings settings) {
         final Issuer issuer = new Issuer(settings.issuer());
@@ -75,11 +77,11 @@ final class OidcProvider {
         try {
             metadata = OIDCProviderMetadata.resolve(issuer, (int) TIMEOUT.toMillis(), (int) TIMEOUT.toMillis());
         } catch (final GeneralException | IOException e) {
-            throw new IllegalStateException("cannot read the OpenID provider's discovery document at " + settings.issuer()
+            throw new StartupCheckException("cannot read the OpenID provider's discovery document at " + settings.issuer()
                     + "/.well-known/openid-configuration: " + e.getMessage(), e);
         }
         if (metadata.getJWKSetURI() == null || metadata.getTokenEndpointURI() == null) {
-            throw new IllegalStateException("the OpenID provider at " + settings.issuer() + " publishes no key set or token endpoint");
+            throw new StartupCheckException("the OpenID provider at " + settings.issuer() + " publishes no key set or token endpoint");
         }
         try {
             final IDTokenValidator validator = new IDTokenValidator(issuer, new ClientID(settings.clientId()),
@@ -87,7 +89,7 @@ final class OidcProvider {
                     new DefaultResourceRetriever((int) TIMEOUT.toMillis(), (int) TIMEOUT.toMillis()));
             return new OidcProvider(metadata, settings, validator);
         } catch (final MalformedURLException e) {
-            throw new IllegalStateException("the OpenID provider's key set URL is not a URL: " + metadata.getJWKSetURI(), e);
+            throw new StartupCheckException("the OpenID provider's key set URL is not a URL: " + metadata.getJWKSetURI(), e);
         }
     }
 
