@@ -18,8 +18,8 @@ import java.util.concurrent.CountDownLatch;
 /** {@code ticket-sync console}: the dead-letter web console, until SIGTERM or SIGINT, or its index stays stale (exit 9). */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"Serve the dead-letter console: browse, replay, resolve and export dead letters in a browser.",
-                "It needs console.password (TICKET_SYNC_CONSOLE_PASSWORD), or with console.auth=oidc the console.oidc.* keys",
-                "and console.public.url; it listens on console.port (console.bind.address)."})
+                "It needs console.password (TICKET_SYNC_CONSOLE_PASSWORD), or with console.auth=oidc the console.oidc.* keys.",
+                "It listens on console.port (console.bind.address)."})
 final class ConsoleCommand implements Callable<Integer> {
 
     @Mixin
