@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Reading audit events back, and choosing among them. */
 class AuditQueryTest {
 
-    private static final AuditEntry ALICE = entry("{\"at\":\"2026-12-07T10:00:00Z\",\"action\":\"resolve\",\"actor\":\"alice\","
+    private static final AuditEntry ALICE = entry("{\"at\":\"2026-12-07T10:00:00Z\",\"action\":\"resolved\",\"actor\":\"alice\","
             + "\"outcome\":\"done\",\"actorSource\":\"self-asserted\",\"selection\":\"reason=unmapped-status\",\"letters\":5,"
             + "\"note\":\"fixed in the source\"}");
     private static final AuditEntry CAROL = entry("{\"at\":\"2026-12-07T12:00:00Z\",\"action\":\"login\",\"actor\":\"sub-123\","
@@ -38,15 +38,15 @@ class AuditQueryTest {
 
     @Test
     void shouldShowTheFixedColumnsFirstAndTheRestAsNameValue() {
-        assertThat(ALICE.toLine()).isEqualTo("2026-12-07T10:00:00Z  alice  self-asserted  -  -  resolve  done"
+        assertThat(ALICE.toLine()).isEqualTo("2026-12-07T10:00:00Z  alice  self-asserted  -  -  resolved  done"
                 + "  selection=reason=unmapped-status  letters=5  note=\"fixed in the source\"");
         assertThat(CAROL.toLine()).startsWith("2026-12-07T12:00:00Z  sub-123  oidc  Carol@Example.com  viewer  login  failed");
     }
 
     @Test
     void shouldNotTakeARecordThatIsNotAnAuditEventForOne() {
-        for (final String value : new String[] {"not json", "[1,2]", "{\"action\":\"resolve\",\"actor\":\"a\",\"outcome\":\"done\"}",
-                "{\"at\":\"yesterday\",\"action\":\"resolve\",\"actor\":\"a\",\"outcome\":\"done\"}"}) {
+        for (final String value : new String[] {"not json", "[1,2]", "{\"action\":\"resolved\",\"actor\":\"a\",\"outcome\":\"done\"}",
+                "{\"at\":\"yesterday\",\"action\":\"resolved\",\"actor\":\"a\",\"outcome\":\"done\"}"}) {
             assertThat(AuditEntry.parse(value.getBytes(StandardCharsets.UTF_8))).as(value).isEmpty();
         }
         assertThat(AuditEntry.parse(null)).isEmpty();
