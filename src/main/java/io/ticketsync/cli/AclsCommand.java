@@ -34,7 +34,7 @@ final class AclsCommand implements Callable<Integer> {
     private String principal;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*",
-            description = "run, dlq-inspect, dlq-export, dlq-resolve, dlq-discard, dlq-replay, console, brake-status or "
+            description = "run, dlq-inspect, dlq-export, dlq-resolve, dlq-discard, dlq-replay, console, audit, brake-status or "
                     + "brake-release; \"dlq replay\" with a space works too (default: all of them).")
     private List<String> commands = List.of();
 

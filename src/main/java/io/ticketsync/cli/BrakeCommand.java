@@ -6,9 +6,9 @@ import io.ticketsync.cluster.TopicCheck;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.control.BrakeEvent;
 import io.ticketsync.control.ControlTopic;
+import io.ticketsync.deadletter.tools.Actor;
 import io.ticketsync.deadletter.tools.AuditEvent;
-import io.ticketsync.deadletter.tools.AuditLog;
-import io.ticketsync.deadletter.tools.ReplayRequest;
+import io.ticketsync.deadletter.tools.AuditTrail;
 import io.ticketsync.runtime.ExitCodes;
 
 import picocli.CommandLine.Command;
@@ -70,8 +70,8 @@ final class BrakeCommand implements Runnable {
         @Option(names = "--note", required = true, description = "Why it is safe to resume (recorded and audited).")
         private String note;
 
-        @Option(names = "--actor", description = "Who releases it (default: the OS user).")
-        private String actor = ReplayRequest.osUser();
+        @Mixin
+        private ActorOption actorOption;
 
         @Spec
         private CommandSpec spec;
@@ -81,21 +81,42 @@ final class BrakeCommand implements Runnable {
             if (note.isBlank()) {
                 throw new ParameterException(spec.commandLine(), "--note must say why it is safe to resume");
             }
+            final Actor actor = actorOption.actor();
             final TicketSyncConfig loaded = config.load();
             new TopicCheck(loaded, AclPlan.BRAKE_RELEASE).verify();
             final PrintWriter out = spec.commandLine().getOut();
-            final Optional<BrakeEvent> released = new ControlTopic(loaded).release(actor, note, loaded.startupTimeout());
+            final Optional<BrakeEvent> released;
+            try (AuditTrail audit = AuditTrail.open(loaded)) {
+                released = release(loaded, actor, audit);
+            }
             if (released.isEmpty()) {
                 out.println("The brake is not engaged; nothing to release.");
                 out.flush();
                 return ExitCodes.OK;
             }
-            AuditLog.logger().info(AuditEvent.of("brake-release", actor, "released").with("application", loaded.applicationId())
-                    .with("note", note).with("was", released.get().describe()));
             out.println("Released the brake: every instance of " + loaded.applicationId() + " resumes.\n  was: "
                     + released.get().describe());
             out.flush();
             return ExitCodes.OK;
+        }
+
+        /** Recorded before it is done (no record, no release), and again with what came of it. */
+        private Optional<BrakeEvent> release(final TicketSyncConfig loaded, final Actor actor, final AuditTrail audit)
+                throws InterruptedException {
+            audit.info(AuditEvent.of("brake-release", actor, "started").with("application", loaded.applicationId())
+                    .with("note", note));
+            final Optional<BrakeEvent> released;
+            try {
+                released = new ControlTopic(loaded).release(actor.display(), note, loaded.startupTimeout());
+            } catch (final RuntimeException e) {
+                audit.warnAfter(AuditEvent.of("brake-release", actor, "failed").with("application", loaded.applicationId())
+                        .with("problem", e.getMessage()), e);
+                throw e;
+            }
+            audit.info(AuditEvent.of("brake-release", actor, released.isPresent() ? "released" : "not-engaged")
+                    .with("application", loaded.applicationId()).with("note", note)
+                    .with("was", released.map(BrakeEvent::describe).orElse(null)));
+            return released;
         }
     }
 }

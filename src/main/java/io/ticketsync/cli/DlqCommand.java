@@ -3,6 +3,8 @@ package io.ticketsync.cli;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ticketsync.codec.Json;
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.deadletter.tools.Actor;
+import io.ticketsync.deadletter.tools.AuditTrail;
 import io.ticketsync.deadletter.tools.DeadLetterExport;
 import io.ticketsync.deadletter.tools.DlqInspector;
 import io.ticketsync.deadletter.tools.LetterId;
@@ -139,8 +141,8 @@ final class DlqCommand implements Runnable {
         @Option(names = "--batch-size", defaultValue = "500", description = "Records per transaction (default: ${DEFAULT-VALUE}).")
         private int batchSize;
 
-        @Option(names = "--actor", description = "Who replays, recorded with each replayed letter (default: the OS user).")
-        private String actor = ReplayRequest.osUser();
+        @Mixin
+        private ActorOption actorOption;
 
         @Spec
         private CommandSpec spec;
@@ -158,22 +160,26 @@ final class DlqCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "--plan FILE is written by a dry run: add --dry-run");
             }
             final ReplayPlan plan = executePlan == null ? null : readPlan();
+            final Actor actor = actorOption.actor();
             final TicketSyncConfig loaded = config.load();
-            final DlqReplayer replayer = new DlqReplayer(loaded);
-            final ReplayRequest request = plan != null ? plan.request(actor, batchSize)
+            final ReplayRequest request = plan != null ? plan.request(actor.display(), batchSize)
                     : new ReplayRequest(filter.filter(), target == null ? loaded.topics().input() : target, maxReplays, dryRun,
-                    batchSize, force, filter.includeClosed(), includeDiscarded, actor);
+                    batchSize, force, filter.includeClosed(), includeDiscarded, actor.display());
             try {
                 // Refused before the cluster check, which may wait startup.timeout.ms for a broker.
-                replayer.checkTarget(request.target(), request.force());
+                DlqReplayer.checkTarget(loaded, request.target(), request.force());
             } catch (final InvalidReplayTargetException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             new TopicCheck(loaded, AclPlan.DLQ_REPLAY).verify();
             final PrintWriter err = spec.commandLine().getErr();
-            final ReplayReport report = plan != null
-                    ? replayer.execute(plan, actor, batchSize, (read, total) -> progress(err, read, total))
-                    : replayer.replay(request, (read, total) -> progress(err, read, total));
+            final ReplayReport report;
+            try (AuditTrail audit = AuditTrail.open(loaded)) {
+                final DlqReplayer replayer = new DlqReplayer(loaded, audit);
+                report = plan != null
+                        ? replayer.execute(plan, actor, batchSize, (read, total) -> progress(err, read, total))
+                        : replayer.replay(request, actor, (read, total) -> progress(err, read, total));
+            }
             final PrintWriter out = spec.commandLine().getOut();
             out.print(report.toText());
             if (planFile != null) {
@@ -216,8 +222,8 @@ final class DlqCommand implements Runnable {
         @Option(names = "--note", defaultValue = "", description = "Why; recorded with the decision.")
         private String note;
 
-        @Option(names = "--actor", description = "Who decides (default: the OS user).")
-        private String actor = ReplayRequest.osUser();
+        @Mixin
+        private ActorOption actorOption;
 
         @Spec
         private CommandSpec spec;
@@ -240,9 +246,13 @@ final class DlqCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "no filter or --id given: this would mark every "
                         + (filter.includeClosed() ? "" : "open ") + "letter " + status() + "; add --all if that is meant");
             }
+            final Actor actor = actorOption.actor();
             final TicketSyncConfig loaded = config.load();
             new TopicCheck(loaded, AclPlan.DLQ_RESOLVE).verify();
-            final MarkReport report = new LetterMarker(loaded).mark(selection, status(), note, actor, null);
+            final MarkReport report;
+            try (AuditTrail audit = AuditTrail.open(loaded)) {
+                report = new LetterMarker(loaded, audit).mark(selection, status(), note, actor, null);
+            }
             final PrintWriter out = spec.commandLine().getOut();
             out.println("Marked " + report.marked() + " dead letters " + status() + " (" + selection.describe() + ")");
             if (!report.missing().isEmpty()) {
@@ -285,22 +295,29 @@ final class DlqCommand implements Runnable {
         @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of stdout.")
         private Path output;
 
+        @Mixin
+        private ActorOption actorOption;
+
         @Spec
         private CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             filter.validate(spec.commandLine());
+            final Actor actor = actorOption.actor();
             final TicketSyncConfig loaded = config.load();
-            new TopicCheck(loaded, AclPlan.DLQ_INSPECT).verify();
+            new TopicCheck(loaded, AclPlan.DLQ_EXPORT).verify();
             final Selection selection = Selection.of(filter.filter(), filter.includeClosed());
             final long written;
-            if (output == null) {
-                written = new DeadLetterExport(loaded).write(selection, ReplayRequest.osUser(), System.out);
-                System.out.flush();
-            } else {
-                try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(output))) {
-                    written = new DeadLetterExport(loaded).write(selection, ReplayRequest.osUser(), file);
+            try (AuditTrail audit = AuditTrail.open(loaded)) {
+                final DeadLetterExport export = new DeadLetterExport(loaded, audit);
+                if (output == null) {
+                    written = export.write(selection, actor, System.out);
+                    System.out.flush();
+                } else {
+                    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(output))) {
+                        written = export.write(selection, actor, file);
+                    }
                 }
             }
             spec.commandLine().getErr().println("Exported " + written + " dead letters (" + selection.describe() + ")");

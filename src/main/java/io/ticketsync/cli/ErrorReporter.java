@@ -1,6 +1,7 @@
 package io.ticketsync.cli;
 
 import io.ticketsync.config.InvalidConfigException;
+import io.ticketsync.deadletter.tools.AuditUnavailableException;
 import io.ticketsync.deadletter.tools.ReplayFailedException;
 import io.ticketsync.deadletter.tools.WriterBusyException;
 import io.ticketsync.runtime.ExitCodes;
@@ -24,8 +25,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             commandLine.getErr().println("ticket-sync: " + exception.getMessage());
             return ExitCodes.STARTUP_CHECK_FAILED;
         }
-        if (exception instanceof WriterBusyException || exception instanceof ReplayFailedException) {
-            // Told in one line: who holds the dead-letter writer lease, or what a failed replay already sent.
+        if (exception instanceof WriterBusyException || exception instanceof ReplayFailedException
+                || exception instanceof AuditUnavailableException) {
+            // Told in one line: who holds the dead-letter writer lease, what a failed replay already sent,
+            // or that the audit trail could not record the action (then it was not done).
             commandLine.getErr().println("ticket-sync: " + exception.getMessage());
             return ExitCodes.FAILURE;
         }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Keeps target tickets in step with source ticket changes, with a dead-letter topic for every bad record.",
         subcommands = {RunCommand.class, DevCommand.class, DlqCommand.class, TopologyCommand.class, ProbeCommand.class,
-                AclsCommand.class, TopicsCommand.class, ConsoleCommand.class, BrakeCommand.class})
+                AclsCommand.class, TopicsCommand.class, ConsoleCommand.class, BrakeCommand.class, AuditCommand.class})
 final class TicketSyncCommand implements Runnable {
 
     @Spec

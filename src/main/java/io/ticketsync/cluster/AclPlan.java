@@ -50,15 +50,22 @@ public enum AclPlan {
     BRAKE_RELEASE("brake release") {
         @Override
         public List<RequiredAcl> acls(final TicketSyncConfig config) {
-            return List.of(readControl(config), writeControl(config));
+            return List.of(readControl(config), writeControl(config), writeAudit(config));
         }
     },
 
-    /** Also {@code dlq export}. */
     DLQ_INSPECT("dlq inspect") {
         @Override
         public List<RequiredAcl> acls(final TicketSyncConfig config) {
             return List.of(readDeadLetters(config), readResolutions(config));
+        }
+    },
+
+    /** What inspect reads, and the audit trail: an export hands letters' values out. */
+    DLQ_EXPORT("dlq export") {
+        @Override
+        public List<RequiredAcl> acls(final TicketSyncConfig config) {
+            return List.of(readDeadLetters(config), readResolutions(config), writeAudit(config));
         }
     },
 
@@ -69,22 +76,31 @@ public enum AclPlan {
             final List<RequiredAcl> acls = new ArrayList<>(List.of(readDeadLetters(config), readResolutions(config),
                     writeResolutions(config)));
             acls.addAll(writerAcls(config));
-            return List.copyOf(acls);
+            return withAudit(acls, config);
         }
     },
 
     DLQ_REPLAY("dlq replay") {
         @Override
         public List<RequiredAcl> acls(final TicketSyncConfig config) {
-            return replayAcls(config);
+            return withAudit(replayAcls(config), config);
         }
     },
 
-    /** The console reads, resolves, exports and replays, and shows and releases the brake. */
+    /** The console reads, resolves, exports and replays, shows and releases the brake, and records sign-ins and views. */
     CONSOLE("console") {
         @Override
         public List<RequiredAcl> acls(final TicketSyncConfig config) {
-            return replayAcls(config);
+            return withAudit(replayAcls(config), config);
+        }
+    },
+
+    /** Reads the audit trail; writes nothing. */
+    AUDIT("audit") {
+        @Override
+        public List<RequiredAcl> acls(final TicketSyncConfig config) {
+            return List.of(literal(ResourceType.TOPIC, config.topics().audit(), AclOperation.READ,
+                    "the audit topic: read who did what"));
         }
     };
 
@@ -107,8 +123,8 @@ public enum AclPlan {
     }
 
     /**
-     * Parses a command as the README names it: "run", "dlq-inspect" or "dlq inspect", ...; the
-     * commands that share another's ACLs ("dlq-export", "dlq-discard") map to that plan.
+     * Parses a command as the README names it: "run", "dlq-inspect" or "dlq inspect", ...; a
+     * command that shares another's ACLs ("dlq-discard") maps to that plan.
      *
      * @throws IllegalArgumentException naming the command and every valid name
      */
@@ -130,8 +146,7 @@ public enum AclPlan {
         for (final AclPlan plan : values()) {
             names.put(plan.command.replace(' ', '-'), plan);
         }
-        // export only reads, as inspect does; discard writes a decision, as resolve does.
-        names.put("dlq-export", DLQ_INSPECT);
+        // discard writes a decision, as resolve does.
         names.put("dlq-discard", DLQ_RESOLVE);
         return names;
     }
@@ -158,6 +173,21 @@ public enum AclPlan {
         return List.of(readControl(config), writeControl(config),
                 prefixed(ResourceType.TRANSACTIONAL_ID, replay, AclOperation.WRITE, replay + "access-check",
                         "the dead-letter writer's transactions (one transactional id per dead-letter topic)"));
+    }
+
+    private static List<RequiredAcl> withAudit(final List<RequiredAcl> acls, final TicketSyncConfig config) {
+        final List<RequiredAcl> all = new ArrayList<>(acls);
+        all.add(writeAudit(config));
+        return List.copyOf(all);
+    }
+
+    /**
+     * What every audited command needs to record who did what. The trail's producer is idempotent:
+     * since Kafka 2.8 WRITE on a topic is enough for that, no IDEMPOTENT_WRITE on the cluster.
+     */
+    private static RequiredAcl writeAudit(final TicketSyncConfig config) {
+        return literal(ResourceType.TOPIC, config.topics().audit(), AclOperation.WRITE,
+                "the audit topic: record who did what before it is done");
     }
 
     private static RequiredAcl readDeadLetters(final TicketSyncConfig config) {

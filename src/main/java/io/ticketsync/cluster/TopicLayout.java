@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The topics as docs/contract.md lays them out: input with 6 partitions, compacted output, dead
- * letters, compacted resolutions, and the brake's compacted control topic.
+ * letters, compacted resolutions, the brake's compacted control topic, and the audit trail (deleted
+ * after its configured retention).
  */
 public final class TopicLayout {
 
@@ -45,6 +46,11 @@ public final class TopicLayout {
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
                 // The brake's state: one partition keeps its events in order; compaction keeps the latest.
                 new NewTopic(topics.control(), 1, replicationFactor)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                // The audit trail: one partition gives it one order; every event is kept for the stated
+                // retention (never compacted: one person's events share a key).
+                new NewTopic(topics.audit(), 1, replicationFactor)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topics.auditRetentionMs()))));
     }
 }

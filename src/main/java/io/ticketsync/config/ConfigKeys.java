@@ -64,6 +64,8 @@ public final class ConfigKeys {
     public static final String DLQ_SURGE_THRESHOLD_ALL = "dlq.surge.threshold.all";
     public static final String DLQ_SURGE_ACTION = "dlq.surge.action";
     public static final String DLQ_CONTROL_TOPIC = "dlq.control.topic";
+    public static final String DLQ_AUDIT_TOPIC = "dlq.audit.topic";
+    public static final String DLQ_AUDIT_RETENTION_MS = "dlq.audit.retention.ms";
 
     /** Every exact key of ticket-sync's own (Kafka's are known from Kafka). */
     public static final Set<String> OWN_KEYS = Set.of(MAPPING_REPLACE, INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC, DLQ_RESOLUTIONS_TOPIC,
@@ -74,6 +76,7 @@ public final class ConfigKeys {
             STARTUP_TIMEOUT_MS, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_AUTH_TOKEN, HEALTH_STUCK_TIMEOUT_MS,
             HEALTH_STUCK_ACTION, DLQ_SURGE_WINDOW_RECORDS, DLQ_SURGE_MIN_RECORDS, DLQ_SURGE_THRESHOLD,
             DLQ_SURGE_THRESHOLD_STAGE, DLQ_SURGE_THRESHOLD_ALL, DLQ_SURGE_ACTION, DLQ_CONTROL_TOPIC,
+            DLQ_AUDIT_TOPIC, DLQ_AUDIT_RETENTION_MS,
             CONSOLE_BIND_ADDRESS, CONSOLE_PORT, CONSOLE_USER, CONSOLE_PASSWORD, CONSOLE_TICKETS_URL,
             CONSOLE_PUBLIC_URL, CONSOLE_TRUSTED_PROXIES,
             CONSOLE_INDEX_STALE_READY_MS, CONSOLE_INDEX_STALE_EXIT_MS,

@@ -8,33 +8,50 @@ import java.util.List;
  * operators decided about dead letters (resolved, discarded, replayed), keyed by the letter's
  * dead-letter partition@offset; the pipeline itself never touches it. {@code control} is the
  * compacted, group-wide state of the dead-letter surge brake (tripped or released), which every
- * instance reads and the brake's commands write.
+ * instance reads and the brake's commands write. {@code audit} is the trail of who did what to
+ * dead letters and the brake, kept for {@code auditRetentionMs} (-1: for ever); its retention is
+ * part of the layout because it is set when the topic is created.
  */
-public record Topics(String input, String output, String deadLetter, String resolutions, String control) {
+public record Topics(String input, String output, String deadLetter, String resolutions, String control, String audit,
+                     long auditRetentionMs) {
+
+    /** A year: {@code dlq.audit.retention.ms} in config/ticket-sync.properties, for layouts built without a configuration. */
+    public static final long DEFAULT_AUDIT_RETENTION_MS = 31_536_000_000L;
+
+    private static final String RETENTION_EXPECTED = "a positive number of milliseconds, or -1 to keep the audit trail for ever";
 
     public Topics {
-        if (new HashSet<>(all(input, output, deadLetter, resolutions, control)).size() != 5) {
-            throw new InvalidConfigException("input.topic, output.topic, dlq.topic, dlq.resolutions.topic and"
-                    + " dlq.control.topic must be five different topics, got input=" + input + ", output=" + output
-                    + ", dlq=" + deadLetter + ", resolutions=" + resolutions + ", control=" + control);
+        if (new HashSet<>(all(input, output, deadLetter, resolutions, control, audit)).size() != 6) {
+            throw new InvalidConfigException("input.topic, output.topic, dlq.topic, dlq.resolutions.topic,"
+                    + " dlq.control.topic and dlq.audit.topic must be six different topics, got input=" + input
+                    + ", output=" + output + ", dlq=" + deadLetter + ", resolutions=" + resolutions + ", control=" + control
+                    + ", audit=" + audit);
         }
     }
 
     static Topics read(final RawConfig raw) {
         final String deadLetter = raw.required(ConfigKeys.DLQ_TOPIC);
+        final long retention = raw.longBetween(ConfigKeys.DLQ_AUDIT_RETENTION_MS, -1, Long.MAX_VALUE, RETENTION_EXPECTED);
+        // 0 would delete the trail as soon as it is written.
+        if (retention == 0) {
+            throw raw.invalid(ConfigKeys.DLQ_AUDIT_RETENTION_MS, "'" + ConfigKeys.DLQ_AUDIT_RETENTION_MS + "' must be "
+                    + RETENTION_EXPECTED + ", got '0'");
+        }
         return new Topics(raw.required(ConfigKeys.INPUT_TOPIC), raw.required(ConfigKeys.OUTPUT_TOPIC), deadLetter,
                 raw.optional(ConfigKeys.DLQ_RESOLUTIONS_TOPIC).orElse(resolutionsTopicOf(deadLetter)),
-                raw.optional(ConfigKeys.DLQ_CONTROL_TOPIC).orElse(controlTopicOf(deadLetter)));
+                raw.optional(ConfigKeys.DLQ_CONTROL_TOPIC).orElse(controlTopicOf(deadLetter)),
+                raw.optional(ConfigKeys.DLQ_AUDIT_TOPIC).orElse(auditTopicOf(deadLetter)), retention);
     }
 
-    /** The topics with the resolutions and control topics named after the dead-letter topic. */
+    /** The topics with the resolutions, control and audit topics named after the dead-letter topic; the default retention. */
     public Topics(final String input, final String output, final String deadLetter) {
-        this(input, output, deadLetter, resolutionsTopicOf(deadLetter), controlTopicOf(deadLetter));
+        this(input, output, deadLetter, resolutionsTopicOf(deadLetter), controlTopicOf(deadLetter), auditTopicOf(deadLetter),
+                DEFAULT_AUDIT_RETENTION_MS);
     }
 
     /** Every topic, the pipeline's first. */
     public List<String> all() {
-        return all(input, output, deadLetter, resolutions, control);
+        return all(input, output, deadLetter, resolutions, control, audit);
     }
 
     /** The default name of the resolutions topic: {@code <dead-letter topic>.resolutions}. */
@@ -45,6 +62,11 @@ public record Topics(String input, String output, String deadLetter, String reso
     /** The default name of the brake's control topic: {@code <dead-letter topic>.control}. */
     public static String controlTopicOf(final String deadLetterTopic) {
         return deadLetterTopic + ".control";
+    }
+
+    /** The default name of the audit topic: {@code <dead-letter topic>.audit}. */
+    public static String auditTopicOf(final String deadLetterTopic) {
+        return deadLetterTopic + ".audit";
     }
 
     private static List<String> all(final String... topics) {

@@ -1,6 +1,7 @@
 package io.ticketsync.console;
 
 import io.ticketsync.deadletter.tools.AuditLog;
+import io.ticketsync.deadletter.tools.AuditTrail;
 import io.ticketsync.deadletter.tools.DeadLetterTopicId;
 import io.ticketsync.deadletter.tools.DecisionAdoption;
 import io.ticketsync.deadletter.tools.WriterBusyException;
@@ -38,14 +39,17 @@ public final class DeadLetterConsole implements AutoCloseable {
     private final KafkaBrakeSwitch brake;
     private final JettyServer server;
     private final ConsoleHealth health;
+    private final AuditTrail audit;
 
     private DeadLetterConsole(final KafkaDeadLetterCatalog catalog, final KafkaLetterActions actions,
-                              final KafkaBrakeSwitch brake, final JettyServer server, final ConsoleHealth health) {
+                              final KafkaBrakeSwitch brake, final JettyServer server, final ConsoleHealth health,
+                              final AuditTrail audit) {
         this.catalog = catalog;
         this.actions = actions;
         this.brake = brake;
         this.server = server;
         this.health = health;
+        this.audit = audit;
     }
 
     /** @throws InvalidConfigException without a complete sign-in configuration (password, or the OIDC keys) */
@@ -53,14 +57,17 @@ public final class DeadLetterConsole implements AutoCloseable {
         config.requireConsoleSignIn();
         adoptLegacyDecisions(config);
         final KafkaDeadLetterCatalog catalog = KafkaDeadLetterCatalog.start(config);
-        final KafkaLetterActions actions = new KafkaLetterActions(config, catalog);
+        // Sign-ins, views and actions are recorded in the audit topic before they happen.
+        final AuditTrail audit = AuditTrail.open(config);
+        final KafkaLetterActions actions = new KafkaLetterActions(config, catalog, audit);
         final KafkaBrakeSwitch brake = new KafkaBrakeSwitch(config);
         try {
-            return new DeadLetterConsole(catalog, actions, brake, serve(config, catalog, actions, brake, AuditLog.logger()),
-                    new ConsoleHealth(catalog, config.console()));
+            return new DeadLetterConsole(catalog, actions, brake, serve(config, catalog, actions, brake, audit),
+                    new ConsoleHealth(catalog, config.console()), audit);
         } catch (final RuntimeException e) {
             closeQuietly(brake);
             actions.close();
+            audit.close();
             catalog.close();
             throw e;
         }
@@ -134,6 +141,7 @@ public final class DeadLetterConsole implements AutoCloseable {
         server.close();
         closeQuietly(brake);
         actions.close();
+        audit.close();
         catalog.close();
     }
 

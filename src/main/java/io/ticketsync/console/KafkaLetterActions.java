@@ -2,6 +2,7 @@ package io.ticketsync.console;
 
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.deadletter.tools.Actor;
+import io.ticketsync.deadletter.tools.AuditLog;
 import io.ticketsync.deadletter.tools.DeadLetterExport;
 import io.ticketsync.deadletter.tools.DlqReplayer;
 import io.ticketsync.deadletter.tools.LetterMarker;
@@ -38,6 +39,7 @@ public final class KafkaLetterActions implements LetterActions, AutoCloseable {
 
     private final TicketSyncConfig config;
     private final KafkaDeadLetterCatalog catalog;
+    private final AuditLog audit;
     private final ExecutorService replays = Executors.newSingleThreadExecutor(runnable -> {
         final Thread thread = new Thread(runnable, "ticket-sync-console-replay");
         thread.setDaemon(true);
@@ -47,28 +49,30 @@ public final class KafkaLetterActions implements LetterActions, AutoCloseable {
     /** Letters per transaction; a transaction also commits after ten seconds. */
     private static final int BATCH_SIZE = 500;
 
-    public KafkaLetterActions(final TicketSyncConfig config, final KafkaDeadLetterCatalog catalog) {
+    /** @param audit where every action is recorded before it is done (the caller owns and closes it) */
+    public KafkaLetterActions(final TicketSyncConfig config, final KafkaDeadLetterCatalog catalog, final AuditLog audit) {
         this.config = config;
         this.catalog = catalog;
+        this.audit = audit;
     }
 
     @Override
     public long mark(final Selection selection, final LetterStatus status, final String note, final Actor actor,
                      final Map<Integer, Long> ends) {
-        final MarkReport report = new LetterMarker(config).mark(selection, status, note, actor.display(), ends);
+        final MarkReport report = new LetterMarker(config, audit).mark(selection, status, note, actor, ends);
         catalog.decided(report.decided());
         return report.marked();
     }
 
     @Override
     public ReplayJob startDryRun(final ReplayRequest request, final Actor actor) {
-        return start(request, job -> new DlqReplayer(config).plan(request, progress(job)));
+        return start(request, job -> new DlqReplayer(config, audit).plan(request, actor, progress(job)));
     }
 
     @Override
     public ReplayJob startPlan(final ReplayPlan plan, final Actor actor) {
         return start(plan.request(actor.display(), BATCH_SIZE),
-                job -> new DlqReplayer(config).execute(plan, actor.display(), BATCH_SIZE, progress(job)));
+                job -> new DlqReplayer(config, audit).execute(plan, actor, BATCH_SIZE, progress(job)));
     }
 
     private ReplayJob start(final ReplayRequest request, final Function<ReplayJob, ReplayReport> work) {
@@ -86,7 +90,7 @@ public final class KafkaLetterActions implements LetterActions, AutoCloseable {
 
     @Override
     public void export(final Selection selection, final Actor actor, final OutputStream out) throws IOException {
-        new DeadLetterExport(config).write(selection, actor.display(), out);
+        new DeadLetterExport(config, audit).write(selection, actor, out);
     }
 
     @Override

@@ -38,12 +38,12 @@ class AclsCommandTest {
 
     @Test
     void shouldAcceptEveryCommandTheReadmeNamesWhenAskedForItsAcls() {
-        final Map<String, AclPlan> expected = Map.of("dlq-export", AclPlan.DLQ_INSPECT, "dlq-discard", AclPlan.DLQ_RESOLVE,
+        final Map<String, AclPlan> expected = Map.of("dlq-export", AclPlan.DLQ_EXPORT, "dlq-discard", AclPlan.DLQ_RESOLVE,
                 "dlq replay", AclPlan.DLQ_REPLAY, "brake-status", AclPlan.BRAKE_STATUS, "brake-release", AclPlan.BRAKE_RELEASE,
-                "console", AclPlan.CONSOLE, "run", AclPlan.RUN);
+                "console", AclPlan.CONSOLE, "run", AclPlan.RUN, "audit", AclPlan.AUDIT);
         expected.forEach((name, plan) -> assertThat(AclPlan.of(name)).as(name).isEqualTo(plan));
         assertThat(AclPlan.names()).containsAll(List.of("run", "dlq-inspect", "dlq-export", "dlq-resolve", "dlq-discard",
-                "dlq-replay", "console", "brake-status", "brake-release"));
+                "dlq-replay", "console", "audit", "brake-status", "brake-release"));
     }
 
     @Test

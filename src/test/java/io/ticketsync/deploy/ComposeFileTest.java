@@ -121,12 +121,12 @@ class ComposeFileTest {
         for (final NewTopic expected : layout) {
             final String line = created.get(expected.name());
             assertThat(line).as(expected.name()).contains("--partitions " + expected.numPartitions());
-            final String policy = expected.configs() == null ? null : expected.configs().get(TopicConfig.CLEANUP_POLICY_CONFIG);
-            if (policy == null) {
+            final Map<String, String> configs = expected.configs() == null ? Map.of() : expected.configs();
+            if (!configs.containsKey(TopicConfig.CLEANUP_POLICY_CONFIG)) {
                 assertThat(line).as(expected.name()).doesNotContain("cleanup.policy");
-            } else {
-                assertThat(line).as(expected.name()).contains("cleanup.policy=" + policy);
             }
+            // Every setting of the layout (cleanup.policy, the audit trail's retention.ms) is given at creation.
+            configs.forEach((key, value) -> assertThat(line).as(expected.name()).contains("--config " + key + "=" + value));
         }
         assertThat(script).contains("--if-not-exists");
         assertThat(compose.path("services").path("kafka").path("environment").path("KAFKA_AUTO_CREATE_TOPICS_ENABLE").asText())

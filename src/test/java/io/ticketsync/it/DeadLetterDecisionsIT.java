@@ -1,5 +1,7 @@
 package io.ticketsync.it;
 
+import io.ticketsync.deadletter.tools.AuditLog;
+import io.ticketsync.testing.TestActors;
 import io.ticketsync.cli.Main;
 import io.ticketsync.console.DeadLetterConsole;
 import io.ticketsync.console.KafkaDeadLetterCatalog;
@@ -188,8 +190,8 @@ class DeadLetterDecisionsIT {
         final Map<Integer, Long> pageEnds = Map.of(0, 3L);
         broker.produce(config.topics().deadLetter(), DeadLetterRecords.unmapped(3, 2, config));
 
-        final MarkReport marked = new LetterMarker(config).mark(Selection.of(UNMAPPED, false), LetterStatus.RESOLVED,
-                "seen on the page", "ops", pageEnds);
+        final MarkReport marked = new LetterMarker(config, AuditLog.logger()).mark(Selection.of(UNMAPPED, false), LetterStatus.RESOLVED,
+                "seen on the page", TestActors.OPERATOR, pageEnds);
 
         assertThat(marked.marked()).isEqualTo(3);
         final InspectionReport open = new DlqInspector(config).inspect(DeadLetterFilter.ALL, 3, (read, total) -> { });
@@ -232,8 +234,8 @@ class DeadLetterDecisionsIT {
         return () -> {
             while (true) {
                 try {
-                    return new DlqReplayer(config).replay(new ReplayRequest(filter, config.topics().input(), 3, false, 10,
-                            false, false, false, "test"), (read, total) -> { }).sent();
+                    return new DlqReplayer(config, AuditLog.logger()).replay(new ReplayRequest(filter, config.topics().input(), 3, false, 10,
+                            false, false, false, "test"), TestActors.OPERATOR, (read, total) -> { }).sent();
                 } catch (final WriterBusyException busy) {
                     Thread.sleep(100);
                 }
@@ -242,8 +244,8 @@ class DeadLetterDecisionsIT {
     }
 
     private static io.ticketsync.deadletter.tools.ReplayReport replayAll(final TicketSyncConfig config) {
-        return new DlqReplayer(config).replay(ReplayRequest.of(DeadLetterFilter.ALL, config.topics().input(), 3, false, 100),
-                (read, total) -> { });
+        return new DlqReplayer(config, AuditLog.logger()).replay(ReplayRequest.of(DeadLetterFilter.ALL, config.topics().input(), 3, false, 100,
+                TestActors.OPERATOR), TestActors.OPERATOR, (read, total) -> { });
     }
 
     private static TicketSyncConfig setUp(final KafkaBroker broker, final String name, final Path state, final int letters)

@@ -1,5 +1,6 @@
 package io.ticketsync.it;
 
+import io.ticketsync.deadletter.tools.AuditLog;
 import io.ticketsync.config.ConfigKeys;
 import io.ticketsync.cli.Main;
 import io.ticketsync.config.TicketSyncConfig;
@@ -41,6 +42,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
+import static io.ticketsync.testing.TestActors.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,7 +64,7 @@ class DlqReplaySafetyIT {
         final AtomicBoolean arrived = new AtomicBoolean();
 
         // The app is still dead-lettering: three letters arrive after the scan fixed its end.
-        final var first = new DlqReplayer(config).replay(ReplayRequest.of(UNMAPPED, config.topics().input(), 3, false, 100), (read, total) -> {
+        final var first = new DlqReplayer(config, AuditLog.logger()).replay(ReplayRequest.of(UNMAPPED, config.topics().input(), 3, false, 100, OPERATOR), OPERATOR, (read, total) -> {
             if (arrived.compareAndSet(false, true)) {
                 try {
                     broker.produce(config.topics().deadLetter(), letters(5, 3, config));
@@ -71,7 +73,7 @@ class DlqReplaySafetyIT {
                 }
             }
         });
-        final var second = new DlqReplayer(config).replay(ReplayRequest.of(UNMAPPED, config.topics().input(), 3, false, 100), (r, t) -> { });
+        final var second = new DlqReplayer(config, AuditLog.logger()).replay(ReplayRequest.of(UNMAPPED, config.topics().input(), 3, false, 100, OPERATOR), OPERATOR, (r, t) -> { });
 
         assertThat(first.sent()).isEqualTo(5);
         assertThat(second.sent()).as("the letters that arrived during the first run").isEqualTo(3);
@@ -102,7 +104,7 @@ class DlqReplaySafetyIT {
         final TicketSyncConfig fixed = TestConfigs.forBroker(broker, "replay-partition-it", state,
                 Map.of("mapping.status.escalated", "ESCALATED"));
         try (RunningApp app = RunningApp.start(fixed, TicketSyncTopology.build(fixed))) {
-            assertThat(new DlqReplayer(fixed).replay(ReplayRequest.of(UNMAPPED, fixed.topics().input(), 3, false, 100), (r, t) -> { }).sent())
+            assertThat(new DlqReplayer(fixed, AuditLog.logger()).replay(ReplayRequest.of(UNMAPPED, fixed.topics().input(), 3, false, 100, OPERATOR), OPERATOR, (r, t) -> { }).sent())
                     .isEqualTo(1);
             awaitAllInputCommitted(broker, fixed);
             assertThat(app.stop()).isEqualTo(ExitCodes.OK);
@@ -126,11 +128,11 @@ class DlqReplaySafetyIT {
             admin.createTopics(List.of(new NewTopic("replay-target-it.staging", 1, (short) 1))).all().get();
         }
         broker.produce(config.topics().deadLetter(), letters(0, 2, config));
-        final DlqReplayer replayer = new DlqReplayer(config);
+        final DlqReplayer replayer = new DlqReplayer(config, AuditLog.logger());
 
-        assertThatThrownBy(() -> replayer.replay(new ReplayRequest(UNMAPPED, config.topics().output(), 3, false, 100, true, false, false, "test"), (r, t) -> { }))
+        assertThatThrownBy(() -> replayer.replay(new ReplayRequest(UNMAPPED, config.topics().output(), 3, false, 100, true, false, false, "test"), OPERATOR, (r, t) -> { }))
                 .isInstanceOf(InvalidReplayTargetException.class).hasMessageContaining("output topic");
-        assertThatThrownBy(() -> replayer.replay(new ReplayRequest(UNMAPPED, config.topics().deadLetter(), 3, false, 100, true, false, false, "test"), (r, t) -> { }))
+        assertThatThrownBy(() -> replayer.replay(new ReplayRequest(UNMAPPED, config.topics().deadLetter(), 3, false, 100, true, false, false, "test"), OPERATOR, (r, t) -> { }))
                 .isInstanceOf(InvalidReplayTargetException.class).hasMessageContaining("dead-letter topic");
         assertThat(Main.run(cli(config, "--to", "replay-target-it.staging"))).isEqualTo(ExitCodes.USAGE);
         assertThat(Main.run(cli(config, "--to", config.topics().output(), "--force"))).isEqualTo(ExitCodes.USAGE);
@@ -153,7 +155,7 @@ class DlqReplaySafetyIT {
         header(cutDown, DeadLetterHeaders.OMITTED, "stacktrace,message,value");
         broker.produce(config.topics().deadLetter(), List.of(letters.get(0), cutDown));
 
-        final var report = new DlqReplayer(config).replay(ReplayRequest.of(UNMAPPED, config.topics().input(), 3, false, 100), (r, t) -> { });
+        final var report = new DlqReplayer(config, AuditLog.logger()).replay(ReplayRequest.of(UNMAPPED, config.topics().input(), 3, false, 100, OPERATOR), OPERATOR, (r, t) -> { });
 
         assertThat(report.sent()).isEqualTo(1);
         assertThat(report.incomplete()).isEqualTo(1);

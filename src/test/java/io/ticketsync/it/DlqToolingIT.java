@@ -1,5 +1,7 @@
 package io.ticketsync.it;
 
+import io.ticketsync.deadletter.tools.AuditLog;
+import io.ticketsync.testing.TestActors;
 import io.ticketsync.config.ConfigKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketsync.cli.Main;
@@ -97,7 +99,7 @@ class DlqToolingIT {
         final String input = config.topics().input();
         final int inputBefore = broker.readAllCommitted(input).size();
 
-        final ReplayReport dryRun = replayer(config).replay(ReplayRequest.of(UNMAPPED, input, 3, true, 100), (r, t) -> { });
+        final ReplayReport dryRun = replayer(config).replay(ReplayRequest.of(UNMAPPED, input, 3, true, 100, TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { });
         assertThat(dryRun.sent()).isEqualTo(5);
         assertThat(runCli(config, "dlq", "replay", "--dry-run", "--reason", "unmapped-status")).contains("would send: 5");
         assertThat(broker.readAllCommitted(input)).as("a dry run sends nothing").hasSize(inputBefore);
@@ -106,25 +108,25 @@ class DlqToolingIT {
         final TicketSyncConfig fixed = TestConfigs.forBroker(broker, "dlq-replay-it", state,
                 Map.of("mapping.status.escalated", "ESCALATED"));
         try (RunningApp app = RunningApp.start(fixed, TicketSyncTopology.build(fixed))) {
-            final ReplayReport first = replayer(config).replay(ReplayRequest.of(UNMAPPED, input, 3, false, 2), (r, t) -> { });
+            final ReplayReport first = replayer(config).replay(ReplayRequest.of(UNMAPPED, input, 3, false, 2, TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { });
             assertThat(first.sent()).isEqualTo(5);
             final List<ConsumerRecord<byte[], byte[]>> output = broker.readCommittedUntil(config.topics().output(),
                     records -> escalated(records) == 5, Duration.ofSeconds(60));
             final int outputAfterFirst = output.size();
 
-            final ReplayReport second = replayer(config).replay(ReplayRequest.of(UNMAPPED, input, 3, false, 2), (r, t) -> { });
+            final ReplayReport second = replayer(config).replay(ReplayRequest.of(UNMAPPED, input, 3, false, 2, TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { });
             assertThat(second.sent()).as("the same selection again sends nothing").isZero();
             assertThat(broker.readAllCommitted(input)).hasSize(inputBefore + 5);
             assertThat(broker.readAllCommitted(config.topics().output())).hasSize(outputAfterFirst);
 
             // Undecodable records fail again; with a limit of one replay they are not sent a second time.
-            assertThat(replayer(config).replay(ReplayRequest.of(INVALID_JSON, input, 1, false, 100), (r, t) -> { }).sent()).isEqualTo(3);
+            assertThat(replayer(config).replay(ReplayRequest.of(INVALID_JSON, input, 1, false, 100, TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { }).sent()).isEqualTo(3);
             final List<ConsumerRecord<byte[], byte[]>> deadLetters = broker.readCommittedUntil(config.topics().deadLetter(),
                     records -> records.size() >= 13, Duration.ofSeconds(60));
             final ConsumerRecord<byte[], byte[]> again = deadLetters.get(deadLetters.size() - 1);
             assertThat(text(again, DeadLetter.REPLAY_COUNT_HEADER)).isEqualTo("1");
             assertThat(again.headers().headers(DeadLetterHeaders.REASON)).as("old error headers were removed").hasSize(1);
-            final ReplayReport limited = replayer(config).replay(ReplayRequest.of(INVALID_JSON, input, 1, false, 100), (r, t) -> { });
+            final ReplayReport limited = replayer(config).replay(ReplayRequest.of(INVALID_JSON, input, 1, false, 100, TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { });
             assertThat(limited.matched()).isEqualTo(3);
             assertThat(limited.exhausted()).isEqualTo(3);
             assertThat(limited.sent()).isZero();
@@ -156,7 +158,7 @@ class DlqToolingIT {
     }
 
     private static DlqReplayer replayer(final TicketSyncConfig config) {
-        return new DlqReplayer(config);
+        return new DlqReplayer(config, AuditLog.logger());
     }
 
     private static List<DeadLetter> letters(final KafkaBroker broker, final TicketSyncConfig config)

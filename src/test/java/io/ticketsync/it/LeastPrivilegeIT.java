@@ -3,6 +3,10 @@ package io.ticketsync.it;
 import io.ticketsync.cli.Main;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.console.DeadLetterConsole;
+import io.ticketsync.deadletter.tools.Actor;
+import io.ticketsync.deadletter.tools.AuditEvent;
+import io.ticketsync.deadletter.tools.AuditTrail;
+import io.ticketsync.deadletter.tools.AuditUnavailableException;
 import io.ticketsync.cluster.AclPlan;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.cluster.RequiredAcl;
@@ -117,6 +121,42 @@ class LeastPrivilegeIT {
         final CommandResult resolve = command(config, "dlq", "resolve", "--include-closed", "--all", "--note", "checked");
         assertThat(resolve.exitCode()).as(resolve.err()).isEqualTo(ExitCodes.OK);
         assertThat(resolve.out()).contains("Marked 1 dead letters RESOLVED");
+
+        broker.grantExactly(PRINCIPAL, bindings(AclPlan.DLQ_EXPORT.acls(config)));
+        final CommandResult export = command(config, "dlq", "export", "--include-closed",
+                "--output", dir.resolve(config.applicationId() + ".jsonl").toString());
+        assertThat(export.exitCode()).as(export.err()).isEqualTo(ExitCodes.OK);
+
+        broker.grantExactly(PRINCIPAL, bindings(AclPlan.AUDIT.acls(config)));
+        final CommandResult audit = command(config, "audit", "--outcome", "done");
+        assertThat(audit.exitCode()).as(audit.err()).isEqualTo(ExitCodes.OK);
+        assertThat(audit.out().lines().map(line -> line.split(" {2}")[5]).toList())
+                .as("every audited command wrote its record with exactly its ACLs")
+                .containsExactly("replay", "resolved", "export");
+    }
+
+    /**
+     * Without WRITE on the audit topic an action is refused at startup (exit 4, named); should the
+     * permission go while a command or the console runs, the trail refuses the record at once,
+     * saying so, and never hangs the action.
+     */
+    @Test
+    void shouldRefuseTheRecordNotHangWhenTheAuditWriteIsTakenAway() throws Exception {
+        final TicketSyncConfig config = freshApp(Map.of("startup.timeout.ms", "10000"));
+        final RequiredAcl auditWrite = AclPlan.DLQ_RESOLVE.acls(config).stream()
+                .filter(acl -> acl.name().equals(config.topics().audit())).findFirst().orElseThrow();
+        broker.grantExactly(PRINCIPAL, bindings(without(AclPlan.DLQ_RESOLVE.acls(config), auditWrite)));
+
+        final long started = System.nanoTime();
+        try (AuditTrail trail = AuditTrail.open(config)) {
+            assertThatThrownBy(() -> trail.info(AuditEvent.of("resolved", Actor.asserted("alice"), "started")))
+                    .isInstanceOf(AuditUnavailableException.class)
+                    .hasMessageContaining("audit trail could not record resolved").hasMessageContaining(config.topics().audit());
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(AuditTrail.ACK_TIMEOUT.multipliedBy(2));
+        final CommandResult resolve = command(config, "dlq", "resolve", "--all");
+        assertThat(resolve.exitCode()).as(resolve.err()).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);
+        assertThat(resolve.err()).contains(auditWrite.describe());
     }
 
     static Stream<RequiredAcl> runAcls() {
@@ -165,19 +205,22 @@ class LeastPrivilegeIT {
     }
 
     static Stream<Arguments> dlqToolAcls() {
-        return Stream.of(AclPlan.DLQ_INSPECT, AclPlan.DLQ_RESOLVE, AclPlan.DLQ_REPLAY)
+        return Stream.of(AclPlan.DLQ_INSPECT, AclPlan.DLQ_EXPORT, AclPlan.DLQ_RESOLVE, AclPlan.DLQ_REPLAY, AclPlan.AUDIT,
+                        AclPlan.BRAKE_RELEASE)
                 .flatMap(plan -> plan.acls(PLAN_CONFIG).stream().map(acl -> Arguments.of(plan, acl)));
     }
 
-    /** The DLQ tools check their whole plan before they read anything: each missing ACL is exit 4, named. */
+    /** The DLQ tools, audit and brake release check their whole plan before they read anything: each missing ACL is exit 4, named. */
     @ParameterizedTest
     @MethodSource("dlqToolAcls")
     void shouldRefuseADlqToolWithoutAnyOneOfItsAcls(final AclPlan plan, final RequiredAcl template) throws Exception {
         final TicketSyncConfig config = freshApp(Map.of("startup.timeout.ms", "10000"));
         final RequiredAcl removed = sameIn(plan, config, template);
         broker.grantExactly(PRINCIPAL, bindings(without(plan.acls(config), removed)));
-        // Without a filter, resolve needs --all (else exit 2 before any check).
-        final String[] args = plan == AclPlan.DLQ_RESOLVE ? new String[] {"dlq", "resolve", "--all"} : plan.command().split(" ");
+        // Without a filter, resolve needs --all, and a release needs its note (else exit 2 before any check).
+        final String[] args = plan == AclPlan.DLQ_RESOLVE ? new String[] {"dlq", "resolve", "--all"}
+                : plan == AclPlan.BRAKE_RELEASE ? new String[] {"brake", "release", "--note", "checked"}
+                : plan.command().split(" ");
         final CommandResult result = command(config, args);
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);
         assertThat(result.err()).contains(removed.describe());

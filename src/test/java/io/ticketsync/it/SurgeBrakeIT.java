@@ -1,5 +1,7 @@
 package io.ticketsync.it;
 
+import io.ticketsync.deadletter.tools.AuditLog;
+import io.ticketsync.testing.TestActors;
 import io.ticketsync.cli.Main;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.deadletter.routing.DeadLetterHeaders;
@@ -98,8 +100,8 @@ class SurgeBrakeIT {
             Await.until("every input in the output or the DLQ", () -> broker.readAllCommitted(fixed.topics().output()).size()
                     + broker.readAllCommitted(fixed.topics().deadLetter()).size(), count -> count >= total, WAIT);
             for (final String reason : List.of("unmapped-status", "unmapped-priority")) {
-                new DlqReplayer(fixed).replay(ReplayRequest.of(new DeadLetterFilter(null, reason, null, null, null, null, null,
-                        null), fixed.topics().input(), 3, false, 500), (read, all) -> { });
+                new DlqReplayer(fixed, AuditLog.logger()).replay(ReplayRequest.of(new DeadLetterFilter(null, reason, null, null, null, null, null,
+                        null), fixed.topics().input(), 3, false, 500, TestActors.OPERATOR), TestActors.OPERATOR, (read, all) -> { });
             }
             Await.until("every fixable ticket in the output", () -> outputsPerTicket(broker, fixed).size(),
                     size -> size == GOOD + 2 * BAD_DEPLOY / 3, WAIT);

@@ -1,5 +1,7 @@
 package io.ticketsync.it;
 
+import io.ticketsync.deadletter.tools.AuditLog;
+import io.ticketsync.testing.TestActors;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.deadletter.tools.DeadLetter;
 import io.ticketsync.deadletter.tools.DeadLetterFilter;
@@ -68,7 +70,8 @@ class TraceContextIT {
         final TicketSyncConfig fixed = TestConfigs.forBroker(broker, "trace-it", state,
                 Map.of("mapping.status.escalated", "ESCALATED"));
         try (RunningApp app = RunningApp.start(fixed, TicketSyncTopology.build(fixed))) {
-            assertThat(new DlqReplayer(fixed).replay(ReplayRequest.of(DeadLetterFilter.ALL, fixed.topics().input(), 3, false, 100), (r, t) -> { }).sent()).isEqualTo(1);
+            assertThat(new DlqReplayer(fixed, AuditLog.logger()).replay(ReplayRequest.of(DeadLetterFilter.ALL, fixed.topics().input(), 3, false, 100,
+                    TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { }).sent()).isEqualTo(1);
             final var output = broker.readCommittedUntil(fixed.topics().output(), r -> r.size() == 2, Duration.ofSeconds(60));
             assertThat(output).extracting(TraceContextIT::traceOf).containsExactlyInAnyOrder(APPLIED_TRACE, FAILED_TRACE);
             assertThat(app.stop()).isEqualTo(ExitCodes.OK);

@@ -20,9 +20,11 @@ import java.util.Base64;
 public final class DeadLetterExport {
 
     private final TicketSyncConfig config;
+    private final AuditLog audit;
 
-    public DeadLetterExport(final TicketSyncConfig config) {
+    public DeadLetterExport(final TicketSyncConfig config, final AuditLog audit) {
         this.config = config;
+        this.audit = audit;
     }
 
     /**
@@ -30,9 +32,10 @@ public final class DeadLetterExport {
      * broker failed) with the number of letters written until then.
      *
      * @return the number of letters written
+     * @throws AuditUnavailableException when the start could not be recorded (nothing written), or the outcome
      */
-    public long write(final Selection selection, final String actor, final OutputStream out) throws IOException {
-        AuditLog.logger().info(AuditEvent.of("export", actor, "started").with("selection", selection.describe()));
+    public long write(final Selection selection, final Actor actor, final OutputStream out) throws IOException {
+        audit.info(AuditEvent.of("export", actor, "started").with("selection", selection.describe()));
         final long[] written = {0};
         try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), null);
              JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
@@ -54,20 +57,20 @@ public final class DeadLetterExport {
                 LetterReader.read(consumer, config.topics().deadLetter(), selection.ids(), exporting);
             }
         } catch (final UncheckedIOException e) {
-            audit(AuditEvent.of("export", actor, "aborted"), selection, written[0], e.getCause());
+            aborted(actor, selection, written[0], e.getCause());
             throw e.getCause();
         } catch (final IOException | RuntimeException e) {
-            audit(AuditEvent.of("export", actor, "aborted"), selection, written[0], e);
+            aborted(actor, selection, written[0], e);
             throw e;
         }
-        AuditLog.logger().info(AuditEvent.of("export", actor, "done").with("selection", selection.describe())
+        audit.info(AuditEvent.of("export", actor, "done").with("selection", selection.describe())
                 .with("letters", written[0]));
         return written[0];
     }
 
-    private static void audit(final AuditEvent event, final Selection selection, final long written, final Exception cause) {
-        AuditLog.logger().warn(event.with("selection", selection.describe()).with("letters", written)
-                .with("problem", String.valueOf(cause.getMessage())));
+    private void aborted(final Actor actor, final Selection selection, final long written, final Exception cause) {
+        audit.warnAfter(AuditEvent.of("export", actor, "aborted").with("selection", selection.describe())
+                .with("letters", written).with("problem", String.valueOf(cause.getMessage())), cause);
     }
 
     static void writeLine(final JsonGenerator json, final DeadLetter letter, final LetterStatus status) {

@@ -32,9 +32,11 @@ import java.util.Set;
 public final class DlqReplayer {
 
     private final TicketSyncConfig config;
+    private final AuditLog audit;
 
-    public DlqReplayer(final TicketSyncConfig config) {
+    public DlqReplayer(final TicketSyncConfig config, final AuditLog audit) {
         this.config = config;
+        this.audit = audit;
     }
 
     /** The consumer group that records a request's progress: one per canonical request. */
@@ -42,22 +44,26 @@ public final class DlqReplayer {
         return config.applicationId() + "-dlq-replay-" + ShortHash.of(request.canonical());
     }
 
-    /** A dry run returns its plan in the report; otherwise it plans as of now and sends at once. */
-    public ReplayReport replay(final ReplayRequest request, final ScanProgress progress) {
-        checkTarget(request.target(), request.force());
+    /**
+     * A dry run returns its plan in the report; otherwise it plans as of now and sends at once.
+     *
+     * @param actor who asks, for the audit trail ({@code request.actor()} is what letters and plans record)
+     */
+    public ReplayReport replay(final ReplayRequest request, final Actor actor, final ScanProgress progress) {
+        checkTarget(config, request.target(), request.force());
         if (request.dryRun()) {
-            return plan(request, progress);
+            return plan(request, actor, progress);
         }
         final String topicId = DeadLetterTopicId.read(config);
         final ReplayPlan now = new ReplayPlan(request.filter(), request.target(), request.maxReplays(), request.force(),
                 request.includeClosed(), request.includeDiscarded(), topicId, endOffsets(), null, -1, Instant.now(),
                 request.actor());
-        return execute(now, request.actor(), request.batchSize(), progress);
+        return execute(now, actor, request.batchSize(), progress);
     }
 
-    /** What the request would send now, and the plan that sends exactly that; nothing written. */
-    public ReplayReport plan(final ReplayRequest request, final ScanProgress progress) {
-        checkTarget(request.target(), request.force());
+    /** What the request would send now, and the plan that sends exactly that; nothing written but its audit event. */
+    public ReplayReport plan(final ReplayRequest request, final Actor actor, final ScanProgress progress) {
+        checkTarget(config, request.target(), request.force());
         final String topicId = DeadLetterTopicId.read(config);
         final Decisions decisions = Decisions.read(config, topicId);
         try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(),
@@ -70,7 +76,7 @@ public final class DlqReplayer {
             final ReplayPlan plan = new ReplayPlan(request.filter(), request.target(), request.maxReplays(), request.force(),
                     request.includeClosed(), request.includeDiscarded(), topicId, byNumber(ends),
                     run.planned(), run.sent(), Instant.now(), request.actor());
-            AuditLog.logger().info(AuditEvent.of("replay-dry-run", request.actor(), "done").with("selection", request.describe())
+            audit.info(AuditEvent.of("replay-dry-run", actor, "done").with("selection", request.describe())
                     .with("target", request.target()).with("letters", run.sent()));
             return run.report(consumerGroup(request), scanned, -1, plan);
         }
@@ -83,10 +89,11 @@ public final class DlqReplayer {
      * @throws WriterBusyException     when another replay or mark is writing to the dead-letter topic
      * @throws ReplayFailedException    when it fails part way: the report says what was already sent
      * @throws IllegalStateException   when the dead-letter topic is not the one the plan was made on
+     * @throws AuditUnavailableException when the start could not be recorded (nothing sent), or the outcome
      */
-    public ReplayReport execute(final ReplayPlan plan, final String actor, final int batchSize, final ScanProgress progress) {
-        checkTarget(plan.target(), plan.force());
-        final ReplayRequest request = plan.request(actor, batchSize);
+    public ReplayReport execute(final ReplayPlan plan, final Actor actor, final int batchSize, final ScanProgress progress) {
+        checkTarget(config, plan.target(), plan.force());
+        final ReplayRequest request = plan.request(actor.display(), batchSize);
         final String topicId = DeadLetterTopicId.read(config);
         if (!topicId.equals(plan.dlqTopicId())) {
             throw new IllegalStateException("the dead-letter topic '" + config.topics().deadLetter()
@@ -94,10 +101,11 @@ public final class DlqReplayer {
         }
         final AuditEvent started = AuditEvent.of("replay", actor, "started").with("selection", request.describe())
                 .with("target", plan.target()).with("planned", plan.count());
-        AuditLog.logger().info(started);
+        audit.info(started);
         final String group = consumerGroup(request);
         ReplayRun run = null;
-        try (DlqWriter writer = DlqWriter.open(config, topicId, actor, "replay");
+        final ReplayReport report;
+        try (DlqWriter writer = DlqWriter.open(config, topicId, actor.display(), "replay");
              KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), group)) {
             // Read after the lease is ours: no other writer can change what they say meanwhile.
             final Decisions decisions = Decisions.read(config, topicId);
@@ -120,19 +128,21 @@ public final class DlqReplayer {
                 scanned = DeadLetterScan.toOffsets(consumer, ends, run::accept, run::commitIfDue, progress);
             }
             run.commit();
-            AuditLog.logger().info(AuditEvent.of("replay", actor, "done").with("selection", request.describe())
-                    .with("target", plan.target()).with("planned", plan.count()).with("letters", run.sent()));
-            return run.report(group, scanned, plan.count(), null);
+            report = run.report(group, scanned, plan.count(), null);
         } catch (final RuntimeException e) {
             final long committed = run == null ? 0 : run.committed();
-            AuditLog.logger().warn(AuditEvent.of("replay", actor, e instanceof WriterBusyException ? "refused" : "failed")
+            audit.warnAfter(AuditEvent.of("replay", actor, e instanceof WriterBusyException ? "refused" : "failed")
                     .with("selection", request.describe()).with("target", plan.target()).with("letters", committed)
-                    .with("problem", e.getMessage()));
+                    .with("problem", e.getMessage()), e);
             if (e instanceof WriterBusyException || run == null) {
                 throw e;
             }
             throw new ReplayFailedException(committed, e);
         }
+        // Outside the try: the letters are sent; a trail failing now must not be told as a failed replay.
+        audit.info(AuditEvent.of("replay", actor, "done").with("selection", request.describe())
+                .with("target", plan.target()).with("planned", plan.count()).with("letters", report.sent()));
+        return report;
     }
 
     /**
@@ -142,7 +152,7 @@ public final class DlqReplayer {
      *
      * @throws InvalidReplayTargetException when the target is refused
      */
-    public void checkTarget(final String target, final boolean force) {
+    public static void checkTarget(final TicketSyncConfig config, final String target, final boolean force) {
         if (target.equals(config.topics().output()) || target.equals(config.topics().deadLetter())) {
             throw new InvalidReplayTargetException("refusing to replay into '" + target + "': it is the "
                     + (target.equals(config.topics().output()) ? "output" : "dead-letter") + " topic; replay into the input topic '"

@@ -22,23 +22,42 @@ public final class LetterMarker {
     static final int LISTED = 10_000;
 
     private final TicketSyncConfig config;
+    private final AuditLog audit;
 
-    public LetterMarker(final TicketSyncConfig config) {
+    public LetterMarker(final TicketSyncConfig config, final AuditLog audit) {
         this.config = config;
+        this.audit = audit;
     }
 
     /**
      * @param ends per dead-letter partition, the end offset the operator's view was made at; null: as of now
      * @throws WriterBusyException when another replay or mark is writing
+     * @throws AuditUnavailableException when the start could not be recorded (nothing marked), or the outcome
      */
-    public MarkReport mark(final Selection selection, final LetterStatus status, final String note, final String actor,
+    public MarkReport mark(final Selection selection, final LetterStatus status, final String note, final Actor actor,
                            final Map<Integer, Long> ends) {
         if (status == LetterStatus.OPEN || status == LetterStatus.REPLAYED) {
             throw new IllegalArgumentException("letters are marked RESOLVED or DISCARDED, not " + status);
         }
         final String action = status.name().toLowerCase(Locale.ROOT);
         final String text = note == null ? "" : note;
-        AuditLog.logger().info(AuditEvent.of(action, actor, "started").with("selection", selection.describe()).with("note", text));
+        audit.info(AuditEvent.of(action, actor, "started").with("selection", selection.describe()).with("note", text));
+        final MarkReport report;
+        try {
+            report = decide(selection, status, text, actor.display(), ends, action);
+        } catch (final RuntimeException e) {
+            audit.warnAfter(AuditEvent.of(action, actor, e instanceof WriterBusyException ? "refused" : "failed")
+                    .with("selection", selection.describe()).with("problem", e.getMessage()), e);
+            throw e;
+        }
+        audit.info(AuditEvent.of(action, actor, "done").with("selection", selection.describe())
+                .with("letters", report.marked()).with("missing", report.missing().size()).with("note", text));
+        return report;
+    }
+
+    /** The marking itself, through the lease, as {@code actor} (what the decisions record). */
+    private MarkReport decide(final Selection selection, final LetterStatus status, final String text, final String actor,
+                              final Map<Integer, Long> ends, final String action) {
         final String topicId = DeadLetterTopicId.read(config);
         final List<DecisionRecord.Decided> decided = new ArrayList<>();
         final long[] marked = {0};
@@ -72,13 +91,7 @@ public final class LetterMarker {
                 missing = LetterReader.read(consumer, config.topics().deadLetter(), selection.ids(), marking);
             }
             writer.commit();
-            AuditLog.logger().info(AuditEvent.of(action, actor, "done").with("selection", selection.describe())
-                    .with("letters", marked[0]).with("missing", missing.size()).with("note", text));
             return new MarkReport(marked[0], List.copyOf(decided), missing, decisions.problems().describe());
-        } catch (final RuntimeException e) {
-            AuditLog.logger().warn(AuditEvent.of(action, actor, e instanceof WriterBusyException ? "refused" : "failed")
-                    .with("selection", selection.describe()).with("problem", e.getMessage()));
-            throw e;
         }
     }
 

@@ -16,20 +16,15 @@ import java.util.Map;
  * @param force            allow a target other than the input topic (never the output or DLQ topic)
  * @param includeClosed    also replay letters already resolved or replayed
  * @param includeDiscarded also replay letters discarded as not wanted: asked for apart, on purpose
- * @param actor            who asked, recorded with each REPLAYED resolution
+ * @param actor            who asked, as {@link Actor#display()}: recorded with each REPLAYED resolution and in plans
  */
 public record ReplayRequest(DeadLetterFilter filter, String target, int maxReplays, boolean dryRun, int batchSize,
                             boolean force, boolean includeClosed, boolean includeDiscarded, String actor) {
 
-    /** A replay into {@code target} (which must be the input topic) of the open letters, by the OS user. */
+    /** A replay into {@code target} (which must be the input topic) of the open letters, asked for by {@code actor}. */
     public static ReplayRequest of(final DeadLetterFilter filter, final String target, final int maxReplays,
-                                   final boolean dryRun, final int batchSize) {
-        return new ReplayRequest(filter, target, maxReplays, dryRun, batchSize, false, false, false, osUser());
-    }
-
-    /** Who runs a command from a shell. */
-    public static String osUser() {
-        return System.getProperty("user.name", "unknown");
+                                   final boolean dryRun, final int batchSize, final Actor actor) {
+        return new ReplayRequest(filter, target, maxReplays, dryRun, batchSize, false, false, false, actor.display());
     }
 
     /** Whether a letter with this status may be sent. */

@@ -1,5 +1,6 @@
 package io.ticketsync.deadletter.tools;
 
+import io.ticketsync.testing.TestActors;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -44,8 +45,9 @@ class ReplayPlanTest {
         assertThat(request.canonical()).isNotEqualTo(discarded.canonical());
         // describe() is ambiguous where a ticket id holds its separators; canonical() is not.
         final ReplayRequest commaTicket = ReplayRequest.of(new DeadLetterFilter(null, null, "x,reason=y", null, null, null, null, null),
-                "t", 3, false, 1);
-        final ReplayRequest twoFields = ReplayRequest.of(new DeadLetterFilter(null, "y", "x", null, null, null, null, null), "t", 3, false, 1);
+                "t", 3, false, 1, TestActors.OPERATOR);
+        final ReplayRequest twoFields = ReplayRequest.of(new DeadLetterFilter(null, "y", "x", null, null, null, null, null), "t", 3, false, 1,
+                TestActors.OPERATOR);
         assertThat(commaTicket.canonical()).isNotEqualTo(twoFields.canonical());
     }
 }
