@@ -1,5 +1,6 @@
 package io.ticketsync.console;
 
+import io.ticketsync.deadletter.tools.Actor;
 import io.ticketsync.deadletter.tools.AuditEvent;
 import io.ticketsync.deadletter.tools.AuditLog;
 import io.ticketsync.deadletter.tools.AuditUnavailableException;
@@ -26,6 +27,9 @@ import java.util.Optional;
  * answers. Signing in is {@link SignIn}'s; the pages themselves are {@link ConsoleRoutes}.
  */
 final class ConsoleHandler extends Handler.Abstract {
+
+    /** Who a refused request came from when it carries no session. */
+    private static final Actor NOBODY = Actor.unknown("(no session)");
 
     private final Sessions sessions;
     private final SignIn signIn;
@@ -87,6 +91,8 @@ final class ConsoleHandler extends Handler.Abstract {
         final Fields fields = post ? FormFields.getFields(request) : Request.extractQueryParameters(request);
         final ClientView client = clients.view(request);
         if (post && !formOrigin.genuine(request, client)) {
+            refused(sessions.find(cookie.read(request)).map(Session::actor).orElse(NOBODY), path, client,
+                    "posted from another origin");
             return answers.error(response, callback, 403, "Refused", "this form was not posted from the console itself");
         }
         if (signIn.owns(path)) {
@@ -100,20 +106,20 @@ final class ConsoleHandler extends Handler.Abstract {
             return Answers.redirect(response, callback, "/login");
         }
         if (post && !Sessions.csrfMatches(session.get(), fields.getValue("csrf"))) {
-            refused(session.get(), path, client, "stale or missing CSRF token");
+            refused(session.get().actor(), path, client, "stale or missing CSRF token");
             return answers.error(response, callback, 403, "Refused", "the form's CSRF token is missing or stale; reload the page");
         }
         final Optional<Role> needed = RoleRules.needed(path, post, fields);
         if (needed.isPresent() && !session.get().may(needed.get())) {
-            refused(session.get(), path, client, "needs the " + needed.get().label() + " role");
+            refused(session.get().actor(), path, client, "needs the " + needed.get().label() + " role");
             return answers.error(response, callback, 403, "Refused", "this needs the " + needed.get().label()
                     + " role; you have " + String.join(", ", Role.names(session.get().roles())));
         }
         return route(request, response, callback, path, post, fields, session.get());
     }
 
-    private void refused(final Session session, final String path, final ClientView client, final String reason) {
-        audit.warn(AuditEvent.of("request", session.actor(), "refused").with("path", path).with("client", client.address())
+    private void refused(final Actor actor, final String path, final ClientView client, final String reason) {
+        audit.warn(AuditEvent.of("request", actor, "refused").with("path", path).with("client", client.address())
                 .with("reason", reason));
     }
 

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -153,7 +152,7 @@ final class OidcSignIn implements SignIn, Sessions.Renewal {
         try {
             identity = verify(fields, browserState);
         } catch (final SignInRefusedException e) {
-            audit.warn(AuditEvent.of("sign-in", Actor.signedIn("(unknown)", Optional.empty(), List.of()), "refused")
+            audit.warn(AuditEvent.of("sign-in", Actor.unknown("(not signed in)"), "refused")
                     .with("client", client.address()).with("reason", e.getMessage()));
             throw e;
         }

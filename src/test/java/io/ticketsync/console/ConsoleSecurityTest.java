@@ -285,7 +285,13 @@ class ConsoleSecurityTest {
             assertSecured(answer);
         }
         assertThat(actions.calls).as("nothing was marked").isEmpty();
-        assertThat(audit).as("no login from the foreign form").hasSize(1);
+        assertThat(audit).as("no sign-in from the foreign form").filteredOn(line -> line.contains("\"action\":\"sign-in\""))
+                .hasSize(1);
+        assertThat(audit).as("each refusal audited, in the session's name when it has one")
+                .filteredOn(line -> line.contains("\"action\":\"request\",\"actor\":\"admin\",\"outcome\":\"refused\""))
+                .hasSize(4).allMatch(line -> line.contains("\"reason\":\"posted from another origin\""));
+        assertThat(audit).last().asString().contains("\"actor\":\"(no session)\"", "\"actorSource\":\"unknown\"",
+                "\"path\":\"/login\"");
     }
 
     @Test
@@ -394,7 +400,9 @@ class ConsoleSecurityTest {
         final HttpResponse<String> wrong = send(post("/login", "user=" + USER + "&password=wrong", null)
                 .header("X-Forwarded-For", "203.0.113.9").header("Forwarded", "for=203.0.113.10"));
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(audit).singleElement().asString().contains("\"client\":\"127.0.0.1\"");
+        assertThat(audit).hasSize(2).allMatch(line -> line.contains("\"client\":\"127.0.0.1\""));
+        assertThat(audit.get(0)).as("the refused form, from the direct peer").contains("\"action\":\"request\"");
+        assertThat(audit.get(1)).contains("\"action\":\"sign-in\"", "\"outcome\":\"failed\"");
     }
 
     @Test

@@ -17,7 +17,9 @@ public record Actor(String id, Optional<String> email, List<String> roles, Sourc
 
     /** How the actor's identity was established. */
     public enum Source {
-        OIDC, PASSWORD, OS, SELF_ASSERTED;
+        OIDC, PASSWORD, OS, SELF_ASSERTED,
+        /** Nobody known: a refused sign-in or request that came with no session. */
+        UNKNOWN;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -37,6 +39,11 @@ public record Actor(String id, Optional<String> email, List<String> roles, Sourc
 
     public static Actor passwordUser(final String user, final List<String> roles) {
         return new Actor(user, Optional.empty(), roles, Source.PASSWORD);
+    }
+
+    /** Whoever sent a refused sign-in or request that named nobody; {@code who} says what is known, e.g. "(no session)". */
+    public static Actor unknown(final String who) {
+        return new Actor(who, Optional.empty(), List.of(), Source.UNKNOWN);
     }
 
     public static Actor asserted(final String name) {
