@@ -19,9 +19,11 @@ import java.util.Map;
 final class ConsoleErrorHandler extends ErrorHandler {
 
     private final Answers pages;
+    private final SecurityHeaders security;
 
-    ConsoleErrorHandler(final Answers pages) {
+    ConsoleErrorHandler(final Answers pages, final SecurityHeaders security) {
         this.pages = pages;
+        this.security = security;
     }
 
     @Override
@@ -31,7 +33,7 @@ final class ConsoleErrorHandler extends ErrorHandler {
         final String explanation = code < 500 && message != null ? message : "the console could not answer; its log says why";
         final byte[] body = pages.render("error", Map.of("title", reason, "message", explanation))
                 .getBytes(StandardCharsets.UTF_8);
-        SecurityHeaders.apply(response.getHeaders());
+        security.apply(response.getHeaders());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);

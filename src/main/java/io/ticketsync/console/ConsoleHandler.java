@@ -40,10 +40,11 @@ final class ConsoleHandler extends Handler.Abstract {
     private final SessionCookie cookie;
     private final ConsoleHealth health;
     private final AuditLog audit;
+    private final SecurityHeaders security;
 
     ConsoleHandler(final Sessions sessions, final SignIn signIn, final ConsoleRoutes routes, final Answers answers,
                    final ClientView.Reader clients, final FormOrigin formOrigin, final SessionCookie cookie,
-                   final ConsoleHealth health, final AuditLog audit) {
+                   final ConsoleHealth health, final AuditLog audit, final SecurityHeaders security) {
         this.sessions = sessions;
         this.signIn = signIn;
         this.routes = routes;
@@ -53,11 +54,12 @@ final class ConsoleHandler extends Handler.Abstract {
         this.cookie = cookie;
         this.health = health;
         this.audit = audit;
+        this.security = security;
     }
 
     @Override
     public boolean handle(final Request request, final Response response, final Callback callback) throws Exception {
-        SecurityHeaders.apply(response.getHeaders());
+        security.apply(response.getHeaders());
         try {
             return dispatch(request, response, callback);
         } catch (final IllegalArgumentException e) {

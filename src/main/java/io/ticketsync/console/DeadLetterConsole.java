@@ -100,16 +100,19 @@ public final class DeadLetterConsole implements AutoCloseable {
         final Answers answers = new Answers(new ConsolePages());
         final Sessions sessions = new Sessions(clock, settings.sessionMaxAge());
         final SessionCookie cookie = new SessionCookie(settings.publicHttps());
-        final SignIn signIn = oidc.isPresent()
-                ? new OidcSignIn(OidcProvider.discover(oidc.get()), sessions, audit, settings.publicUrl().orElseThrow(), answers, clock)
+        final OidcProvider provider = oidc.map(OidcProvider::discover).orElse(null);
+        final SignIn signIn = provider != null
+                ? new OidcSignIn(provider, sessions, audit, settings.publicUrl().orElseThrow(), answers, clock)
                 : new PasswordSignIn(settings.user(), settings.requirePassword(), sessions, clock, audit, cookie, answers);
+        final SecurityHeaders security = provider == null ? SecurityHeaders.consoleOnly()
+                : provider.endSessionOrigin().map(SecurityHeaders::signingOutAt).orElse(SecurityHeaders.consoleOnly());
         final ConsoleRoutes routes = new ConsoleRoutes(config, catalog, actions,
                 new TicketSnapshots(settings.ticketsUrl(), config.api().authToken()), answers, brake, audit);
         return JettyServer.start("ticket-sync-console", settings.bindAddress(), settings.port(), IDLE_TIMEOUT,
                 MAX_CONNECTIONS, MAX_THREADS, new ConsoleHandler(sessions, signIn, routes, answers,
                         new ClientView.Reader(settings.trustedProxies()), new FormOrigin(settings.publicUrl()), cookie,
-                        new ConsoleHealth(catalog, settings), audit),
-                new ConsoleErrorHandler(answers));
+                        new ConsoleHealth(catalog, settings), audit, security),
+                new ConsoleErrorHandler(answers, security));
     }
 
     public int port() {

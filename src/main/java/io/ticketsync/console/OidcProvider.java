@@ -123,6 +123,12 @@ final class OidcProvider {
                 .map(endpoint -> new LogoutRequest(endpoint, idToken, afterwards, new State()).toURI());
     }
 
+    /** The origin of the provider's end-session page, which the sign-out form's redirect goes to. */
+    Optional<URI> endSessionOrigin() {
+        return Optional.ofNullable(metadata.getEndSessionEndpointURI()).map(uri -> URI.create(uri.getScheme() + "://"
+                + uri.getRawAuthority()));
+    }
+
     private OIDCTokens tokens(final AuthorizationGrant grant, final String what) throws SignInRefusedException {
         final HTTPRequest request = new TokenRequest(metadata.getTokenEndpointURI(), client, grant).toHTTPRequest();
         request.setConnectTimeout((int) TIMEOUT.toMillis());

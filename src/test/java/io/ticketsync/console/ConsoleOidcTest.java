@@ -189,6 +189,9 @@ class ConsoleOidcTest {
         final String next = out.headers().firstValue("Location").orElseThrow();
         assertThat(next).startsWith(provider.endSessionEndpointUrl(ISSUER_ID).toString());
         assertThat(query(next)).containsKey("id_token_hint").containsEntry("post_logout_redirect_uri", origin + "/signed-out");
+        final String providerOrigin = "http://" + URI.create(next).getRawAuthority();
+        assertThat(out.headers().firstValue("Content-Security-Policy")).as("the form's redirect may reach the provider, nothing else")
+                .hasValueSatisfying(csp -> assertThat(csp).contains("form-action 'self' " + providerOrigin + ";"));
         assertThat(get("/", session).statusCode()).as("the console's session is gone too").isEqualTo(303);
         assertThat(get("/signed-out", null).body()).contains("You are signed out");
         assertThat(audit).anyMatch(line -> line.contains("\"action\":\"sign-out\",\"actor\":\"out\""));
