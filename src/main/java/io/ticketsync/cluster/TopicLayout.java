@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The topics as docs/contract.md lays them out: input with 6 partitions, compacted output, dead
+ * The topics as docs/contract.md lays them out: input and replay with 6 partitions, compacted output, dead
  * letters, compacted resolutions, the brake's compacted control topic, and the audit trail (deleted
  * after its configured retention).
  */
@@ -37,6 +37,9 @@ public final class TopicLayout {
     public static List<NewTopic> newTopics(final Topics topics, final short replicationFactor) {
         return List.of(
                 new NewTopic(topics.input(), INPUT_PARTITIONS, replicationFactor),
+                // As many partitions as the input: a replay keeps its letter's source partition, so a
+                // ticket's replayed changes reach the task that holds its state.
+                new NewTopic(topics.replay(), INPUT_PARTITIONS, replicationFactor),
                 // Same partition count as the input, so output for a ticket stays in one partition.
                 new NewTopic(topics.output(), INPUT_PARTITIONS, replicationFactor)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),

@@ -14,6 +14,7 @@ public final class ConfigKeys {
     public static final String APPLICATION_ID = StreamsConfig.APPLICATION_ID_CONFIG;
     public static final String INPUT_TOPIC = "input.topic";
     public static final String OUTPUT_TOPIC = "output.topic";
+    public static final String REPLAY_TOPIC = "replay.topic";
     public static final String DLQ_TOPIC = "dlq.topic";
     public static final String DLQ_RESOLUTIONS_TOPIC = "dlq.resolutions.topic";
     public static final String MAPPING_STATUS_PREFIX = "mapping.status.";
@@ -68,7 +69,7 @@ public final class ConfigKeys {
     public static final String DLQ_AUDIT_RETENTION_MS = "dlq.audit.retention.ms";
 
     /** Every exact key of ticket-sync's own (Kafka's are known from Kafka). */
-    public static final Set<String> OWN_KEYS = Set.of(MAPPING_REPLACE, INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC, DLQ_RESOLUTIONS_TOPIC,
+    public static final Set<String> OWN_KEYS = Set.of(MAPPING_REPLACE, INPUT_TOPIC, REPLAY_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC, DLQ_RESOLUTIONS_TOPIC,
             DLQ_STACKTRACE_MAX_BYTES, DLQ_MESSAGE_MAX_CHARS, DLQ_MAX_RECORD_BYTES, OUTPUT_MAX_RECORD_BYTES,
             TOPICS_MIN_REPLICATION,
             UNCAUGHT_REPLACE_MAX, UNCAUGHT_REPLACE_WINDOW_MS, UNCAUGHT_BROKER_REPLACE_MAX,

@@ -4,7 +4,9 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * The topics ticket-sync reads and writes. {@code resolutions} is the compacted record of what
+ * The topics ticket-sync reads and writes. {@code replay} is read beside {@code input}, into the
+ * same processor and store: replayed, edited and transformed dead letters go there, so the input's
+ * other consumers never see them. {@code resolutions} is the compacted record of what
  * operators decided about dead letters (resolved, discarded, replayed), keyed by the letter's
  * dead-letter partition@offset; the pipeline itself never touches it. {@code control} is the
  * compacted, group-wide state of the dead-letter surge brake (tripped or released), which every
@@ -12,8 +14,8 @@ import java.util.List;
  * dead letters and the brake, kept for {@code auditRetentionMs} (-1: for ever); its retention is
  * part of the layout because it is set when the topic is created.
  */
-public record Topics(String input, String output, String deadLetter, String resolutions, String control, String audit,
-                     long auditRetentionMs) {
+public record Topics(String input, String replay, String output, String deadLetter, String resolutions, String control,
+                     String audit, long auditRetentionMs) {
 
     /** A year: {@code dlq.audit.retention.ms} in config/ticket-sync.properties, for layouts built without a configuration. */
     public static final long DEFAULT_AUDIT_RETENTION_MS = 31_536_000_000L;
@@ -21,10 +23,10 @@ public record Topics(String input, String output, String deadLetter, String reso
     private static final String RETENTION_EXPECTED = "a positive number of milliseconds, or -1 to keep the audit trail for ever";
 
     public Topics {
-        if (new HashSet<>(all(input, output, deadLetter, resolutions, control, audit)).size() != 6) {
-            throw new InvalidConfigException("input.topic, output.topic, dlq.topic, dlq.resolutions.topic,"
-                    + " dlq.control.topic and dlq.audit.topic must be six different topics, got input=" + input
-                    + ", output=" + output + ", dlq=" + deadLetter + ", resolutions=" + resolutions + ", control=" + control
+        if (new HashSet<>(all(input, replay, output, deadLetter, resolutions, control, audit)).size() != 7) {
+            throw new InvalidConfigException("input.topic, replay.topic, output.topic, dlq.topic, dlq.resolutions.topic,"
+                    + " dlq.control.topic and dlq.audit.topic must be seven different topics, got input=" + input
+                    + ", replay=" + replay + ", output=" + output + ", dlq=" + deadLetter + ", resolutions=" + resolutions + ", control=" + control
                     + ", audit=" + audit);
         }
     }
@@ -37,21 +39,31 @@ public record Topics(String input, String output, String deadLetter, String reso
             throw raw.invalid(ConfigKeys.DLQ_AUDIT_RETENTION_MS, "'" + ConfigKeys.DLQ_AUDIT_RETENTION_MS + "' must be "
                     + RETENTION_EXPECTED + ", got '0'");
         }
-        return new Topics(raw.required(ConfigKeys.INPUT_TOPIC), raw.required(ConfigKeys.OUTPUT_TOPIC), deadLetter,
+        final String input = raw.required(ConfigKeys.INPUT_TOPIC);
+        return new Topics(input, raw.optional(ConfigKeys.REPLAY_TOPIC).map(String::trim).orElse(replayTopicOf(input)),
+                raw.required(ConfigKeys.OUTPUT_TOPIC), deadLetter,
                 raw.optional(ConfigKeys.DLQ_RESOLUTIONS_TOPIC).orElse(resolutionsTopicOf(deadLetter)),
                 raw.optional(ConfigKeys.DLQ_CONTROL_TOPIC).orElse(controlTopicOf(deadLetter)),
                 raw.optional(ConfigKeys.DLQ_AUDIT_TOPIC).orElse(auditTopicOf(deadLetter)), retention);
     }
 
-    /** The topics with the resolutions, control and audit topics named after the dead-letter topic; the default retention. */
+    /**
+     * The topics with the replay topic named after the input, the resolutions, control and audit
+     * topics after the dead-letter topic; the default retention.
+     */
     public Topics(final String input, final String output, final String deadLetter) {
-        this(input, output, deadLetter, resolutionsTopicOf(deadLetter), controlTopicOf(deadLetter), auditTopicOf(deadLetter),
+        this(input, replayTopicOf(input), output, deadLetter, resolutionsTopicOf(deadLetter), controlTopicOf(deadLetter), auditTopicOf(deadLetter),
                 DEFAULT_AUDIT_RETENTION_MS);
     }
 
     /** Every topic, the pipeline's first. */
     public List<String> all() {
-        return all(input, output, deadLetter, resolutions, control, audit);
+        return all(input, replay, output, deadLetter, resolutions, control, audit);
+    }
+
+    /** The default name of the replay topic: {@code <input topic>.replay}. */
+    public static String replayTopicOf(final String inputTopic) {
+        return inputTopic + ".replay";
     }
 
     /** The default name of the resolutions topic: {@code <dead-letter topic>.resolutions}. */

@@ -23,7 +23,7 @@ class AuditTopicConfigTest {
         assertThat(Defaults.load().get(ConfigKeys.DLQ_AUDIT_RETENTION_MS))
                 .as("the layouts built without a configuration use the bundled default")
                 .isEqualTo(String.valueOf(Topics.DEFAULT_AUDIT_RETENTION_MS));
-        assertThat(new Topics("a", "b", "c")).isEqualTo(new Topics("a", "b", "c", "c.resolutions", "c.control", "c.audit",
+        assertThat(new Topics("a", "b", "c")).isEqualTo(new Topics("a", "a.replay", "b", "c", "c.resolutions", "c.control", "c.audit",
                 Topics.DEFAULT_AUDIT_RETENTION_MS));
     }
 

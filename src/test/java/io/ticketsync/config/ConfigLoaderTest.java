@@ -131,11 +131,11 @@ class ConfigLoaderTest {
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("output.max.record.bytes").hasMessageContaining("lots");
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), Map.of("dlq.topic", "tickets.changes")))
-                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("six different topics");
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("seven different topics");
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), Map.of("dlq.resolutions.topic", "tickets.dlq")))
-                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("six different topics");
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("seven different topics");
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), Map.of("dlq.control.topic", "tickets.dlq.resolutions")))
-                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("six different topics");
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("seven different topics");
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), Map.of("application.id", " ")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("application.id");
     }
