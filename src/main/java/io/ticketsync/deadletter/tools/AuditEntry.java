@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One {@link AuditEvent} as read back from the audit topic: the fields every event has, the rest
- * as recorded, and the JSON itself for {@code audit --json}.
+ * One {@link AuditEvent} as read back from the audit topic: the fields every event has (source,
+ * e-mail and roles null when not recorded), the rest as recorded, and the JSON itself for
+ * {@code audit --json}.
  */
 public record AuditEntry(Instant at, String actor, String source, String email, String roles, String action,
                          String outcome, JsonNode event, String json) {
@@ -40,7 +41,7 @@ public record AuditEntry(Instant at, String actor, String source, String email, 
                 return Optional.empty();
             }
             return Optional.of(new AuditEntry(Instant.parse(text(event, "at").get()), text(event, "actor").get(),
-                    text(event, "actorSource").orElse("-"), text(event, "email").orElse("-"), text(event, "roles").orElse("-"),
+                    text(event, "actorSource").orElse(null), text(event, "email").orElse(null), text(event, "roles").orElse(null),
                     text(event, "action").get(), text(event, "outcome").get(), event, json.get()));
         } catch (final JsonProcessingException | DateTimeParseException e) {
             return Optional.empty();
@@ -49,7 +50,8 @@ public record AuditEntry(Instant at, String actor, String source, String email, 
 
     /** Time, actor, how the actor is known, e-mail, roles, action, outcome, then the rest as {@code name=value}. */
     public String toLine() {
-        final List<String> parts = new ArrayList<>(List.of(at.toString(), actor, source, email, roles, action, outcome));
+        final List<String> parts = new ArrayList<>(List.of(at.toString(), actor, orDash(source), orDash(email), orDash(roles),
+                action, outcome));
         final Iterator<Map.Entry<String, JsonNode>> fields = event.fields();
         while (fields.hasNext()) {
             final Map.Entry<String, JsonNode> field = fields.next();
@@ -67,6 +69,10 @@ public record AuditEntry(Instant at, String actor, String source, String email, 
         }
         final String text = node.asText();
         return text.isEmpty() || text.chars().anyMatch(c -> c <= ' ' || c == '"') ? node.toString() : text;
+    }
+
+    private static String orDash(final String text) {
+        return text == null ? "-" : text;
     }
 
     private static Optional<String> text(final JsonNode event, final String name) {

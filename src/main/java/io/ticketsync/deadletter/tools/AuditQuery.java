@@ -24,7 +24,7 @@ public record AuditQuery(String who, Set<String> actions, String outcome, Instan
     }
 
     public boolean matches(final AuditEntry entry) {
-        return (who == null || lower(entry.actor()).contains(who) || lower(entry.email()).contains(who))
+        return (who == null || lower(entry.actor()).contains(who) || entry.email() != null && lower(entry.email()).contains(who))
                 && (actions.isEmpty() || actions.contains(lower(entry.action())))
                 && (outcome == null || outcome.equalsIgnoreCase(entry.outcome()))
                 && (since == null || !entry.at().isBefore(since))

@@ -75,9 +75,12 @@ public final class AuditTrail implements AuditLog, AutoCloseable {
         }
     }
 
+    /** Says whether the action was done: a start that is not recorded stops it; a later outcome comes after it. */
     private AuditUnavailableException unavailable(final AuditEvent event, final Throwable cause) {
         return new AuditUnavailableException("the audit trail could not record " + event.action() + " (" + event.outcome()
-                + ") in topic '" + topic + "' within " + timeout.toSeconds() + " s: " + cause.getMessage(), cause);
+                + ") in topic '" + topic + "' within " + timeout.toSeconds() + " s"
+                + ("started".equals(event.outcome()) ? ", so it was not done" : "; the ticketsync.audit log has it")
+                + ": " + cause.getMessage(), cause);
     }
 
     @Override

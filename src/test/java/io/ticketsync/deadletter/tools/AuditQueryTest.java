@@ -24,6 +24,8 @@ class AuditQueryTest {
         assertThat(select(new AuditQuery("ALI", Set.of(), null, null, null))).containsExactly(ALICE);
         assertThat(select(new AuditQuery("carol@example", Set.of(), null, null, null))).containsExactly(CAROL);
         assertThat(select(new AuditQuery("nobody", Set.of(), null, null, null))).isEmpty();
+        assertThat(select(new AuditQuery("-", Set.of(), null, null, null))).as("no e-mail is not an e-mail of '-'")
+                .containsExactly(CAROL);
     }
 
     @Test
