@@ -69,6 +69,8 @@ final class ConsoleRoutes {
         if (note.isEmpty()) {
             throw new IllegalArgumentException("say why it is safe to resume: the note is recorded with the release");
         }
+        // Recorded before it is done: a release the audit trail cannot take does not happen.
+        audit.info(AuditEvent.of("brake-release", session.actor(), "started").with("note", note));
         final boolean released = brake.release(session.user(), note);
         audit.info(AuditEvent.of("brake-release", session.actor(), released ? "released" : "not-engaged").with("note", note));
         flashes.put(session.id(), released ? "Released the brake: every instance resumes with a fresh window."

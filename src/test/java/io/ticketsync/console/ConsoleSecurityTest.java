@@ -128,6 +128,8 @@ class ConsoleSecurityTest {
         assertThat(released.headers().firstValue("Location")).contains("/brake");
         assertSecured(released);
         assertThat(brake.releasedBy).containsExactly("admin: mapping added\naction=forged");
+        assertThat(audit.get(audit.size() - 2)).as("recorded before it is done")
+                .contains("\"action\":\"brake-release\",\"actor\":\"admin\",\"outcome\":\"started\"");
         assertThat(audit).last().asString().startsWith("INFO {").doesNotContain("\n")
                 .contains("\"action\":\"brake-release\",\"actor\":\"admin\",\"outcome\":\"released\"")
                 .contains("\"note\":\"mapping added\\naction=forged\"");

@@ -23,17 +23,6 @@ public final class AuditEvent {
         fields.put("outcome", outcome);
     }
 
-    /**
-     * An event naming only a claimed name, not an established actor.
-     *
-     * @deprecated only the console's password sign-in still calls it (a refused attempt names no
-     *             actor yet); every other caller names an {@link Actor}. Remove with that caller.
-     */
-    @Deprecated
-    public static AuditEvent of(final String action, final String actor, final String outcome) {
-        return new AuditEvent(action, actor, outcome);
-    }
-
     /** An event naming who acted: their id, how it is known, and their e-mail and roles when they have them. */
     public static AuditEvent of(final String action, final Actor actor, final String outcome) {
         final AuditEvent event = new AuditEvent(action, actor.id(), outcome).with("actorSource", actor.source().label());
