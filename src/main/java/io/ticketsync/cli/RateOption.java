@@ -1,16 +1,11 @@
 package io.ticketsync.cli;
 
+import io.ticketsync.deadletter.tools.SendPace;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-/** {@code --rate N/s}: letters a second, a whole number from 1 (a slower pace would let the writer lease lapse between sends). */
+/** {@code --rate N/s}, read as {@link SendPace#parseRate} reads it; a bad one is exit 2. */
 final class RateOption {
-
-    static final int MAX = 1_000_000;
-    private static final Pattern RATE = Pattern.compile("([0-9]{1,7})(/s)?");
 
     private RateOption() {
     }
@@ -20,12 +15,10 @@ final class RateOption {
         if (text == null) {
             return 0;
         }
-        final Matcher matcher = RATE.matcher(text.trim());
-        final int rate = matcher.matches() ? Integer.parseInt(matcher.group(1)) : -1;
-        if (rate < 1 || rate > MAX) {
-            throw new ParameterException(commandLine, "--rate must be N/s with N from 1 to " + MAX + " letters a second, got '"
-                    + text + "'");
+        try {
+            return SendPace.parseRate(text.isBlank() ? "0" : text);
+        } catch (final IllegalArgumentException e) {
+            throw new ParameterException(commandLine, "--rate: " + e.getMessage(), e);
         }
-        return rate;
     }
 }

@@ -77,7 +77,7 @@ class TransformCliErrorsTest {
         for (final String rate : new String[] {"0", "0/s", "fast", "10/m", "-5/s", "2000000/s"}) {
             err.getBuffer().setLength(0);
             assertThat(replay("--rate", rate)).as(rate).isEqualTo(ExitCodes.USAGE);
-            assertThat(err.toString()).contains("--rate must be N/s");
+            assertThat(err.toString()).contains("--rate: the rate must be N/s");
         }
     }
 }

@@ -17,6 +17,9 @@ public final class SendPace {
     }
 
     static final long CATCH_UP_NANOS = 1_000_000_000L;
+    /** The fastest rate one may ask for. */
+    public static final int MAX_RATE = 1_000_000;
+    private static final java.util.regex.Pattern RATE = java.util.regex.Pattern.compile("([0-9]{1,7})(/s)?");
     private static final SendPace UNLIMITED = new SendPace(0, System::nanoTime, nanos -> { });
 
     private final long intervalNanos;
@@ -34,6 +37,26 @@ public final class SendPace {
     public static SendPace of(final int perSecond) {
         return perSecond <= 0 ? UNLIMITED : new SendPace(perSecond, System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000,
                 (int) (nanos % 1_000_000)));
+    }
+
+    /**
+     * Reads a rate as operators write it, {@code N/s} or {@code N}: a whole number of letters a
+     * second from 1 (a slower pace would leave the writer lease unrenewed between sends).
+     *
+     * @return letters a second, 0 for a null or blank text (no limit)
+     * @throws IllegalArgumentException saying what a rate looks like
+     */
+    public static int parseRate(final String text) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        final java.util.regex.Matcher matcher = RATE.matcher(text.trim());
+        final int rate = matcher.matches() ? Integer.parseInt(matcher.group(1)) : -1;
+        if (rate < 1 || rate > MAX_RATE) {
+            throw new IllegalArgumentException("the rate must be N/s with N from 1 to " + MAX_RATE + " letters a second, got '"
+                    + text + "'");
+        }
+        return rate;
     }
 
     /** Waits until the next send is due. */

@@ -34,9 +34,14 @@ public record TransformSummary(String rulesHash, long applies, long stale, Map<S
         return failing.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** The failing counts as a list, for templates. */
-    public List<Map.Entry<String, Long>> failingByReason() {
-        return List.copyOf(new java.util.TreeMap<>(failing).entrySet());
+    /** Letters that would fail again for one reason. */
+    public record ReasonCount(String reason, long count) {
+    }
+
+    /** The failing counts by reason, in the reasons' order, for reports and templates. */
+    public List<ReasonCount> failingByReason() {
+        return new java.util.TreeMap<>(failing).entrySet().stream()
+                .map(entry -> new ReasonCount(entry.getKey(), entry.getValue())).toList();
     }
 
     void appendTo(final StringBuilder text, final boolean dryRun) {
@@ -45,8 +50,8 @@ public record TransformSummary(String rulesHash, long applies, long stale, Map<S
             text.append("    would apply: ").append(applies).append('\n')
                     .append("    stale (a newer version is applied; skipped): ").append(stale).append('\n')
                     .append("    would fail again: ").append(failingTotal()).append('\n');
-            failingByReason().forEach(reason -> text.append("      ").append(reason.getKey()).append(": ")
-                    .append(reason.getValue()).append('\n'));
+            failingByReason().forEach(reason -> text.append("      ").append(reason.reason()).append(": ")
+                    .append(reason.count()).append('\n'));
         }
         text.append("    not sent, not transformable: ").append(notTransformable).append('\n');
         notTransformableWhy.forEach(why -> text.append("      ").append(why).append('\n'));
