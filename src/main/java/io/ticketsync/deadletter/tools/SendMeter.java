@@ -25,8 +25,13 @@ final class SendMeter {
     }
 
     void sent() {
-        sent++;
         final long now = clock.getAsLong();
+        if (sent == 0) {
+            // The rate is the sending's, not diluted by the scan or the lease that came before it.
+            checkpoints.clear();
+            checkpoints.add(new long[] {now, 0});
+        }
+        sent++;
         if (now - checkpoints.peekLast()[0] >= CHECKPOINT_NANOS) {
             checkpoints.add(new long[] {now, sent});
             while (checkpoints.size() > 2 && now - checkpoints.peekFirst()[0] > WINDOW.toNanos()) {

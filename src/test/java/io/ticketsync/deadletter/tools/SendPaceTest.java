@@ -75,5 +75,14 @@ class SendPaceTest {
         assertThat(progress.estimate().orElseThrow().toSeconds()).isBetween(39L, 41L);
         assertThat(progress.describe()).startsWith("sent 200, 800 remaining, 20.0/s, about 4");
         assertThat(new SendMeter(-1, clock).progress().estimate()).isEqualTo(Optional.empty());
+
+        final SendMeter late = new SendMeter(-1, clock);
+        clock.advance(Duration.ofSeconds(10)); // the scan and the lease, before the first send
+        for (int i = 0; i < 10; i++) {
+            late.sent();
+            clock.advance(Duration.ofMillis(100));
+        }
+        assertThat(late.progress().rate()).as("not diluted by the time before sending").isBetween(9.5, 10.5);
+        assertThat(late.progress().remaining()).isEqualTo(-1);
     }
 }

@@ -75,6 +75,19 @@ class TransformDryRunTest {
         assertThat(plain.with(RULES, 0).canonical()).isNotEqualTo(plain.canonical()).contains(RULES.hash());
     }
 
+    @Test
+    void aPlanCarriesTheRulesAndTheRate() {
+        final ReplayRequest request = ReplayRequest.of(DeadLetterFilter.ALL, "tickets.changes", 3, true, 500,
+                io.ticketsync.testing.TestActors.OPERATOR).with(RULES, 50);
+        final ReplayPlan plan = ReplayPlan.fromToken(ReplayPlan.of(request, "id", java.util.Map.of(0, 7L),
+                List.of(new ReplayPlan.Planned("0@1", "f")), 1).toToken());
+        final ReplayRequest again = plan.request("someone", 100);
+        assertThat(again.transform().hash()).isEqualTo(RULES.hash());
+        assertThat(again.ratePerSecond()).isEqualTo(50);
+        assertThat(plan.atRate(0).request("someone", 100).ratePerSecond()).isZero();
+        assertThat(again.canonical()).isEqualTo(request.canonical());
+    }
+
     private static CheckResult result(final CheckResult.Outcome outcome, final Long version, final String reason) {
         return new CheckResult(outcome, Optional.ofNullable(version), Optional.ofNullable(reason), "because", Optional.empty(),
                 Optional.empty(), List.of());
