@@ -130,7 +130,7 @@ final class ReplayRun {
                 return;
             }
             value = transformed.value();
-            tally.transformed(id, letter.keyText(), transformed, writer == null ? check.check(letter.key(), value) : null);
+            tally.transformed(id, letter.keyText(), transformed, writer == null ? checked(id, letter.key(), value) : null);
         }
         if (examples.size() < EXAMPLES) {
             examples.add(id + " key=" + letter.keyText() + " " + letter.stage() + "/" + letter.reason()
@@ -166,6 +166,14 @@ final class ReplayRun {
         if (now || System.nanoTime() - lastProgressNanos >= 1_000_000_000L) {
             lastProgressNanos = System.nanoTime();
             progress.sending(meter.progress());
+        }
+    }
+
+    private CheckResult checked(final LetterId id, final byte[] key, final byte[] value) {
+        try {
+            return check.check(key, value);
+        } catch (final IllegalStateException e) {
+            throw new ChangeCheckUnavailableException(id, e);
         }
     }
 
