@@ -143,6 +143,7 @@ class ContractDocumentTest {
         final Set<String> expected = new HashSet<>(DeadLetterHeaders.ALL);
         expected.add(DeadLetterHeaders.TRACEPARENT);
         expected.add(DeadLetter.REPLAY_COUNT_HEADER);
+        expected.add(io.ticketsync.deadletter.tools.TransformRules.HEADER);
 
         assertThat(whenByHeader.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         DeadLetterHeaders.CONDITIONAL.forEach(header ->

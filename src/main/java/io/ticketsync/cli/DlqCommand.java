@@ -5,6 +5,9 @@ import io.ticketsync.codec.Json;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.deadletter.tools.Actor;
 import io.ticketsync.deadletter.tools.AuditTrail;
+import io.ticketsync.deadletter.tools.ChangeChecks;
+import io.ticketsync.deadletter.tools.InvalidRulesException;
+import io.ticketsync.deadletter.tools.TransformRules;
 import io.ticketsync.deadletter.tools.DeadLetterExport;
 import io.ticketsync.deadletter.tools.DlqInspector;
 import io.ticketsync.deadletter.tools.LetterId;
@@ -29,6 +32,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -52,7 +57,7 @@ final class DlqCommand implements Runnable {
     }
 
     /** Prints "read N/M (P%)" on stderr at most once a second, only for topics worth waiting for. */
-    private static void progress(final PrintWriter err, final long read, final long total) {
+    static void progress(final PrintWriter err, final long read, final long total) {
         if (total >= 10_000) {
             err.printf("\r  read %d/%d (%d%%)", read, total, total == 0 ? 100 : read * 100 / total);
             if (read >= total) {
@@ -141,6 +146,14 @@ final class DlqCommand implements Runnable {
         @Option(names = "--batch-size", defaultValue = "500", description = "Records per transaction (default: ${DEFAULT-VALUE}).")
         private int batchSize;
 
+        @Option(names = "--transform", paramLabel = "FILE",
+                description = "Apply these rules (YAML or JSON: set, remove, rename, map, PATH: OLD -> NEW) to every selected letter;"
+                        + " only the letters they change are sent. Refused with the line and reason before anything is sent.")
+        private Path transformFile;
+
+        @Option(names = "--rate", paramLabel = "N/s", description = "Send at most N letters a second over the whole run (default: no limit).")
+        private String rate;
+
         @Mixin
         private ActorOption actorOption;
 
@@ -159,12 +172,15 @@ final class DlqCommand implements Runnable {
             if (planFile != null && !dryRun) {
                 throw new ParameterException(spec.commandLine(), "--plan FILE is written by a dry run: add --dry-run");
             }
-            final ReplayPlan plan = executePlan == null ? null : readPlan();
+            final int ratePerSecond = RateOption.parse(rate, spec.commandLine());
+            final TransformRules rules = transformFile == null ? null : readRules();
+            final ReplayPlan read = executePlan == null ? null : readPlan();
+            final ReplayPlan plan = read == null || rate == null ? read : read.atRate(ratePerSecond);
             final Actor actor = actorOption.actor();
             final TicketSyncConfig loaded = config.load();
             final ReplayRequest request = plan != null ? plan.request(actor.display(), batchSize)
                     : new ReplayRequest(filter.filter(), target == null ? loaded.topics().input() : target, maxReplays, dryRun,
-                    batchSize, force, filter.includeClosed(), includeDiscarded, actor.display());
+                    batchSize, force, filter.includeClosed(), includeDiscarded, actor.display()).with(rules, ratePerSecond);
             try {
                 // Refused before the cluster check, which may wait startup.timeout.ms for a broker.
                 DlqReplayer.checkTarget(loaded, request.target(), request.force());
@@ -172,13 +188,13 @@ final class DlqCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             new TopicCheck(loaded, AclPlan.DLQ_REPLAY).verify();
-            final PrintWriter err = spec.commandLine().getErr();
+            final ReplayProgressLines progress = new ReplayProgressLines(spec.commandLine().getErr());
             final ReplayReport report;
             try (AuditTrail audit = AuditTrail.open(loaded)) {
-                final DlqReplayer replayer = new DlqReplayer(loaded, audit);
+                final DlqReplayer replayer = new DlqReplayer(loaded, audit, ChangeChecks.from(loaded));
                 report = plan != null
-                        ? replayer.execute(plan, actor, batchSize, (read, total) -> progress(err, read, total))
-                        : replayer.replay(request, actor, (read, total) -> progress(err, read, total));
+                        ? replayer.execute(plan, actor, batchSize, progress)
+                        : replayer.replay(request, actor, progress);
             }
             final PrintWriter out = spec.commandLine().getOut();
             out.print(report.toText());
@@ -192,11 +208,27 @@ final class DlqCommand implements Runnable {
             return report.differsFromPlan() ? ExitCodes.FAILURE : ExitCodes.OK;
         }
 
+        /** Rules that do not parse are refused here, before the cluster is asked anything: exit 2. */
+        private TransformRules readRules() {
+            final String text;
+            try {
+                text = Files.readString(transformFile);
+            } catch (final IOException | UncheckedIOException e) {
+                throw new ParameterException(spec.commandLine(), "--transform: cannot read " + transformFile + ": " + e, e);
+            }
+            try {
+                return TransformRules.parse(text);
+            } catch (final InvalidRulesException e) {
+                throw new ParameterException(spec.commandLine(), "--transform " + transformFile + ": " + e.getMessage(), e);
+            }
+        }
+
         /** A plan replaces the selection options: given both, which would win is anybody's guess. */
         private ReplayPlan readPlan() {
-            if (dryRun || filter.any() || filter.includeClosed() || includeDiscarded || target != null || force) {
-                throw new ParameterException(spec.commandLine(),
-                        "--execute-plan sends what the plan says: no --dry-run, filters, --include-*, --to or --force with it");
+            if (dryRun || filter.any() || filter.includeClosed() || includeDiscarded || target != null || force
+                    || transformFile != null) {
+                throw new ParameterException(spec.commandLine(), "--execute-plan sends what the plan says: no --dry-run,"
+                        + " filters, --include-*, --to, --force or --transform with it (the plan carries its rules)");
             }
             try {
                 return ReplayPlan.read(executePlan);

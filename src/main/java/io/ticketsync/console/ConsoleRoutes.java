@@ -9,6 +9,9 @@ import io.ticketsync.deadletter.tools.LetterId;
 import io.ticketsync.deadletter.tools.LetterStatus;
 import io.ticketsync.deadletter.tools.ReplayPlan;
 import io.ticketsync.deadletter.tools.ReplayRequest;
+import io.ticketsync.deadletter.tools.SendPace;
+import io.ticketsync.deadletter.tools.SendProgress;
+import io.ticketsync.deadletter.tools.TransformRules;
 import io.ticketsync.deadletter.tools.Selection;
 import org.eclipse.jetty.util.Fields;
 
@@ -197,8 +200,12 @@ final class ConsoleRoutes {
             throw new IllegalArgumentException("discarded letters were marked as not wanted: tick the box that confirms"
                     + " they are to be sent again");
         }
+        // Rules that do not parse are refused here (400, with the line and reason): nothing runs.
+        final String rules = Optional.ofNullable(form.getValue("rules")).orElse("");
         final ReplayJob job = actions.startDryRun(new ReplayRequest(filter.filter(), config.topics().input(), maxReplays,
-                true, 500, false, filter.includeClosed(), includeDiscarded, session.user()), session.actor());
+                true, 500, false, filter.includeClosed(), includeDiscarded, session.user())
+                .with(rules.isBlank() ? null : TransformRules.parse(rules), SendPace.parseRate(form.getValue("rate"))),
+                session.actor());
         return "/replay/jobs/" + job.id();
     }
 
@@ -229,9 +236,19 @@ final class ConsoleRoutes {
                 model.put("different", job.report().differsFromPlan());
                 model.put("planned", job.report().planned());
                 model.put("problems", job.report().problems());
+                model.put("transform", job.report().transform());
             }
+            model.put("sending", job.sending() == null ? null : sendingModel(job.sending()));
+            model.put("rate", job.request().ratePerSecond() == 0 ? "no limit" : job.request().ratePerSecond() + "/s");
             return pages.render("job", model);
         });
+    }
+
+    private static Map<String, Object> sendingModel(final SendProgress sending) {
+        return Map.of("sent", sending.sent(),
+                "remaining", sending.remaining() < 0 ? "unknown" : String.valueOf(sending.remaining()),
+                "rate", String.format(Locale.ROOT, "%.1f/s", sending.rate()),
+                "estimate", sending.estimate().map(left -> "about " + left.toSeconds() + " s").orElse("unknown"));
     }
 
     void export(final Fields query, final Session session, final OutputStream out) throws IOException {

@@ -12,6 +12,7 @@ import io.ticketsync.deadletter.tools.ReplayRequest;
 import io.ticketsync.deadletter.tools.MarkReport;
 import io.ticketsync.deadletter.tools.ReplayFailedException;
 import io.ticketsync.deadletter.tools.ReplayPlan;
+import io.ticketsync.deadletter.tools.SendProgress;
 import io.ticketsync.deadletter.tools.ScanProgress;
 import io.ticketsync.deadletter.tools.Selection;
 import org.slf4j.Logger;
@@ -104,20 +105,32 @@ public final class KafkaLetterActions implements LetterActions, AutoCloseable {
      */
     private void run(final ReplayJob job, final Function<ReplayJob, ReplayReport> work) {
         try {
-            jobs.put(job.id(), job.done(work.apply(job)));
+            final ReplayReport report = work.apply(job);
+            jobs.computeIfPresent(job.id(), (id, current) -> current.done(report));
         } catch (final ReplayFailedException e) {
             LOG.error("Replay {} ({}) failed after {} letters", job.id(), job.request().describe(), e.committed(), e);
-            jobs.put(job.id(), job.failed(e.getMessage(), e.committed()));
+            jobs.computeIfPresent(job.id(), (id, current) -> current.failed(e.getMessage(), e.committed()));
         } catch (final Throwable e) {
             LOG.error("Replay {} ({}) failed", job.id(), job.request().describe(), e);
-            jobs.put(job.id(), job.failed(String.valueOf(e.getMessage()), 0));
+            jobs.computeIfPresent(job.id(), (id, current) -> current.failed(String.valueOf(e.getMessage()), 0));
             if (e instanceof Error error && !(e instanceof StackOverflowError)) {
                 throw error;
             }
         }
     }
 
+    /** Updates the job as it now is: scan progress and send progress arrive apart. */
     private ScanProgress progress(final ReplayJob job) {
-        return (read, total) -> jobs.put(job.id(), job.progressed(read, total));
+        return new ScanProgress() {
+            @Override
+            public void report(final long read, final long total) {
+                jobs.computeIfPresent(job.id(), (id, current) -> current.progressed(read, total));
+            }
+
+            @Override
+            public void sending(final SendProgress progress) {
+                jobs.computeIfPresent(job.id(), (id, current) -> current.sent(progress));
+            }
+        };
     }
 }

@@ -508,6 +508,33 @@ class ConsoleSecurityTest {
         return cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
     }
 
+    @Test
+    void shouldDryRunATransformAtARateAndShowItsCountsWhenTheReplayFormHasRules() throws Exception {
+        final String session = login();
+        final String rules = java.net.URLEncoder.encode("fields.status: escalated -> open\n", StandardCharsets.UTF_8);
+        final HttpResponse<String> started = send(post("/replay", "csrf=" + csrf(session) + "&reason=unmapped-status"
+                + "&maxReplays=3&dryRun=true&rate=200%2Fs&rules=" + rules, session));
+        assertThat(started.statusCode()).isEqualTo(303);
+        assertThat(actions.calls).anySatisfy(call -> assertThat(call).startsWith("DRY RUN by " + USER)
+                .contains("transform=").endsWith("rate=200"));
+        final String page = send(get(started.headers().firstValue("Location").orElseThrow(), session)).body();
+        assertThat(page).contains("id=\"rate\">200/s").contains("id=\"would-apply\">2").contains("id=\"stale\">1")
+                .contains("unmapped-priority: 1").contains("id=\"not-transformable\">1")
+                .contains("fields.status: &quot;escalated&quot; -&gt; &quot;open&quot;")
+                .contains("id=\"sending-sent\">3").contains("id=\"sending-remaining\">1")
+                .contains("id=\"sending-rate\">2.5/s").contains("id=\"sending-estimate\">about 1 s");
+
+        // Rules that do not parse are refused with their line, before anything runs.
+        actions.calls.clear();
+        final HttpResponse<String> refused = send(post("/replay", "csrf=" + csrf(session) + "&maxReplays=3&dryRun=true&rules="
+                + java.net.URLEncoder.encode("set: {fields.a: 1}\nfrobnicate: x\n", StandardCharsets.UTF_8), session));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("line 2").contains("unknown operation");
+        assertThat(send(post("/replay", "csrf=" + csrf(session) + "&maxReplays=3&dryRun=true&rate=fast", session))
+                .statusCode()).isEqualTo(400);
+        assertThat(actions.calls).isEmpty();
+    }
+
     /** @return the session cookie's value */
     private String login() throws Exception {
         final HttpResponse<String> login = send(post("/login", "user=" + USER + "&password=" + PASSWORD, null));

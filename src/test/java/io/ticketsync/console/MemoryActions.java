@@ -2,7 +2,11 @@ package io.ticketsync.console;
 
 import io.ticketsync.deadletter.tools.Actor;
 import io.ticketsync.deadletter.tools.LetterStatus;
+import io.ticketsync.deadletter.tools.LetterId;
 import io.ticketsync.deadletter.tools.ReplayPlan;
+import io.ticketsync.deadletter.tools.ReplayReport;
+import io.ticketsync.deadletter.tools.SendProgress;
+import io.ticketsync.deadletter.tools.TransformSummary;
 import io.ticketsync.deadletter.tools.ReplayRequest;
 import io.ticketsync.deadletter.tools.Selection;
 import io.ticketsync.deadletter.tools.WriterBusyException;
@@ -10,6 +14,8 @@ import io.ticketsync.deadletter.tools.WriterBusyException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +26,7 @@ final class MemoryActions implements LetterActions {
 
     static final String EXPORTED = "{\"id\":\"0@7\"}\n";
     final List<String> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, ReplayJob> jobs = new java.util.concurrent.ConcurrentHashMap<>();
     /** Set: another action holds the dead-letter writer lease. */
     volatile String busy;
 
@@ -33,9 +40,23 @@ final class MemoryActions implements LetterActions {
         return selection.ids().size();
     }
 
+    /** The dry run a form asked for: it is done at once, with the report and progress {@link #dryRunReport} makes. */
     @Override
     public ReplayJob startDryRun(final ReplayRequest request, final Actor actor) {
-        throw new UnsupportedOperationException("not replayed here");
+        calls.add("DRY RUN by " + actor.display() + ": " + request.describe() + " rate=" + request.ratePerSecond());
+        final ReplayJob job = new ReplayJob("job-1", request, actor.display(), Instant.now(), ReplayJob.State.DONE, 4, 4,
+                dryRunReport(request), null, 0, new SendProgress(3, 1, 2.5, Optional.of(Duration.ofSeconds(1))));
+        jobs.put(job.id(), job);
+        return job;
+    }
+
+    private static ReplayReport dryRunReport(final ReplayRequest request) {
+        final TransformSummary transform = request.transform() == null ? null : new TransformSummary(request.transform().hash(),
+                2, 1, Map.of("unmapped-priority", 1L), 1, List.of("0@9: the value is not JSON"), 0,
+                List.of(new TransformSummary.Sample("0@7", "T-7", List.of("fields.status: \"escalated\" -> \"open\""),
+                        "would apply as version 2")));
+        return new ReplayReport(request.describe(), request.target(), "group", true, 5, 5, 4, 0, 0, 0, 0, -1, 0, 0,
+                List.of(LetterId.parse("0@7")), List.of(), List.of(), null, transform);
     }
 
     @Override
@@ -45,7 +66,7 @@ final class MemoryActions implements LetterActions {
 
     @Override
     public Optional<ReplayJob> replay(final String jobId) {
-        return Optional.empty();
+        return Optional.ofNullable(jobs.get(jobId));
     }
 
     @Override

@@ -33,10 +33,18 @@ public final class DlqReplayer {
 
     private final TicketSyncConfig config;
     private final AuditLog audit;
+    private final ChangeCheck check;
 
+    /** A replayer whose transform dry runs ask the configured {@link ChangeChecks#from check}. */
     public DlqReplayer(final TicketSyncConfig config, final AuditLog audit) {
+        this(config, audit, ChangeChecks.from(config));
+    }
+
+    /** @param check what a transform's dry run asks about each transformed letter */
+    public DlqReplayer(final TicketSyncConfig config, final AuditLog audit, final ChangeCheck check) {
         this.config = config;
         this.audit = audit;
+        this.check = check;
     }
 
     /** The consumer group that records a request's progress: one per canonical request. */
@@ -55,10 +63,7 @@ public final class DlqReplayer {
             return plan(request, actor, progress);
         }
         final String topicId = DeadLetterTopicId.read(config);
-        final ReplayPlan now = new ReplayPlan(request.filter(), request.target(), request.maxReplays(), request.force(),
-                request.includeClosed(), request.includeDiscarded(), topicId, endOffsets(), null, -1, Instant.now(),
-                request.actor());
-        return execute(now, actor, request.batchSize(), progress);
+        return execute(ReplayPlan.of(request, topicId, endOffsets(), null, -1), actor, request.batchSize(), progress);
     }
 
     /** What the request would send now, and the plan that sends exactly that; nothing written but its audit event. */
@@ -71,14 +76,13 @@ public final class DlqReplayer {
             final List<TopicPartition> partitions = DeadLetterScan.assignAll(consumer, config.topics().deadLetter());
             final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             positionAtCommitted(consumer, partitions);
-            final ReplayRun run = ReplayRun.dryRun(request, decisions);
+            final ReplayRun run = ReplayRun.dryRun(request, decisions, check);
             final long scanned = DeadLetterScan.toOffsets(consumer, ends, run::accept, () -> { }, progress);
-            final ReplayPlan plan = new ReplayPlan(request.filter(), request.target(), request.maxReplays(), request.force(),
-                    request.includeClosed(), request.includeDiscarded(), topicId, byNumber(ends),
-                    run.planned(), run.sent(), Instant.now(), request.actor());
-            audit.info(AuditEvent.of("replay-dry-run", actor, "done").with("selection", request.describe())
-                    .with("target", request.target()).with("letters", run.sent()));
-            return run.report(consumerGroup(request), scanned, -1, plan);
+            final ReplayPlan plan = ReplayPlan.of(request, topicId, byNumber(ends), run.planned(), run.sent());
+            final ReplayReport report = run.report(consumerGroup(request), scanned, -1, plan);
+            audit.info(withTransform(AuditEvent.of("replay-dry-run", actor, "done").with("selection", request.describe())
+                    .with("target", request.target()).with("letters", run.sent()), request, report));
+            return report;
         }
     }
 
@@ -101,7 +105,7 @@ public final class DlqReplayer {
         }
         final AuditEvent started = AuditEvent.of("replay", actor, "started").with("selection", request.describe())
                 .with("target", plan.target()).with("planned", plan.count());
-        audit.info(started);
+        audit.info(withTransform(started, request, null).with("rate", request.ratePerSecond()));
         final String group = consumerGroup(request);
         ReplayRun run = null;
         final ReplayReport report;
@@ -110,7 +114,7 @@ public final class DlqReplayer {
             // Read after the lease is ours: no other writer can change what they say meanwhile.
             final Decisions decisions = Decisions.read(config, topicId);
             DecisionAdoption.adopt(config, writer, decisions);
-            run = ReplayRun.sending(request, decisions, writer, consumer, config);
+            run = ReplayRun.sending(request, decisions, writer, consumer, config, progress, plan.count());
             final long scanned;
             if (plan.letters() != null) {
                 final Map<LetterId, String> planned = new HashMap<>();
@@ -128,6 +132,7 @@ public final class DlqReplayer {
                 scanned = DeadLetterScan.toOffsets(consumer, ends, run::accept, run::commitIfDue, progress);
             }
             run.commit();
+            run.reportProgress(true);
             report = run.report(group, scanned, plan.count(), null);
         } catch (final RuntimeException e) {
             final long committed = run == null ? 0 : run.committed();
@@ -140,9 +145,21 @@ public final class DlqReplayer {
             throw new ReplayFailedException(committed, e);
         }
         // Outside the try: the letters are sent; a trail failing now must not be told as a failed replay.
-        audit.info(AuditEvent.of("replay", actor, "done").with("selection", request.describe())
-                .with("target", plan.target()).with("planned", plan.count()).with("letters", report.sent()));
+        audit.info(withTransform(AuditEvent.of("replay", actor, "done").with("selection", request.describe())
+                .with("target", plan.target()).with("planned", plan.count()).with("letters", report.sent()), request, report));
         return report;
+    }
+
+    /** The rules' hash and, once known, the counts by outcome: what the trail must say of a transform. */
+    private static AuditEvent withTransform(final AuditEvent event, final ReplayRequest request, final ReplayReport report) {
+        if (request.transform() == null) {
+            return event;
+        }
+        final AuditEvent named = event.with("rules", request.transform().hash());
+        final TransformSummary summary = report == null ? null : report.transform();
+        return summary == null ? named : named.with("applies", summary.applies()).with("stale", summary.stale())
+                .with("failing", summary.failingTotal()).with("notTransformable", summary.notTransformable())
+                .with("unchanged", summary.unchanged());
     }
 
     /**
@@ -193,6 +210,12 @@ public final class DlqReplayer {
      * for it, bypassing the stale check.
      */
     static ProducerRecord<byte[], byte[]> replayOf(final DeadLetter letter, final String target) {
+        return replayOf(letter, target, letter.value(), null);
+    }
+
+    /** The letter with {@code value} instead of its own, and the transform rules' hash in a header when given. */
+    static ProducerRecord<byte[], byte[]> replayOf(final DeadLetter letter, final String target, final byte[] value,
+                                                   final String rulesHash) {
         final RecordHeaders headers = new RecordHeaders();
         for (final Header header : letter.headers()) {
             if (!DeadLetterHeaders.ALL.contains(header.key()) && !DeadLetter.REPLAY_COUNT_HEADER.equals(header.key())) {
@@ -201,8 +224,12 @@ public final class DlqReplayer {
         }
         headers.add(DeadLetter.REPLAY_COUNT_HEADER,
                 String.valueOf(letter.replayCount() + 1).getBytes(StandardCharsets.UTF_8));
+        if (rulesHash != null) {
+            headers.remove(TransformRules.HEADER);
+            headers.add(TransformRules.HEADER, rulesHash.getBytes(StandardCharsets.UTF_8));
+        }
         final Integer partition = target.equals(letter.sourceTopic()) && letter.sourcePartition() >= 0
                 ? letter.sourcePartition() : null;
-        return new ProducerRecord<>(target, partition, letter.timestamp().toEpochMilli(), letter.key(), letter.value(), headers);
+        return new ProducerRecord<>(target, partition, letter.timestamp().toEpochMilli(), letter.key(), value, headers);
     }
 }

@@ -21,10 +21,35 @@ import java.util.Map;
  *
  * @param letters null when more letters were selected than a plan lists: then the confirm step
  *                sends what matches below {@code ends}, and reports any difference in count
+ * @param transform the transform rules' text (the same rules are applied when it is sent), or null
+ * @param ratePerSecond the rate to send at, 0 for no limit
  */
 public record ReplayPlan(DeadLetterFilter filter, String target, int maxReplays, boolean force, boolean includeClosed,
                          boolean includeDiscarded, String dlqTopicId, Map<Integer, Long> ends, List<Planned> letters,
-                         long count, Instant made, String madeBy) {
+                         long count, Instant made, String madeBy, String transform, int ratePerSecond) {
+
+    /** A plan without transform rules, sent as fast as it can be. */
+    public ReplayPlan(final DeadLetterFilter filter, final String target, final int maxReplays, final boolean force,
+                      final boolean includeClosed, final boolean includeDiscarded, final String dlqTopicId,
+                      final Map<Integer, Long> ends, final List<Planned> letters, final long count, final Instant made,
+                      final String madeBy) {
+        this(filter, target, maxReplays, force, includeClosed, includeDiscarded, dlqTopicId, ends, letters, count, made, madeBy,
+                null, 0);
+    }
+
+    /** The plan for {@code request}, which it sends exactly. */
+    static ReplayPlan of(final ReplayRequest request, final String dlqTopicId, final Map<Integer, Long> ends,
+                         final List<Planned> letters, final long count) {
+        return new ReplayPlan(request.filter(), request.target(), request.maxReplays(), request.force(), request.includeClosed(),
+                request.includeDiscarded(), dlqTopicId, ends, letters, count, Instant.now(), request.actor(),
+                request.transform() == null ? null : request.transform().text(), request.ratePerSecond());
+    }
+
+    /** The same plan sent at another rate (0: no limit). */
+    public ReplayPlan atRate(final int rate) {
+        return new ReplayPlan(filter, target, maxReplays, force, includeClosed, includeDiscarded, dlqTopicId, ends, letters,
+                count, made, madeBy, transform, rate);
+    }
 
     /** Two thousand listed letters keep the console's confirm form under Jetty's 200 KB form limit. */
     public static final int MAX_LETTERS = 2_000;
@@ -42,9 +67,10 @@ public record ReplayPlan(DeadLetterFilter filter, String target, int maxReplays,
         letters = letters == null ? null : List.copyOf(letters);
     }
 
-    /** The request the plan carries out (not a dry run). */
+    /** The request the plan carries out (not a dry run), with the plan's transform rules and rate. */
     public ReplayRequest request(final String actor, final int batchSize) {
-        return new ReplayRequest(filter, target, maxReplays, false, batchSize, force, includeClosed, includeDiscarded, actor);
+        return new ReplayRequest(filter, target, maxReplays, false, batchSize, force, includeClosed, includeDiscarded, actor,
+                transform == null ? null : TransformRules.parse(transform), ratePerSecond);
     }
 
     public byte[] toJson() {

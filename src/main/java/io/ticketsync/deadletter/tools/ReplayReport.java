@@ -11,11 +11,22 @@ import java.util.List;
  * @param letters  the first {@link ReplayRun#LISTED} letters sent (on a dry run: that would be sent), in order
  * @param problems decisions that could not be applied (see {@link DecisionProblems})
  * @param plan     a dry run's plan, for the confirm step; null otherwise
+ * @param transform by outcome, what transform rules did (would do); null for a replay without them
  */
 public record ReplayReport(String filter, String target, String consumerGroup, boolean dryRun, long scanned,
                            long matched, long sent, long closed, long discarded, long exhausted, long incomplete,
                            long planned, long gone, long changed, List<LetterId> letters, List<String> examples,
-                           List<String> problems, ReplayPlan plan) {
+                           List<String> problems, ReplayPlan plan, TransformSummary transform) {
+
+    /** A report of a replay without transform rules. */
+    public ReplayReport(final String filter, final String target, final String consumerGroup, final boolean dryRun,
+                        final long scanned, final long matched, final long sent, final long closed, final long discarded,
+                        final long exhausted, final long incomplete, final long planned, final long gone, final long changed,
+                        final List<LetterId> letters, final List<String> examples, final List<String> problems,
+                        final ReplayPlan plan) {
+        this(filter, target, consumerGroup, dryRun, scanned, matched, sent, closed, discarded, exhausted, incomplete, planned,
+                gone, changed, letters, examples, problems, plan, null);
+    }
 
     /** Whether the replay sent other than what its plan showed. */
     public boolean differsFromPlan() {
@@ -39,6 +50,9 @@ public record ReplayReport(String filter, String target, String consumerGroup, b
         if (gone > 0 || changed > 0) {
             text.append("  not sent, gone from the topic since the plan: ").append(gone).append('\n')
                     .append("  not sent, another letter at its place since the plan: ").append(changed).append('\n');
+        }
+        if (transform != null) {
+            transform.appendTo(text, dryRun);
         }
         examples.forEach(example -> text.append("    ").append(example).append('\n'));
         problems.forEach(problem -> text.append("  WARNING: ").append(problem).append('\n'));

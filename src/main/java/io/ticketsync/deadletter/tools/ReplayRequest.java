@@ -17,9 +17,25 @@ import java.util.Map;
  * @param includeClosed    also replay letters already resolved or replayed
  * @param includeDiscarded also replay letters discarded as not wanted: asked for apart, on purpose
  * @param actor            who asked, as {@link Actor#display()}: recorded with each REPLAYED resolution and in plans
+ * @param transform        rules applied to every letter before it is sent (only letters they change are sent); null for none
+ * @param ratePerSecond    at most this many letters a second over the whole run; 0 for no limit
  */
 public record ReplayRequest(DeadLetterFilter filter, String target, int maxReplays, boolean dryRun, int batchSize,
-                            boolean force, boolean includeClosed, boolean includeDiscarded, String actor) {
+                            boolean force, boolean includeClosed, boolean includeDiscarded, String actor,
+                            TransformRules transform, int ratePerSecond) {
+
+    /** A replay that sends the letters as they are, as fast as it can. */
+    public ReplayRequest(final DeadLetterFilter filter, final String target, final int maxReplays, final boolean dryRun,
+                         final int batchSize, final boolean force, final boolean includeClosed, final boolean includeDiscarded,
+                         final String actor) {
+        this(filter, target, maxReplays, dryRun, batchSize, force, includeClosed, includeDiscarded, actor, null, 0);
+    }
+
+    /** The same request with transform rules and a rate. */
+    public ReplayRequest with(final TransformRules rules, final int rate) {
+        return new ReplayRequest(filter, target, maxReplays, dryRun, batchSize, force, includeClosed, includeDiscarded, actor,
+                rules, rate);
+    }
 
     /** A replay into {@code target} (which must be the input topic) of the open letters, asked for by {@code actor}. */
     public static ReplayRequest of(final DeadLetterFilter filter, final String target, final int maxReplays,
@@ -34,12 +50,15 @@ public record ReplayRequest(DeadLetterFilter filter, String target, int maxRepla
 
     /** The selection as readable text, for reports and the audit. */
     public String describe() {
-        return filter.describe() + (includeClosed ? ",include-closed" : "") + (includeDiscarded ? ",include-discarded" : "");
+        return filter.describe() + (includeClosed ? ",include-closed" : "") + (includeDiscarded ? ",include-discarded" : "")
+                + (transform == null ? "" : ",transform=" + transform.hash());
     }
 
     /**
      * Every field that decides what a replay sends, as canonical JSON: the name of its progress
      * group, so two requests share progress exactly when they select the same letters the same way.
+     * Transform rules are part of it (a transform leaves the letters it does not change, which a
+     * plain replay must still find), but only when given, so plain replays keep their groups.
      */
     String canonical() {
         final Map<String, Object> fields = new LinkedHashMap<>();
@@ -48,6 +67,9 @@ public record ReplayRequest(DeadLetterFilter filter, String target, int maxRepla
         fields.put("maxReplays", maxReplays);
         fields.put("includeClosed", includeClosed);
         fields.put("includeDiscarded", includeDiscarded);
+        if (transform != null) {
+            fields.put("transform", transform.hash());
+        }
         try {
             return Json.MAPPER.writeValueAsString(fields);
         } catch (final JsonProcessingException e) {

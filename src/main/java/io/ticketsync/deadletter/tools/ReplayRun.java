@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * One replay in progress: which letters it sends and why it leaves the others, and (unless a dry
- * run) the writes through the {@link DlqWriter}.
+ * run) the writes through the {@link DlqWriter}, at the request's pace. With transform rules, only
+ * the letters they change are sent, transformed; a dry run asks the {@link ChangeCheck} what each
+ * would do.
  */
 final class ReplayRun {
 
@@ -26,6 +28,12 @@ final class ReplayRun {
     private final DlqWriter writer;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String deadLetterTopic;
+    private final ChangeCheck check;
+    private final TransformTally tally;
+    private final SendPace pace;
+    private final SendMeter meter;
+    private final ScanProgress progress;
+    private long lastProgressNanos = System.nanoTime();
     private final List<String> examples = new ArrayList<>();
     private final List<LetterId> letters = new ArrayList<>();
     /** A dry run's plan while it fits {@link ReplayPlan#MAX_LETTERS}; null when sending, or when it does not fit. */
@@ -44,22 +52,31 @@ final class ReplayRun {
     private long committed;
 
     private ReplayRun(final ReplayRequest request, final Decisions decisions, final DlqWriter writer,
-                      final KafkaConsumer<byte[], byte[]> consumer, final String deadLetterTopic) {
+                      final KafkaConsumer<byte[], byte[]> consumer, final String deadLetterTopic, final ChangeCheck check,
+                      final ScanProgress progress, final long expected) {
         this.request = request;
         this.decisions = decisions;
         this.writer = writer;
         this.consumer = consumer;
         this.deadLetterTopic = deadLetterTopic;
+        this.check = check;
+        this.tally = request.transform() == null ? null : new TransformTally(request.transform().hash());
+        this.pace = SendPace.of(request.ratePerSecond());
+        this.meter = new SendMeter(expected, System::nanoTime);
+        this.progress = progress;
         this.planned = writer == null ? new ArrayList<>() : null;
     }
 
-    static ReplayRun dryRun(final ReplayRequest request, final Decisions decisions) {
-        return new ReplayRun(request, decisions, null, null, null);
+    /** @param check asked about each transformed letter (only with transform rules) */
+    static ReplayRun dryRun(final ReplayRequest request, final Decisions decisions, final ChangeCheck check) {
+        return new ReplayRun(request, decisions, null, null, null, check, (read, total) -> { }, -1);
     }
 
+    /** @param expected letters the plan showed, or -1 */
     static ReplayRun sending(final ReplayRequest request, final Decisions decisions, final DlqWriter writer,
-                             final KafkaConsumer<byte[], byte[]> consumer, final TicketSyncConfig config) {
-        return new ReplayRun(request, decisions, writer, consumer, config.topics().deadLetter());
+                             final KafkaConsumer<byte[], byte[]> consumer, final TicketSyncConfig config,
+                             final ScanProgress progress, final long expected) {
+        return new ReplayRun(request, decisions, writer, consumer, config.topics().deadLetter(), null, progress, expected);
     }
 
     /** A letter met while scanning: handled (its offset counts as progress), sent if selected. */
@@ -105,6 +122,16 @@ final class ReplayRun {
             return;
         }
         final LetterId id = LetterId.of(letter);
+        byte[] value = letter.value();
+        if (tally != null) {
+            final Transformed transformed = request.transform().apply(letter.value());
+            if (transformed.kind() != Transformed.Kind.CHANGED) {
+                tally.skipped(id, transformed);
+                return;
+            }
+            value = transformed.value();
+            tally.transformed(id, letter.keyText(), transformed, writer == null ? checked(id, letter.key(), value) : null);
+        }
         if (examples.size() < EXAMPLES) {
             examples.add(id + " key=" + letter.keyText() + " " + letter.stage() + "/" + letter.reason()
                     + " replay #" + (letter.replayCount() + 1));
@@ -119,12 +146,35 @@ final class ReplayRun {
             }
         }
         if (writer != null) {
-            writer.send(DlqReplayer.replayOf(letter, request.target()));
+            pace.acquire();
+            final String rulesHash = request.transform() == null ? null : request.transform().hash();
+            writer.send(DlqReplayer.replayOf(letter, request.target(), value, rulesHash));
             decisions.record(writer.decide(letter, new Resolution(id, LetterStatus.REPLAYED, request.actor(), Instant.now(),
-                    request.describe(), "replayed to " + request.target())));
+                    request.describe(), "replayed to " + request.target()
+                    + (rulesHash == null ? "" : ", transformed by rules " + rulesHash))));
             inTransaction++;
+            meter.sent();
+            reportProgress(false);
+            // Within a poll's letters too: a paced run must still commit (and renew the lease) every batch or 10 s.
+            commitIfDue();
         }
         sent++;
+    }
+
+    /** Tells the progress listener how the sending goes, at most once a second unless {@code now}. */
+    void reportProgress(final boolean now) {
+        if (now || System.nanoTime() - lastProgressNanos >= 1_000_000_000L) {
+            lastProgressNanos = System.nanoTime();
+            progress.sending(meter.progress());
+        }
+    }
+
+    private CheckResult checked(final LetterId id, final byte[] key, final byte[] value) {
+        try {
+            return check.check(key, value);
+        } catch (final IllegalStateException e) {
+            throw new ChangeCheckUnavailableException(id, e);
+        }
     }
 
     /** Between polls: commits once a batch is full or has been open long enough. */
@@ -167,6 +217,6 @@ final class ReplayRun {
     ReplayReport report(final String group, final long scanned, final long plannedCount, final ReplayPlan plan) {
         return new ReplayReport(request.describe(), request.target(), group, request.dryRun(), scanned, matched, sent, closed,
                 discarded, exhausted, incomplete, plannedCount, gone, changed, List.copyOf(letters), List.copyOf(examples),
-                decisions.problems().describe(), plan);
+                decisions.problems().describe(), plan, tally == null ? null : tally.summary());
     }
 }

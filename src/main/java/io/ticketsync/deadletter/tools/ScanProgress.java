@@ -5,4 +5,8 @@ package io.ticketsync.deadletter.tools;
 public interface ScanProgress {
 
     void report(long read, long total);
+
+    /** While a replay sends: at most about once a second, and once at its end. */
+    default void sending(final SendProgress progress) {
+    }
 }
