@@ -42,6 +42,7 @@ public final class DriverHarness implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final Path stateDir;
     private final TestInputTopic<byte[], byte[]> input;
+    private final TestInputTopic<byte[], byte[]> replay;
     private final TestOutputTopic<String, SyncedTicket> output;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
     private Instant nextTimestamp = START;
@@ -65,6 +66,7 @@ public final class DriverHarness implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         this.driver = new TopologyTestDriver(topology, props, START);
         this.input = driver.createInputTopic(config.topics().input(), new ByteArraySerializer(), new ByteArraySerializer());
+        this.replay = driver.createInputTopic(config.topics().replay(), new ByteArraySerializer(), new ByteArraySerializer());
         this.output = driver.createOutputTopic(config.topics().output(), new StringDeserializer(),
                 new JsonSerde<>(SyncedTicket.class).deserializer());
         this.deadLetters = driver.createOutputTopic(config.topics().deadLetter(), new ByteArrayDeserializer(),
@@ -87,7 +89,16 @@ public final class DriverHarness implements AutoCloseable {
 
     /** Pipes raw key and value bytes with optional headers; each record one second after the last. */
     public void sendRaw(final byte[] key, final byte[] value, final Headers headers) {
-        input.pipeInput(new TestRecord<>(key, value, headers, nextTimestamp));
+        pipe(input, key, value, headers);
+    }
+
+    /** Pipes a change, keyed by its own ticketId, to the replay topic, as {@code dlq replay} sends it. */
+    public void sendReplayed(final TicketChangeBuilder change) {
+        pipe(replay, change.ticketId().getBytes(StandardCharsets.UTF_8), change.bytes(), null);
+    }
+
+    private void pipe(final TestInputTopic<byte[], byte[]> topic, final byte[] key, final byte[] value, final Headers headers) {
+        topic.pipeInput(new TestRecord<>(key, value, headers, nextTimestamp));
         nextTimestamp = nextTimestamp.plus(Duration.ofSeconds(1));
     }
 
