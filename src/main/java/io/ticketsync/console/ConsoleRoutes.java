@@ -195,7 +195,7 @@ final class ConsoleRoutes {
             throw new IllegalArgumentException("discarded letters were marked as not wanted: tick the box that confirms"
                     + " they are to be sent again");
         }
-        final ReplayJob job = actions.startDryRun(new ReplayRequest(filter.filter(), config.topics().input(), maxReplays,
+        final ReplayJob job = actions.startDryRun(new ReplayRequest(filter.filter(), config.topics().replay(), maxReplays,
                 true, 500, false, filter.includeClosed(), includeDiscarded, session.user()), session.actor());
         return "/replay/jobs/" + job.id();
     }

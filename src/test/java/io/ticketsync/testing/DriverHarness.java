@@ -7,6 +7,8 @@ import io.ticketsync.metrics.MetricNames;
 import io.ticketsync.metrics.RecordCounters;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketState;
+import io.ticketsync.runtime.StreamsProperties;
+import io.ticketsync.topology.AppServices;
 import io.ticketsync.topology.TicketSyncTopology;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -53,12 +55,22 @@ public final class DriverHarness implements AutoCloseable {
     }
 
     public DriverHarness(final Topology topology, final TicketSyncConfig config) {
+        this(topology, config, TestServices.streamsProperties(config));
+    }
+
+    /** The production topology around {@code services}, which the test keeps to look at its windows. */
+    public static DriverHarness of(final AppServices services) {
+        final Properties props = new Properties();
+        props.putAll(StreamsProperties.of(services));
+        return new DriverHarness(TicketSyncTopology.build(services.config()), services.config(), props);
+    }
+
+    private DriverHarness(final Topology topology, final TicketSyncConfig config, final Properties props) {
         try {
             this.stateDir = Files.createTempDirectory("ticket-sync-driver");
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
-        final Properties props = TestServices.streamsProperties(config);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // The driver's exactly_once_v2 emulation loses dead letters written during deserialization:
         // it calls MockProducer.clear() (which drops the open transaction) before committing it.

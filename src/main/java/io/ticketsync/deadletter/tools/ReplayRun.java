@@ -1,6 +1,7 @@
 package io.ticketsync.deadletter.tools;
 
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.config.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -26,6 +27,9 @@ final class ReplayRun {
     private final DlqWriter writer;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String deadLetterTopic;
+    /** Where a letter's source partition is kept; null for a dry run. */
+    private final Topics topics;
+    private final ReplayHalts halts;
     private final List<String> examples = new ArrayList<>();
     private final List<LetterId> letters = new ArrayList<>();
     /** A dry run's plan while it fits {@link ReplayPlan#MAX_LETTERS}; null when sending, or when it does not fit. */
@@ -44,22 +48,26 @@ final class ReplayRun {
     private long committed;
 
     private ReplayRun(final ReplayRequest request, final Decisions decisions, final DlqWriter writer,
-                      final KafkaConsumer<byte[], byte[]> consumer, final String deadLetterTopic) {
+                      final KafkaConsumer<byte[], byte[]> consumer, final Topics topics, final ReplayHalts halts) {
         this.request = request;
         this.decisions = decisions;
         this.writer = writer;
         this.consumer = consumer;
-        this.deadLetterTopic = deadLetterTopic;
+        this.topics = topics;
+        this.deadLetterTopic = topics == null ? null : topics.deadLetter();
+        this.halts = halts;
         this.planned = writer == null ? new ArrayList<>() : null;
     }
 
     static ReplayRun dryRun(final ReplayRequest request, final Decisions decisions) {
-        return new ReplayRun(request, decisions, null, null, null);
+        return new ReplayRun(request, decisions, null, null, null, ReplayHalts.NONE);
     }
 
+    /** @param halts asked after each committed batch: a halt stops the replay before its next batch */
     static ReplayRun sending(final ReplayRequest request, final Decisions decisions, final DlqWriter writer,
-                             final KafkaConsumer<byte[], byte[]> consumer, final TicketSyncConfig config) {
-        return new ReplayRun(request, decisions, writer, consumer, config.topics().deadLetter());
+                             final KafkaConsumer<byte[], byte[]> consumer, final TicketSyncConfig config,
+                             final ReplayHalts halts) {
+        return new ReplayRun(request, decisions, writer, consumer, config.topics(), halts);
     }
 
     /** A letter met while scanning: handled (its offset counts as progress), sent if selected. */
@@ -79,6 +87,8 @@ final class ReplayRun {
             return;
         }
         consider(letter);
+        // A listed plan commits in batches too, so a halt can stop it between them.
+        commitIfDue();
     }
 
     void gone(final long count) {
@@ -119,7 +129,7 @@ final class ReplayRun {
             }
         }
         if (writer != null) {
-            writer.send(DlqReplayer.replayOf(letter, request.target()));
+            writer.send(DlqReplayer.replayOf(letter, request.target(), topics));
             decisions.record(writer.decide(letter, new Resolution(id, LetterStatus.REPLAYED, request.actor(), Instant.now(),
                     request.describe(), "replayed to " + request.target())));
             inTransaction++;
@@ -127,10 +137,18 @@ final class ReplayRun {
         sent++;
     }
 
-    /** Between polls: commits once a batch is full or has been open long enough. */
+    /**
+     * Between polls: commits once a batch is full or has been open long enough, then stops if the
+     * application halted replays meanwhile (what was committed stays sent and REPLAYED).
+     *
+     * @throws ReplayFailedException when halted, with the application's reason
+     */
     void commitIfDue() {
         if (writer != null && writer.commitDue(request.batchSize() * 2)) {
             commit();
+            halts.halted().ifPresent(reason -> {
+                throw ReplayFailedException.stopped(committed, reason);
+            });
         }
     }
 
