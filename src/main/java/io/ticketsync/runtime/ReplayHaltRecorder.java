@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a trip of the replay window does: nothing to the live stream (it keeps running, ready). It
@@ -28,7 +29,12 @@ final class ReplayHaltRecorder implements AutoCloseable {
     private final TicketSyncMetrics metrics;
     private final ControlTopic topic;
     private final String instance;
-    /** One writer thread: halts are recorded in the order they tripped, off the stream thread. */
+    /**
+     * The latest halt not yet written. A replay that keeps failing trips the fresh window again and
+     * again while the first halt is being written: one write of the latest says it all.
+     */
+    private final AtomicReference<ReplayHalt> unwritten = new AtomicReference<>();
+    /** One writer thread, off the stream thread. */
     private final ExecutorService recorder = Executors.newSingleThreadExecutor(runnable -> {
         final Thread thread = new Thread(runnable, "ticket-sync-replay-halt-recorder");
         thread.setDaemon(true);
@@ -56,20 +62,29 @@ final class ReplayHaltRecorder implements AutoCloseable {
         metrics.replayHalted();
         LOG.error("Halting replays into {}: {} ({}). The live stream keeps running; fix the cause, then replay again",
                 config.topics().replay(), halt.reason(), trip.describe());
-        recorder.execute(() -> record(halt));
+        if (unwritten.getAndSet(halt) == null) {
+            recorder.execute(this::record);
+        }
     }
 
-    /** Retries until the halt is in the control topic or the application closes. */
-    private void record(final ReplayHalt halt) {
+    /** Retries until the latest halt is in the control topic or the application closes. */
+    private void record() {
         final Backoff backoff = new Backoff();
         while (!Thread.currentThread().isInterrupted()) {
+            final ReplayHalt halt = unwritten.get();
             try {
                 topic.write(halt, config.startupTimeout());
                 LOG.info("Recorded the replay halt in {}: a running replay stops before its next batch", topic.name());
-                return;
+                if (unwritten.compareAndSet(halt, null)) {
+                    return;
+                }
             } catch (final InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (final RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // Closing: Kafka turned the interrupt into its own exception.
+                    return;
+                }
                 LOG.error("Cannot record the replay halt in {} yet: {}; retrying", topic.name(), e.toString());
                 try {
                     Thread.sleep(backoff.next().toMillis());
