@@ -2,13 +2,18 @@ package io.ticketsync.deadletter.tools;
 
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.config.Topics;
+import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import io.ticketsync.testing.DeadLetters;
 import io.ticketsync.testing.TestConfigs;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -54,8 +59,29 @@ class ReplayTargetTest {
     }
 
     @Test
+    void shouldSendALetterThatFailedAgainFromTheReplayTopicBackToItsPartitionThere() {
+        final DeadLetter failedAgain = fromReplayTopic(letter(10));
+
+        final ProducerRecord<byte[], byte[]> replayed = DlqReplayer.replayOf(failedAgain, TOPICS.replay(), TOPICS);
+
+        assertThat(failedAgain.sourceTopic()).isEqualTo(TOPICS.replay());
+        assertThat(replayed.topic()).isEqualTo(TOPICS.replay());
+        assertThat(replayed.partition()).isEqualTo(4);
+    }
+
+    @Test
     void shouldLeaveAnotherTopicsPartitionToItsPartitioner() {
         assertThat(DlqReplayer.replayOf(letter(9), "staging.copy", TOPICS).partition()).isNull();
+    }
+
+    /** The same letter as ticket-sync writes it when its replay fails again: read from the replay topic. */
+    private static DeadLetter fromReplayTopic(final DeadLetter letter) {
+        final RecordHeaders headers = new RecordHeaders(letter.headers().toArray());
+        headers.remove(DeadLetterHeaders.TOPIC);
+        headers.add(DeadLetterHeaders.TOPIC, TOPICS.replay().getBytes(StandardCharsets.UTF_8));
+        return DeadLetter.of(new ConsumerRecord<>(TOPICS.deadLetter(), letter.partition(), letter.offset(),
+                letter.timestamp().toEpochMilli(), TimestampType.CREATE_TIME, -1, -1, letter.key(), letter.value(), headers,
+                Optional.empty()));
     }
 
     private static DeadLetter letter(final long offset) {
