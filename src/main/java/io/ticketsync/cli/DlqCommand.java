@@ -109,7 +109,8 @@ final class DlqCommand implements Runnable {
     }
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = {"Send selected dead letters back to the input topic, transactionally, at most --max-replays times per record.",
+            description = {"Send selected dead letters to the replay topic (which ticket-sync reads beside the input; other consumers of the"
+                    + " input never see them), transactionally, at most --max-replays times per record; each keeps its source partition.",
                     "A dry run with --plan FILE writes what it would send; --execute-plan FILE later sends exactly that, never a letter"
                             + " that arrived since. Replaying the same selection again sends only newer dead letters."})
     static final class Replay implements Callable<Integer> {
@@ -134,10 +135,11 @@ final class DlqCommand implements Runnable {
                 description = "Leave records already replayed this often (default: ${DEFAULT-VALUE}).")
         private int maxReplays;
 
-        @Option(names = "--to", paramLabel = "TOPIC", description = "Target topic (default: the input topic); the output and dead-letter topics are always refused, any other needs --force.")
+        @Option(names = "--to", paramLabel = "TOPIC", description = "Target topic (default: the replay topic); the output and dead-letter topics are always refused, any other"
+                + " (the input topic too: its other consumers would see the letters again) needs --force.")
         private String target;
 
-        @Option(names = "--force", description = "Allow a --to topic other than the input topic.")
+        @Option(names = "--force", description = "Allow a --to topic other than the replay topic.")
         private boolean force;
 
         @Option(names = "--include-discarded", description = "Also send letters discarded as not wanted (asked for apart, on purpose).")
@@ -179,7 +181,7 @@ final class DlqCommand implements Runnable {
             final Actor actor = actorOption.actor();
             final TicketSyncConfig loaded = config.load();
             final ReplayRequest request = plan != null ? plan.request(actor.display(), batchSize)
-                    : new ReplayRequest(filter.filter(), target == null ? loaded.topics().input() : target, maxReplays, dryRun,
+                    : new ReplayRequest(filter.filter(), target == null ? loaded.topics().replay() : target, maxReplays, dryRun,
                     batchSize, force, filter.includeClosed(), includeDiscarded, actor.display()).with(rules, ratePerSecond);
             try {
                 // Refused before the cluster check, which may wait startup.timeout.ms for a broker.

@@ -25,6 +25,8 @@ public enum AclPlan {
             final String changelog = TopicLayout.changelog(config.applicationId());
             return List.of(
                     literal(ResourceType.TOPIC, config.topics().input(), AclOperation.READ, "the input topic: consume ticket changes"),
+                    literal(ResourceType.TOPIC, config.topics().replay(), AclOperation.READ,
+                            "the replay topic: consume replayed, edited and transformed dead letters"),
                     literal(ResourceType.TOPIC, config.topics().output(), AclOperation.WRITE, "the output topic: write synced tickets"),
                     literal(ResourceType.TOPIC, config.topics().deadLetter(), AclOperation.WRITE, "the dead-letter topic: write dead letters"),
                     prefixed(ResourceType.TOPIC, internal, AclOperation.CREATE, changelog,
@@ -157,7 +159,8 @@ public enum AclPlan {
                 readDeadLetters(config),
                 readResolutions(config),
                 writeResolutions(config),
-                literal(ResourceType.TOPIC, config.topics().input(), AclOperation.WRITE, "the input topic: send dead letters back"),
+                // The replay topic, not the input: the input's other consumers must not see letters twice.
+                literal(ResourceType.TOPIC, config.topics().replay(), AclOperation.WRITE, "the replay topic: send dead letters back"),
                 prefixed(ResourceType.GROUP, replay, AclOperation.READ, replay + "access-check",
                         "the replay's consumer groups (one per selection): keep its progress")));
         acls.addAll(writerAcls(config));

@@ -33,8 +33,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class ClusterView {
 
-    /** One topic as read: absent replicas or configs mean "may not be read", not "none". */
-    record TopicState(String name, boolean exists, OptionalInt replicas, Optional<Map<String, String>> configs) {
+    /** One topic as read: absent replicas, partitions or configs mean "may not be read", not "none". */
+    record TopicState(String name, boolean exists, OptionalInt replicas, OptionalInt partitions,
+                      Optional<Map<String, String>> configs) {
 
         Optional<String> config(final String key) {
             return configs.map(values -> values.get(key));
@@ -62,15 +63,19 @@ final class ClusterView {
         final Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(names,
                 new DescribeTopicsOptions().timeoutMs(remainingMs(deadline))).topicNameValues();
         final Map<String, OptionalInt> replicas = new LinkedHashMap<>();
+        final Map<String, OptionalInt> partitions = new LinkedHashMap<>();
         final List<String> existing = new ArrayList<>();
         for (final String name : names) {
             try {
-                replicas.put(name, OptionalInt.of(fewestReplicas(await(described.get(name), deadline))));
+                final TopicDescription description = await(described.get(name), deadline);
+                replicas.put(name, OptionalInt.of(fewestReplicas(description)));
+                partitions.put(name, OptionalInt.of(description.partitions().size()));
                 existing.add(name);
             } catch (final UnknownTopicOrPartitionException absent) {
                 replicas.put(name, null);
             } catch (final AuthorizationException notAllowed) {
                 replicas.put(name, OptionalInt.empty());
+                partitions.put(name, OptionalInt.empty());
                 existing.add(name);
             }
         }
@@ -84,9 +89,9 @@ final class ClusterView {
         for (final String name : names) {
             final OptionalInt replicaCount = replicas.get(name);
             if (replicaCount == null) {
-                topics.put(name, new TopicState(name, false, OptionalInt.empty(), Optional.empty()));
+                topics.put(name, new TopicState(name, false, OptionalInt.empty(), OptionalInt.empty(), Optional.empty()));
             } else {
-                topics.put(name, new TopicState(name, true, replicaCount,
+                topics.put(name, new TopicState(name, true, replicaCount, partitions.get(name),
                         configsOf(configs.get(topicResource(name)), "topic '" + name + "'", deadline, problems)));
             }
         }

@@ -24,7 +24,8 @@ import java.util.Set;
  * the principal holds the command's {@link AclPlan} as far as {@link AccessCheck} can prove it, and,
  * for {@code run}, that the written topics accept records as large and as timestamped as
  * ticket-sync may send them ({@link RecordLimitCheck}) and that its topics are as replicated as
- * required ({@link DurabilityCheck}). Without it a missing dead-letter topic makes sends retry
+ * required ({@link DurabilityCheck}), and that the replay topic has the input's partition count
+ * ({@link ReplayPartitionCheck}). Without it a missing dead-letter topic makes sends retry
  * forever while the application looks RUNNING.
  */
 public final class TopicCheck {
@@ -135,12 +136,15 @@ public final class TopicCheck {
         }
         final RecordLimitCheck limits = new RecordLimitCheck(config);
         final DurabilityCheck durability = new DurabilityCheck(config);
+        final ReplayPartitionCheck replayPartitions = new ReplayPartitionCheck(config);
         final Set<String> topics = new LinkedHashSet<>(durability.topics());
         topics.addAll(limits.topics());
+        topics.addAll(replayPartitions.topics());
         final ClusterView cluster = ClusterView.read(admin, deadline, topics);
         cluster.problems().forEach(findings::problem);
         final WriteBounds bounds = limits.check(cluster, findings);
         durability.check(cluster, findings);
+        replayPartitions.check(cluster, findings);
         return new Outcome(findings, bounds);
     }
 }

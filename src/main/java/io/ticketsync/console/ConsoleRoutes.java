@@ -202,7 +202,7 @@ final class ConsoleRoutes {
         }
         // Rules that do not parse are refused here (400, with the line and reason): nothing runs.
         final String rules = Optional.ofNullable(form.getValue("rules")).orElse("");
-        final ReplayJob job = actions.startDryRun(new ReplayRequest(filter.filter(), config.topics().input(), maxReplays,
+        final ReplayJob job = actions.startDryRun(new ReplayRequest(filter.filter(), config.topics().replay(), maxReplays,
                 true, 500, false, filter.includeClosed(), includeDiscarded, session.user())
                 .with(rules.isBlank() ? null : TransformRules.parse(rules), SendPace.parseRate(form.getValue("rate"))),
                 session.actor());

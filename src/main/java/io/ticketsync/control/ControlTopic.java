@@ -43,6 +43,16 @@ public final class ControlTopic {
 
     /** Writes {@code event} and waits until the broker has it (acks=all), within {@code timeout}. */
     public void write(final BrakeEvent event, final Duration timeout) throws InterruptedException {
+        write(BrakeEvent.keyBytes(), event.toJson(), "the brake's state", timeout);
+    }
+
+    /** Writes {@code halt} under the dead-letter topic's halt key and waits until the broker has it. */
+    public void write(final ReplayHalt halt, final Duration timeout) throws InterruptedException {
+        write(ReplayHalt.keyBytes(config.topics().deadLetter()), halt.toJson(), "a replay halt", timeout);
+    }
+
+    private void write(final byte[] key, final byte[] value, final String what, final Duration timeout)
+            throws InterruptedException {
         final Map<String, Object> settings = new HashMap<>(config.kafka().plainProducerSettings());
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -52,12 +62,11 @@ public final class ControlTopic {
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(name(), PARTITION, BrakeEvent.keyBytes(), event.toJson()))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(new ProducerRecord<>(name(), PARTITION, key, value)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (final ExecutionException e) {
-            throw new ControlTopicException("cannot write the brake's state to " + name() + ": " + e.getCause(), e.getCause());
+            throw new ControlTopicException("cannot write " + what + " to " + name() + ": " + e.getCause(), e.getCause());
         } catch (final TimeoutException e) {
-            throw new ControlTopicException("could not write the brake's state to " + name() + " within " + timeout, e);
+            throw new ControlTopicException("could not write " + what + " to " + name() + " within " + timeout, e);
         }
     }
 

@@ -108,7 +108,17 @@ public final class DeadLetterSurgeBrake {
 
     private Trip trip(final Trip.Scope scope, final ErrorStage stage, final Reason reason, final int count,
                       final double threshold) {
-        return new Trip(scope, stage, reason, count, size, threshold, shares(), staleSkipped, span.describe());
+        return new Trip(scope, stage, reason, count, size, threshold, shares(), staleSkipped, span.describe(), deadLetters,
+                mostly());
+    }
+
+    /** The reason of the largest stage/reason share; the window holds at least one dead letter when asked. */
+    private Reason mostly() {
+        int largest = 1;
+        for (int key = 2; key < byKey.length; key++) {
+            largest = byKey[key] > byKey[largest] ? key : largest;
+        }
+        return Reason.values()[(largest - 1) % REASONS];
     }
 
     /** Every stage/reason in the window with its count, largest first, e.g. "unmapped-status (PROCESSING) 40". */

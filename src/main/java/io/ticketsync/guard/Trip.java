@@ -13,9 +13,11 @@ import io.ticketsync.failure.Reason;
  * @param shares         every stage/reason in the window with its count, largest first
  * @param staleSkipped   stale duplicates skipped meanwhile, which the window does not count
  * @param deadLetterSpan where the dead letters came from: first and last input offset per partition
+ * @param deadLetters    all dead letters in the window, whatever their stage and reason
+ * @param mostly         the reason with the largest share of them
  */
 public record Trip(Scope scope, ErrorStage stage, Reason reason, int count, int window, double threshold,
-                   String shares, long staleSkipped, String deadLetterSpan) {
+                   String shares, long staleSkipped, String deadLetterSpan, int deadLetters, Reason mostly) {
 
     /** What reached its threshold. */
     public enum Scope { REASON, STAGE, ALL }

@@ -15,6 +15,7 @@ public final class MetricNames {
     public static final String SURGE_TRIPS = "ticketsync.dead.letter.surge.trips";
     public static final String STUCK_PARTITIONS = "ticketsync.stuck.partitions";
     public static final String BRAKE_ENGAGED = "ticketsync.dead.letter.brake.engaged";
+    public static final String REPLAY_HALTS = "ticketsync.replay.halts";
 
     /** The scope of the Kafka Streams custom metrics. */
     public static final String STREAMS_SCOPE = "ticket-sync";

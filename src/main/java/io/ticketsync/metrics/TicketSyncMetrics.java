@@ -71,6 +71,7 @@ public final class TicketSyncMetrics {
             threadReplacementsCounter(budget);
         }
         invalidTimestampsCounter(inputTopic);
+        replayHaltsCounter();
     }
 
     public void deadLettered(final ErrorStage stage, final Reason reason) {
@@ -99,6 +100,16 @@ public final class TicketSyncMetrics {
      */
     public void surgeBrakeTripped(final String stage, final String reason) {
         surgeTripsCounter(stage, reason).increment();
+    }
+
+    /** Counts a halt of replays: this instance's window of replayed records' outcomes tripped. */
+    public void replayHalted() {
+        replayHaltsCounter().increment();
+    }
+
+    private Counter replayHaltsCounter() {
+        return Counter.builder(MetricNames.REPLAY_HALTS)
+                .description("Times this instance halted replays: most replayed records were dead-lettered again").register(registry);
     }
 
     /** Publishes whether the group-wide dead-letter brake holds this instance paused (1) or not (0). */

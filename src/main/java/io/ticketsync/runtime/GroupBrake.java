@@ -13,8 +13,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -50,7 +48,7 @@ final class GroupBrake implements BrakeWatch.Listener, AutoCloseable {
         this.metrics = metrics;
         this.lifecycle = lifecycle;
         this.topic = new ControlTopic(config);
-        this.instance = hostName() + "/" + ProcessHandle.current().pid();
+        this.instance = InstanceName.of();
     }
 
     /**
@@ -162,14 +160,6 @@ final class GroupBrake implements BrakeWatch.Listener, AutoCloseable {
         if (config.guards().surgeLimits().action() == SurgeAction.EXIT) {
             lifecycle.fail(new Termination(ExitCodes.DEAD_LETTER_SURGE, "dead-letter surge brake: " + trip.describe()
                     + " (dlq.surge.action=exit; a restarted instance starts paused until `ticket-sync brake release`)"));
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (final UnknownHostException e) {
-            return "unknown-host";
         }
     }
 }

@@ -101,8 +101,10 @@ public final class TicketSyncApp {
         final KafkaStreamsMetrics kafkaMetrics = metrics.bind(streams, scheduler);
         final BrokerOffsets brokerOffsets = new BrokerOffsets(this::admin, config.applicationId(), brokerTimeout());
         final GroupBrake groupBrake = new GroupBrake(config, streams, brake, metrics, lifecycle);
+        final ReplayHaltRecorder replayHalts = new ReplayHaltRecorder(config, services.replayBrake(), metrics, InstanceName.of());
         try {
             groupBrake.startBeforeStreams(brakeState);
+            replayHalts.start();
             watchHealth(streams, scheduler, brokerOffsets, groupBrake);
             serveHttp(streams);
             streams.start();
@@ -111,6 +113,7 @@ public final class TicketSyncApp {
             HotPathWarmUp.startInBackground(config);
             return close(streams, lifecycle.awaitTermination());
         } finally {
+            replayHalts.close();
             groupBrake.close();
             kafkaMetrics.close();
             scheduler.shutdownNow();

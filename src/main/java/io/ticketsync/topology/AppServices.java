@@ -11,13 +11,14 @@ import java.util.Objects;
 /**
  * The live objects one ticket-sync instance shares with what Kafka Streams instantiates (the
  * processor, the three exception handlers, the timestamp extractor): the typed configuration, the
- * one failure classifier, the metrics, the dead-letter surge brake, and the {@link WriteBounds} the
+ * one failure classifier, the metrics, the dead-letter surge brake (live records), the replay
+ * window (records read from the replay topic, judged apart), and the {@link WriteBounds} the
  * startup check read from the cluster. Kafka Streams hands those
  * components nothing but its config map, so the bundle rides in it under {@link #KEY}; nothing
  * parses configuration from that map again, and nothing falls back to a private copy.
  */
 public record AppServices(TicketSyncConfig config, FailureClassifier classifier, TicketSyncMetrics metrics,
-                          DeadLetterSurgeBrake surgeBrake, WriteBounds bounds) {
+                          DeadLetterSurgeBrake surgeBrake, DeadLetterSurgeBrake replayBrake, WriteBounds bounds) {
 
     /** Not a property: the key of this bundle in the map Kafka Streams hands to what it configures. */
     public static final String KEY = "ticketsync.internal.services";
@@ -27,18 +28,31 @@ public record AppServices(TicketSyncConfig config, FailureClassifier classifier,
         Objects.requireNonNull(classifier, "classifier");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(surgeBrake, "surgeBrake");
+        Objects.requireNonNull(replayBrake, "replayBrake");
         Objects.requireNonNull(bounds, "bounds");
     }
 
-    /** The bundle before the cluster was asked: bounds from the configuration alone. */
+    /**
+     * The bundle before the cluster was asked: bounds from the configuration alone, and a replay
+     * window with the surge brake's thresholds.
+     */
     public AppServices(final TicketSyncConfig config, final FailureClassifier classifier, final TicketSyncMetrics metrics,
                        final DeadLetterSurgeBrake surgeBrake) {
-        this(config, classifier, metrics, surgeBrake, WriteBounds.fromConfig(config));
+        this(config, classifier, metrics, surgeBrake, new DeadLetterSurgeBrake(config.guards().surgeLimits()),
+                WriteBounds.fromConfig(config));
     }
 
     /** The same services with the bounds the startup check read from the cluster. */
     public AppServices withBounds(final WriteBounds readFromCluster) {
-        return new AppServices(config, classifier, metrics, surgeBrake, readFromCluster);
+        return new AppServices(config, classifier, metrics, surgeBrake, replayBrake, readFromCluster);
+    }
+
+    /**
+     * The window an outcome of a record read from {@code topic} counts in: the replay topic's own,
+     * so a replay that mostly fails again halts the replay and never pauses the live stream.
+     */
+    public DeadLetterSurgeBrake brakeFor(final String topic) {
+        return config.topics().replay().equals(topic) ? replayBrake : surgeBrake;
     }
 
     /**

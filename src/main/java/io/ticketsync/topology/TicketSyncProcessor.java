@@ -9,6 +9,7 @@ import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.Optional;
@@ -28,7 +29,7 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
     private KeyValueStore<String, byte[]> store;
     private Sensor applied;
     private Sensor skippedStale;
-    private DeadLetterSurgeBrake surgeBrake;
+    private AppServices services;
 
     TicketSyncProcessor(final TicketRules rules, final TicketStateCodec states, final String storeName) {
         this.rules = rules;
@@ -43,7 +44,7 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
         this.applied = RecordCounters.appliedSensor(context.metrics());
         this.skippedStale = RecordCounters.skippedStaleSensor(context.metrics());
         final AppServices services = AppServices.from(context.appConfigs());
-        this.surgeBrake = services.surgeBrake();
+        this.services = services;
         // The limit the startup check read from the cluster reaches the processor here, not through
         // the topology builder, which stays a pure function of the configuration.
         final WriteBounds bounds = services.bounds();
@@ -56,7 +57,7 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
         final Optional<TicketState> next = rules.apply(record.key(), current, record.value());
         if (next.isEmpty()) {
             skippedStale.record();
-            surgeBrake.stale();
+            brake().stale();
             return;
         }
         // Sizes are checked before anything is written: a change too large to emit or to store is
@@ -68,6 +69,11 @@ final class TicketSyncProcessor implements Processor<String, TicketChange, Strin
         context.forward(record.withValue(encoded.output()));
         store.put(record.key(), encoded.stored());
         applied.record();
-        surgeBrake.applied();
+        brake().applied();
+    }
+
+    /** The live window, or the replay topic's for a replayed record. */
+    private DeadLetterSurgeBrake brake() {
+        return services.brakeFor(context.recordMetadata().map(RecordMetadata::topic).orElse(null));
     }
 }

@@ -44,7 +44,10 @@ public final class TicketSyncTopology {
         final TicketStateCodec states = new TicketStateCodec(STORE);
         // Topology-level settings come from the same configuration the client runs with.
         final Topology topology = new Topology(config.kafka().topologyConfig());
-        topology.addSource(SOURCE, new TicketKeyDeserializer(), new TicketChangeDeserializer(), config.topics().input());
+        // The replay topic is read beside the input by the same source: both have as many partitions,
+        // so Kafka Streams gives partition i of each to task i, the one holding those tickets' state.
+        topology.addSource(SOURCE, new TicketKeyDeserializer(), new TicketChangeDeserializer(), config.topics().input(),
+                config.topics().replay());
         topology.addProcessor(PROCESSOR, () -> new TicketSyncProcessor(rules, states, STORE), SOURCE);
         // Cached: a ticket changed several times between commits costs one RocksDB write and one
         // changelog record, not one per change (the benchmark's largest single gain, BENCHMARKS.md).

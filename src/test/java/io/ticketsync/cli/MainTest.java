@@ -26,7 +26,7 @@ class MainTest {
 
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString())
-                .contains("Source: " + TicketSyncTopology.SOURCE + " (topics: [my.changes])")
+                .contains("Source: " + TicketSyncTopology.SOURCE + " (topics: [my.changes.replay, my.changes])")
                 .contains("Sink: " + TicketSyncTopology.SINK + " (topic: " + TestConfigs.defaults().topics().output() + ")");
     }
 

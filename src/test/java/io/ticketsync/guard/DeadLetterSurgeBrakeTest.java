@@ -43,6 +43,18 @@ class DeadLetterSurgeBrakeTest {
     }
 
     @Test
+    void shouldCountAllDeadLettersAndNameTheLargestReasonInATrip() {
+        for (int i = 0; i < 30; i++) {
+            dead(ErrorStage.PROCESSING, i % 3 == 0 ? Reason.UNMAPPED_PRIORITY : Reason.UNMAPPED_STATUS);
+        }
+
+        assertThat(trips).singleElement().satisfies(trip -> {
+            assertThat(trip.deadLetters()).isEqualTo(trip.window()).isEqualTo(20);
+            assertThat(trip.mostly()).isEqualTo(Reason.UNMAPPED_STATUS);
+        });
+    }
+
+    @Test
     void shouldNotTripBeforeTheMinimumRecordCount() {
         for (int i = 0; i < 19; i++) {
             dead(ErrorStage.DESERIALIZATION, Reason.INVALID_JSON);

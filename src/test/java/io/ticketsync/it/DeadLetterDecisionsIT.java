@@ -88,7 +88,7 @@ class DeadLetterDecisionsIT {
         final Cli replay = Cli.run(config, List.of("dlq", "replay"));
         assertThat(replay.exit).as(replay.err).isEqualTo(ExitCodes.OK);
 
-        assertThat(keys(broker.readAllCommitted(config.topics().input()))).as("the unreadable decisions leave their letters open")
+        assertThat(keys(broker.readAllCommitted(config.topics().replay()))).as("the unreadable decisions leave their letters open")
                 .containsExactlyInAnyOrder("T-0", "T-2");
     }
 
@@ -102,7 +102,7 @@ class DeadLetterDecisionsIT {
                         + "\"at\":\"2026-11-30T10:00:00Z\",\"selection\":\"all\",\"note\":\"\"}"))));
 
         assertThat(replayAll(config).sent()).as("the upgrade reopens nothing: T-0 stays resolved").isEqualTo(1);
-        assertThat(keys(broker.readAllCommitted(config.topics().input()))).containsExactly("T-1");
+        assertThat(keys(broker.readAllCommitted(config.topics().replay()))).containsExactly("T-1");
 
         recreateDeadLetterTopic(broker, config);
         broker.produce(config.topics().deadLetter(), DeadLetterRecords.unmapped(5, 2, config));
@@ -110,7 +110,7 @@ class DeadLetterDecisionsIT {
         assertThat(inspected.matched()).as("the new letters at 0@0 and 0@1 are open").isEqualTo(2);
         assertThat(inspected.problems()).anySatisfy(problem -> assertThat(problem).contains("another dead-letter topic"));
         assertThat(replayAll(config).sent()).isEqualTo(2);
-        assertThat(keys(broker.readAllCommitted(config.topics().input()))).containsExactlyInAnyOrder("T-1", "T-5", "T-6");
+        assertThat(keys(broker.readAllCommitted(config.topics().replay()))).containsExactlyInAnyOrder("T-1", "T-5", "T-6");
     }
 
     @Test
@@ -151,7 +151,7 @@ class DeadLetterDecisionsIT {
 
         assertThat(confirmed.exit).as("the difference fails the command").isEqualTo(ExitCodes.FAILURE);
         assertThat(confirmed.out).contains("sent: 2").contains("the plan showed: 3 (DIFFERENT");
-        assertThat(keys(broker.readAllCommitted(config.topics().input()))).as("nothing that arrived after the dry run")
+        assertThat(keys(broker.readAllCommitted(config.topics().replay()))).as("nothing that arrived after the dry run")
                 .containsExactlyInAnyOrder("T-0", "T-2");
     }
 
@@ -180,7 +180,7 @@ class DeadLetterDecisionsIT {
         } finally {
             pool.shutdownNow();
         }
-        final List<String> replayed = keys(broker.readAllCommitted(config.topics().input()));
+        final List<String> replayed = keys(broker.readAllCommitted(config.topics().replay()));
         assertThat(replayed).hasSize(300).doesNotHaveDuplicates();
     }
 
@@ -209,7 +209,7 @@ class DeadLetterDecisionsIT {
         assertThat(closed.out).contains("sent: 1").contains("discarded (--include-discarded sends them): 1");
         final Cli discarded = Cli.run(config, List.of("dlq", "replay", "--include-discarded"));
         assertThat(discarded.out).contains("sent: 1");
-        assertThat(keys(broker.readAllCommitted(config.topics().input()))).containsExactlyInAnyOrder("T-1", "T-0");
+        assertThat(keys(broker.readAllCommitted(config.topics().replay()))).containsExactlyInAnyOrder("T-1", "T-0");
     }
 
     @Test
@@ -234,7 +234,7 @@ class DeadLetterDecisionsIT {
         return () -> {
             while (true) {
                 try {
-                    return new DlqReplayer(config, AuditLog.logger()).replay(new ReplayRequest(filter, config.topics().input(), 3, false, 10,
+                    return new DlqReplayer(config, AuditLog.logger()).replay(new ReplayRequest(filter, config.topics().replay(), 3, false, 10,
                             false, false, false, "test"), TestActors.OPERATOR, (read, total) -> { }).sent();
                 } catch (final WriterBusyException busy) {
                     Thread.sleep(100);
@@ -244,7 +244,7 @@ class DeadLetterDecisionsIT {
     }
 
     private static io.ticketsync.deadletter.tools.ReplayReport replayAll(final TicketSyncConfig config) {
-        return new DlqReplayer(config, AuditLog.logger()).replay(ReplayRequest.of(DeadLetterFilter.ALL, config.topics().input(), 3, false, 100,
+        return new DlqReplayer(config, AuditLog.logger()).replay(ReplayRequest.of(DeadLetterFilter.ALL, config.topics().replay(), 3, false, 100,
                 TestActors.OPERATOR), TestActors.OPERATOR, (read, total) -> { });
     }
 

@@ -64,7 +64,7 @@ class DlqReplaySafetyIT {
         final AtomicBoolean arrived = new AtomicBoolean();
 
         // The app is still dead-lettering: three letters arrive after the scan fixed its end.
-        final var first = new DlqReplayer(config, AuditLog.logger()).replay(ReplayRequest.of(UNMAPPED, config.topics().input(), 3, false, 100, OPERATOR), OPERATOR, (read, total) -> {
+        final var first = new DlqReplayer(config, AuditLog.logger()).replay(ReplayRequest.of(UNMAPPED, config.topics().replay(), 3, false, 100, OPERATOR), OPERATOR, (read, total) -> {
             if (arrived.compareAndSet(false, true)) {
                 try {
                     broker.produce(config.topics().deadLetter(), letters(5, 3, config));
@@ -73,11 +73,11 @@ class DlqReplaySafetyIT {
                 }
             }
         });
-        final var second = new DlqReplayer(config, AuditLog.logger()).replay(ReplayRequest.of(UNMAPPED, config.topics().input(), 3, false, 100, OPERATOR), OPERATOR, (r, t) -> { });
+        final var second = new DlqReplayer(config, AuditLog.logger()).replay(ReplayRequest.of(UNMAPPED, config.topics().replay(), 3, false, 100, OPERATOR), OPERATOR, (r, t) -> { });
 
         assertThat(first.sent()).isEqualTo(5);
         assertThat(second.sent()).as("the letters that arrived during the first run").isEqualTo(3);
-        assertThat(broker.readAllCommitted(config.topics().input()).stream().map(DlqReplaySafetyIT::key))
+        assertThat(broker.readAllCommitted(config.topics().replay()).stream().map(DlqReplaySafetyIT::key))
                 .containsExactlyInAnyOrder("T-0", "T-1", "T-2", "T-3", "T-4", "T-5", "T-6", "T-7");
     }
 
@@ -104,13 +104,13 @@ class DlqReplaySafetyIT {
         final TicketSyncConfig fixed = TestConfigs.forBroker(broker, "replay-partition-it", state,
                 Map.of("mapping.status.escalated", "ESCALATED"));
         try (RunningApp app = RunningApp.start(fixed, TicketSyncTopology.build(fixed))) {
-            assertThat(new DlqReplayer(fixed, AuditLog.logger()).replay(ReplayRequest.of(UNMAPPED, fixed.topics().input(), 3, false, 100, OPERATOR), OPERATOR, (r, t) -> { }).sent())
+            assertThat(new DlqReplayer(fixed, AuditLog.logger()).replay(ReplayRequest.of(UNMAPPED, fixed.topics().replay(), 3, false, 100, OPERATOR), OPERATOR, (r, t) -> { }).sent())
                     .isEqualTo(1);
             awaitAllInputCommitted(broker, fixed);
             assertThat(app.stop()).isEqualTo(ExitCodes.OK);
         }
 
-        final List<ConsumerRecord<byte[], byte[]>> replayed = broker.readAllCommitted(fixed.topics().input()).stream()
+        final List<ConsumerRecord<byte[], byte[]>> replayed = broker.readAllCommitted(fixed.topics().replay()).stream()
                 .filter(record -> record.headers().lastHeader(DeadLetter.REPLAY_COUNT_HEADER) != null).toList();
         assertThat(replayed).singleElement().extracting(ConsumerRecord::partition).isEqualTo(sourcePartition);
         // Version 2 is older than the applied version 3: skipped as stale, the newer snapshot stays.
@@ -135,6 +135,9 @@ class DlqReplaySafetyIT {
         assertThatThrownBy(() -> replayer.replay(new ReplayRequest(UNMAPPED, config.topics().deadLetter(), 3, false, 100, true, false, false, "test"), OPERATOR, (r, t) -> { }))
                 .isInstanceOf(InvalidReplayTargetException.class).hasMessageContaining("dead-letter topic");
         assertThat(Main.run(cli(config, "--to", "replay-target-it.staging"))).isEqualTo(ExitCodes.USAGE);
+        // The input itself too: every other consumer group of it would receive the letters again.
+        assertThat(Main.run(cli(config, "--to", config.topics().input()))).isEqualTo(ExitCodes.USAGE);
+        assertThat(broker.readAllCommitted(config.topics().input())).isEmpty();
         assertThat(Main.run(cli(config, "--to", config.topics().output(), "--force"))).isEqualTo(ExitCodes.USAGE);
         assertThat(broker.readAllCommitted(config.topics().output())).isEmpty();
         assertThat(broker.readAllCommitted(config.topics().deadLetter())).hasSize(2);
@@ -155,12 +158,12 @@ class DlqReplaySafetyIT {
         header(cutDown, DeadLetterHeaders.OMITTED, "stacktrace,message,value");
         broker.produce(config.topics().deadLetter(), List.of(letters.get(0), cutDown));
 
-        final var report = new DlqReplayer(config, AuditLog.logger()).replay(ReplayRequest.of(UNMAPPED, config.topics().input(), 3, false, 100, OPERATOR), OPERATOR, (r, t) -> { });
+        final var report = new DlqReplayer(config, AuditLog.logger()).replay(ReplayRequest.of(UNMAPPED, config.topics().replay(), 3, false, 100, OPERATOR), OPERATOR, (r, t) -> { });
 
         assertThat(report.sent()).isEqualTo(1);
         assertThat(report.incomplete()).isEqualTo(1);
         assertThat(report.toText()).contains("cut down to fit the DLQ");
-        assertThat(broker.readAllCommitted(config.topics().input())).extracting(DlqReplaySafetyIT::key).containsExactly("T-0");
+        assertThat(broker.readAllCommitted(config.topics().replay())).extracting(DlqReplaySafetyIT::key).containsExactly("T-0");
     }
 
     private static List<ProducerRecord<byte[], byte[]>> letters(final int from, final int count, final TicketSyncConfig config) {
@@ -175,7 +178,7 @@ class DlqReplaySafetyIT {
         return DeadLetterRecords.cli(config, List.of("dlq", "replay", "--reason", "unmapped-status"), extra);
     }
 
-    /** Waits until the application's group has committed every input partition to its end. */
+    /** Waits until the application's group has committed every input and replay partition to its end. */
     private static void awaitAllInputCommitted(final KafkaBroker broker, final TicketSyncConfig config) throws Exception {
         try (Admin admin = broker.admin()) {
             Await.until("input partitions not yet committed to their end (none left)",
@@ -187,6 +190,7 @@ class DlqReplaySafetyIT {
         final Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
         for (int p = 0; p < 6; p++) {
             latest.put(new TopicPartition(config.topics().input(), p), OffsetSpec.latest());
+            latest.put(new TopicPartition(config.topics().replay(), p), OffsetSpec.latest());
         }
         final Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));

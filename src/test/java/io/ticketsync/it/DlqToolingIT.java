@@ -96,37 +96,37 @@ class DlqToolingIT {
     void shouldReplayAfterMappingFixOnceAndNeverLoop(final KafkaBroker broker, @TempDir final Path state) throws Exception {
         final TicketSyncConfig config = TestConfigs.forBroker(broker, "dlq-replay-it", state, Map.of());
         fillDeadLetterTopic(broker, config);
-        final String input = config.topics().input();
-        final int inputBefore = broker.readAllCommitted(input).size();
+        final String replay = config.topics().replay();
+        final int replayBefore = broker.readAllCommitted(replay).size();
 
-        final ReplayReport dryRun = replayer(config).replay(ReplayRequest.of(UNMAPPED, input, 3, true, 100, TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { });
+        final ReplayReport dryRun = replayer(config).replay(ReplayRequest.of(UNMAPPED, replay, 3, true, 100, TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { });
         assertThat(dryRun.sent()).isEqualTo(5);
         assertThat(runCli(config, "dlq", "replay", "--dry-run", "--reason", "unmapped-status")).contains("would send: 5");
-        assertThat(broker.readAllCommitted(input)).as("a dry run sends nothing").hasSize(inputBefore);
+        assertThat(broker.readAllCommitted(replay)).as("a dry run sends nothing").hasSize(replayBefore);
 
         // The fix: the target system now knows "escalated".
         final TicketSyncConfig fixed = TestConfigs.forBroker(broker, "dlq-replay-it", state,
                 Map.of("mapping.status.escalated", "ESCALATED"));
         try (RunningApp app = RunningApp.start(fixed, TicketSyncTopology.build(fixed))) {
-            final ReplayReport first = replayer(config).replay(ReplayRequest.of(UNMAPPED, input, 3, false, 2, TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { });
+            final ReplayReport first = replayer(config).replay(ReplayRequest.of(UNMAPPED, replay, 3, false, 2, TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { });
             assertThat(first.sent()).isEqualTo(5);
             final List<ConsumerRecord<byte[], byte[]>> output = broker.readCommittedUntil(config.topics().output(),
                     records -> escalated(records) == 5, Duration.ofSeconds(60));
             final int outputAfterFirst = output.size();
 
-            final ReplayReport second = replayer(config).replay(ReplayRequest.of(UNMAPPED, input, 3, false, 2, TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { });
+            final ReplayReport second = replayer(config).replay(ReplayRequest.of(UNMAPPED, replay, 3, false, 2, TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { });
             assertThat(second.sent()).as("the same selection again sends nothing").isZero();
-            assertThat(broker.readAllCommitted(input)).hasSize(inputBefore + 5);
+            assertThat(broker.readAllCommitted(replay)).hasSize(replayBefore + 5);
             assertThat(broker.readAllCommitted(config.topics().output())).hasSize(outputAfterFirst);
 
             // Undecodable records fail again; with a limit of one replay they are not sent a second time.
-            assertThat(replayer(config).replay(ReplayRequest.of(INVALID_JSON, input, 1, false, 100, TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { }).sent()).isEqualTo(3);
+            assertThat(replayer(config).replay(ReplayRequest.of(INVALID_JSON, replay, 1, false, 100, TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { }).sent()).isEqualTo(3);
             final List<ConsumerRecord<byte[], byte[]>> deadLetters = broker.readCommittedUntil(config.topics().deadLetter(),
                     records -> records.size() >= 13, Duration.ofSeconds(60));
             final ConsumerRecord<byte[], byte[]> again = deadLetters.get(deadLetters.size() - 1);
             assertThat(text(again, DeadLetter.REPLAY_COUNT_HEADER)).isEqualTo("1");
             assertThat(again.headers().headers(DeadLetterHeaders.REASON)).as("old error headers were removed").hasSize(1);
-            final ReplayReport limited = replayer(config).replay(ReplayRequest.of(INVALID_JSON, input, 1, false, 100, TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { });
+            final ReplayReport limited = replayer(config).replay(ReplayRequest.of(INVALID_JSON, replay, 1, false, 100, TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { });
             assertThat(limited.matched()).isEqualTo(3);
             assertThat(limited.exhausted()).isEqualTo(3);
             assertThat(limited.sent()).isZero();

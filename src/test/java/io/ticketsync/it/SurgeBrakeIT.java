@@ -101,7 +101,7 @@ class SurgeBrakeIT {
                     + broker.readAllCommitted(fixed.topics().deadLetter()).size(), count -> count >= total, WAIT);
             for (final String reason : List.of("unmapped-status", "unmapped-priority")) {
                 new DlqReplayer(fixed, AuditLog.logger()).replay(ReplayRequest.of(new DeadLetterFilter(null, reason, null, null, null, null, null,
-                        null), fixed.topics().input(), 3, false, 500, TestActors.OPERATOR), TestActors.OPERATOR, (read, all) -> { });
+                        null), fixed.topics().replay(), 3, false, 500, TestActors.OPERATOR), TestActors.OPERATOR, (read, all) -> { });
             }
             Await.until("every fixable ticket in the output", () -> outputsPerTicket(broker, fixed).size(),
                     size -> size == GOOD + 2 * BAD_DEPLOY / 3, WAIT);

@@ -70,13 +70,13 @@ class TraceContextIT {
         final TicketSyncConfig fixed = TestConfigs.forBroker(broker, "trace-it", state,
                 Map.of("mapping.status.escalated", "ESCALATED"));
         try (RunningApp app = RunningApp.start(fixed, TicketSyncTopology.build(fixed))) {
-            assertThat(new DlqReplayer(fixed, AuditLog.logger()).replay(ReplayRequest.of(DeadLetterFilter.ALL, fixed.topics().input(), 3, false, 100,
+            assertThat(new DlqReplayer(fixed, AuditLog.logger()).replay(ReplayRequest.of(DeadLetterFilter.ALL, fixed.topics().replay(), 3, false, 100,
                     TestActors.OPERATOR), TestActors.OPERATOR, (r, t) -> { }).sent()).isEqualTo(1);
             final var output = broker.readCommittedUntil(fixed.topics().output(), r -> r.size() == 2, Duration.ofSeconds(60));
             assertThat(output).extracting(TraceContextIT::traceOf).containsExactlyInAnyOrder(APPLIED_TRACE, FAILED_TRACE);
             assertThat(app.stop()).isEqualTo(ExitCodes.OK);
         }
-        final ConsumerRecord<byte[], byte[]> replayed = broker.readAllCommitted(fixed.topics().input()).stream()
+        final ConsumerRecord<byte[], byte[]> replayed = broker.readAllCommitted(fixed.topics().replay()).stream()
                 .filter(record -> record.headers().lastHeader(DeadLetter.REPLAY_COUNT_HEADER) != null)
                 .findFirst().orElseThrow();
         assertThat(traceOf(replayed)).isEqualTo(FAILED_TRACE);

@@ -7,6 +7,8 @@ import io.ticketsync.metrics.MetricNames;
 import io.ticketsync.metrics.RecordCounters;
 import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketState;
+import io.ticketsync.runtime.StreamsProperties;
+import io.ticketsync.topology.AppServices;
 import io.ticketsync.topology.TicketSyncTopology;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -42,6 +44,7 @@ public final class DriverHarness implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final Path stateDir;
     private final TestInputTopic<byte[], byte[]> input;
+    private final TestInputTopic<byte[], byte[]> replay;
     private final TestOutputTopic<String, SyncedTicket> output;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
     private Instant nextTimestamp = START;
@@ -52,12 +55,22 @@ public final class DriverHarness implements AutoCloseable {
     }
 
     public DriverHarness(final Topology topology, final TicketSyncConfig config) {
+        this(topology, config, TestServices.streamsProperties(config));
+    }
+
+    /** The production topology around {@code services}, which the test keeps to look at its windows. */
+    public static DriverHarness of(final AppServices services) {
+        final Properties props = new Properties();
+        props.putAll(StreamsProperties.of(services));
+        return new DriverHarness(TicketSyncTopology.build(services.config()), services.config(), props);
+    }
+
+    private DriverHarness(final Topology topology, final TicketSyncConfig config, final Properties props) {
         try {
             this.stateDir = Files.createTempDirectory("ticket-sync-driver");
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
-        final Properties props = TestServices.streamsProperties(config);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // The driver's exactly_once_v2 emulation loses dead letters written during deserialization:
         // it calls MockProducer.clear() (which drops the open transaction) before committing it.
@@ -65,6 +78,7 @@ public final class DriverHarness implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         this.driver = new TopologyTestDriver(topology, props, START);
         this.input = driver.createInputTopic(config.topics().input(), new ByteArraySerializer(), new ByteArraySerializer());
+        this.replay = driver.createInputTopic(config.topics().replay(), new ByteArraySerializer(), new ByteArraySerializer());
         this.output = driver.createOutputTopic(config.topics().output(), new StringDeserializer(),
                 new JsonSerde<>(SyncedTicket.class).deserializer());
         this.deadLetters = driver.createOutputTopic(config.topics().deadLetter(), new ByteArrayDeserializer(),
@@ -87,7 +101,16 @@ public final class DriverHarness implements AutoCloseable {
 
     /** Pipes raw key and value bytes with optional headers; each record one second after the last. */
     public void sendRaw(final byte[] key, final byte[] value, final Headers headers) {
-        input.pipeInput(new TestRecord<>(key, value, headers, nextTimestamp));
+        pipe(input, key, value, headers);
+    }
+
+    /** Pipes a change, keyed by its own ticketId, to the replay topic, as {@code dlq replay} sends it. */
+    public void sendReplayed(final TicketChangeBuilder change) {
+        pipe(replay, change.ticketId().getBytes(StandardCharsets.UTF_8), change.bytes(), null);
+    }
+
+    private void pipe(final TestInputTopic<byte[], byte[]> topic, final byte[] key, final byte[] value, final Headers headers) {
+        topic.pipeInput(new TestRecord<>(key, value, headers, nextTimestamp));
         nextTimestamp = nextTimestamp.plus(Duration.ofSeconds(1));
     }
 

@@ -30,14 +30,21 @@ public final class DeadLetterRouter {
     private final FailureClassifier classifier;
     private final DeadLetterRecordFactory factory;
     private final TicketSyncMetrics metrics;
-    private final DeadLetterSurgeBrake brake;
+    /** The window a record's outcome counts in, by the topic it was read from. */
+    private final Function<String, DeadLetterSurgeBrake> brakes;
 
+    /** Every dead letter counts in {@code brake}, whatever topic its record came from. */
     public DeadLetterRouter(final FailureClassifier classifier, final DeadLetterRecordFactory factory,
                             final TicketSyncMetrics metrics, final DeadLetterSurgeBrake brake) {
+        this(classifier, factory, metrics, topic -> brake);
+    }
+
+    public DeadLetterRouter(final FailureClassifier classifier, final DeadLetterRecordFactory factory,
+                            final TicketSyncMetrics metrics, final Function<String, DeadLetterSurgeBrake> brakes) {
         this.classifier = classifier;
         this.factory = factory;
         this.metrics = metrics;
-        this.brake = brake;
+        this.brakes = brakes;
     }
 
     /** Built from the services the runner put into the map Kafka Streams hands to {@code configure}. */
@@ -45,7 +52,7 @@ public final class DeadLetterRouter {
         final AppServices services = AppServices.from(configs);
         return new DeadLetterRouter(services.classifier(), new DeadLetterRecordFactory(services.config(),
                         services.bounds().timestamps(), System::currentTimeMillis),
-                services.metrics(), services.surgeBrake());
+                services.metrics(), services::brakeFor);
     }
 
     /**
@@ -108,7 +115,7 @@ public final class DeadLetterRouter {
                 exception);
         // Counted once the letter exists: a build that throws fails the task and is not a dead letter.
         metrics.deadLettered(stage, reason);
-        brake.deadLettered(stage, reason, context.topic(), context.partition(), context.offset());
+        brakes.apply(context.topic()).deadLettered(stage, reason, context.topic(), context.partition(), context.offset());
         return deadLetter;
     }
 

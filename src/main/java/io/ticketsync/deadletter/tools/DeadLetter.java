@@ -14,7 +14,7 @@ public record DeadLetter(int partition, long offset, Instant timestamp, byte[] k
                          String stage, String reason, String sourceTopic, int sourcePartition, long sourceOffset,
                          String exception, String message, int replayCount) {
 
-    /** Counts how often a record was sent back to the input by {@code dlq replay}. */
+    /** Counts how often a record was sent back (to the replay topic) by {@code dlq replay}. */
     public static final String REPLAY_COUNT_HEADER = "ticketsync.replay.count";
 
     public static DeadLetter of(final ConsumerRecord<byte[], byte[]> record) {

@@ -1,6 +1,10 @@
 package io.ticketsync.deadletter.tools;
 
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.config.Topics;
+import io.ticketsync.control.ControlTopic;
+import io.ticketsync.control.ReplayHalt;
+import io.ticketsync.control.ReplayHaltWatch;
 import io.ticketsync.deadletter.routing.DeadLetterHeaders;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -17,7 +21,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Sends selected dead letters back to the input topic: original key, value and headers, error
+ * Sends selected dead letters back to the replay topic, which the pipeline reads beside the input
+ * (so the input's other consumers never see them twice): original key, value and headers, error
  * headers removed, {@value DeadLetter#REPLAY_COUNT_HEADER} incremented; letters already replayed
  * {@code maxReplays} times are left alone, so a record that keeps failing is not looped forever.
  *
@@ -91,7 +96,8 @@ public final class DlqReplayer {
      * or changed since the plan was made).
      *
      * @throws WriterBusyException     when another replay or mark is writing to the dead-letter topic
-     * @throws ReplayFailedException    when it fails part way: the report says what was already sent
+     * @throws ReplayFailedException    when it fails part way, or the application halts replays (most replayed
+     *                                 records were dead-lettered again): it says what was already sent
      * @throws IllegalStateException   when the dead-letter topic is not the one the plan was made on
      * @throws AuditUnavailableException when the start could not be recorded (nothing sent), or the outcome
      */
@@ -109,12 +115,16 @@ public final class DlqReplayer {
         final String group = consumerGroup(request);
         ReplayRun run = null;
         final ReplayReport report;
-        try (DlqWriter writer = DlqWriter.open(config, topicId, actor.display(), "replay");
+        // Opened first: a halt the application writes once this replay's records fail again is newer than it.
+        try (ReplayHaltWatch halts = ReplayHaltWatch.open(new ControlTopic(config), config.topics().deadLetter(),
+                config.startupTimeout());
+             DlqWriter writer = DlqWriter.open(config, topicId, actor.display(), "replay");
              KafkaConsumer<byte[], byte[]> consumer = DeadLetterScan.consumer(config.kafka().plainConsumerSettings(), group)) {
             // Read after the lease is ours: no other writer can change what they say meanwhile.
             final Decisions decisions = Decisions.read(config, topicId);
             DecisionAdoption.adopt(config, writer, decisions);
-            run = ReplayRun.sending(request, decisions, writer, consumer, config, progress, plan.count());
+            run = ReplayRun.sending(request, decisions, writer, consumer, config, () -> halts.poll().map(ReplayHalt::reason),
+                    progress, plan.count());
             final long scanned;
             if (plan.letters() != null) {
                 final Map<LetterId, String> planned = new HashMap<>();
@@ -136,10 +146,11 @@ public final class DlqReplayer {
             report = run.report(group, scanned, plan.count(), null);
         } catch (final RuntimeException e) {
             final long committed = run == null ? 0 : run.committed();
-            audit.warnAfter(AuditEvent.of("replay", actor, e instanceof WriterBusyException ? "refused" : "failed")
+            audit.warnAfter(AuditEvent.of("replay", actor, outcome(e))
                     .with("selection", request.describe()).with("target", plan.target()).with("letters", committed)
                     .with("problem", e.getMessage()), e);
-            if (e instanceof WriterBusyException || run == null) {
+            // A halt already says what was sent, and why it stopped.
+            if (e instanceof WriterBusyException || e instanceof ReplayFailedException || run == null) {
                 throw e;
             }
             throw new ReplayFailedException(committed, e);
@@ -162,9 +173,17 @@ public final class DlqReplayer {
                 .with("unchanged", summary.unchanged());
     }
 
+    private static String outcome(final RuntimeException e) {
+        if (e instanceof WriterBusyException) {
+            return "refused";
+        }
+        return e instanceof ReplayFailedException failed && failed.halted() ? "halted" : "failed";
+    }
+
     /**
      * Raw changes in the output topic would be read as snapshots, and in the dead-letter topic as
-     * letters: both are refused. Another topic (a staging copy of the input) needs {@code force}.
+     * letters: both are refused. Any topic but the replay topic needs {@code force}: the input
+     * itself too, since every other consumer group of the input would receive the letters again.
      * Public so the CLI refuses a target before it waits for the cluster.
      *
      * @throws InvalidReplayTargetException when the target is refused
@@ -172,12 +191,13 @@ public final class DlqReplayer {
     public static void checkTarget(final TicketSyncConfig config, final String target, final boolean force) {
         if (target.equals(config.topics().output()) || target.equals(config.topics().deadLetter())) {
             throw new InvalidReplayTargetException("refusing to replay into '" + target + "': it is the "
-                    + (target.equals(config.topics().output()) ? "output" : "dead-letter") + " topic; replay into the input topic '"
-                    + config.topics().input() + "'");
+                    + (target.equals(config.topics().output()) ? "output" : "dead-letter") + " topic; replay into the replay topic '"
+                    + config.topics().replay() + "'");
         }
-        if (!target.equals(config.topics().input()) && !force) {
-            throw new InvalidReplayTargetException("'" + target + "' is not the input topic '" + config.topics().input()
-                    + "'; add --force to replay into another topic");
+        if (!target.equals(config.topics().replay()) && !force) {
+            throw new InvalidReplayTargetException("'" + target + "' is not the replay topic '" + config.topics().replay()
+                    + "'" + (target.equals(config.topics().input()) ? " (every other consumer group of the input would receive"
+                    + " the letters again)" : "") + "; add --force to replay into another topic");
         }
     }
 
@@ -204,18 +224,19 @@ public final class DlqReplayer {
     }
 
     /**
-     * The letter as it was before it failed. Into its own source topic it goes to its own source
-     * partition: re-hashing the key with the Java partitioner would move a ticket whose producer
-     * used another partitioner (librdkafka's CRC32, sarama's FNV-1a) to a task that has no state
-     * for it, bypassing the stale check.
+     * The letter as it was before it failed. Into the input or replay topic, from either, it goes to
+     * its own source partition (both topics have the same count, and task i reads partition i of
+     * both): re-hashing the key with the Java partitioner would move a ticket whose producer used
+     * another partitioner (librdkafka's CRC32, sarama's FNV-1a) to a task that has no state for it,
+     * bypassing the stale check.
      */
-    static ProducerRecord<byte[], byte[]> replayOf(final DeadLetter letter, final String target) {
-        return replayOf(letter, target, letter.value(), null);
+    static ProducerRecord<byte[], byte[]> replayOf(final DeadLetter letter, final String target, final Topics topics) {
+        return replayOf(letter, target, topics, letter.value(), null);
     }
 
     /** The letter with {@code value} instead of its own, and the transform rules' hash in a header when given. */
-    static ProducerRecord<byte[], byte[]> replayOf(final DeadLetter letter, final String target, final byte[] value,
-                                                   final String rulesHash) {
+    static ProducerRecord<byte[], byte[]> replayOf(final DeadLetter letter, final String target, final Topics topics,
+                                                   final byte[] value, final String rulesHash) {
         final RecordHeaders headers = new RecordHeaders();
         for (final Header header : letter.headers()) {
             if (!DeadLetterHeaders.ALL.contains(header.key()) && !DeadLetter.REPLAY_COUNT_HEADER.equals(header.key())) {
@@ -228,8 +249,15 @@ public final class DlqReplayer {
             headers.remove(TransformRules.HEADER);
             headers.add(TransformRules.HEADER, rulesHash.getBytes(StandardCharsets.UTF_8));
         }
-        final Integer partition = target.equals(letter.sourceTopic()) && letter.sourcePartition() >= 0
-                ? letter.sourcePartition() : null;
+        final Integer partition = keepsPartition(letter, target, topics) ? letter.sourcePartition() : null;
         return new ProducerRecord<>(target, partition, letter.timestamp().toEpochMilli(), letter.key(), value, headers);
+    }
+
+    private static boolean keepsPartition(final DeadLetter letter, final String target, final Topics topics) {
+        if (letter.sourcePartition() < 0 || letter.sourceTopic() == null) {
+            return false;
+        }
+        final Set<String> pipeline = Set.of(topics.input(), topics.replay());
+        return target.equals(letter.sourceTopic()) || pipeline.contains(target) && pipeline.contains(letter.sourceTopic());
     }
 }

@@ -8,7 +8,7 @@ public enum LetterStatus {
     RESOLVED,
     /** The record is not wanted (a test message, a duplicate from another system). */
     DISCARDED,
-    /** Sent back to the input topic by a replay; if it fails again it is a new, open letter. */
+    /** Sent back (to the replay topic) by a replay; if it fails again it is a new, open letter. */
     REPLAYED;
 
     public boolean isOpen() {

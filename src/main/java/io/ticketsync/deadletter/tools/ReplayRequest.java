@@ -9,11 +9,11 @@ import java.util.Map;
 /**
  * One replay as the CLI or the console asks for it.
  *
- * @param target           topic to send to: the input topic unless {@code force}
+ * @param target           topic to send to: the replay topic unless {@code force}
  * @param maxReplays       letters already replayed this often are left alone
  * @param dryRun           send nothing, record no progress; the report lists what would be sent and its plan
  * @param batchSize        letters per transaction (a transaction also commits after {@link DlqWriter#COMMIT_EVERY})
- * @param force            allow a target other than the input topic (never the output or DLQ topic)
+ * @param force            allow a target other than the replay topic (never the output or DLQ topic)
  * @param includeClosed    also replay letters already resolved or replayed
  * @param includeDiscarded also replay letters discarded as not wanted: asked for apart, on purpose
  * @param actor            who asked, as {@link Actor#display()}: recorded with each REPLAYED resolution and in plans
@@ -37,7 +37,7 @@ public record ReplayRequest(DeadLetterFilter filter, String target, int maxRepla
                 rules, rate);
     }
 
-    /** A replay into {@code target} (which must be the input topic) of the open letters, asked for by {@code actor}. */
+    /** A replay into {@code target} (which must be the replay topic) of the open letters, asked for by {@code actor}. */
     public static ReplayRequest of(final DeadLetterFilter filter, final String target, final int maxReplays,
                                    final boolean dryRun, final int batchSize, final Actor actor) {
         return new ReplayRequest(filter, target, maxReplays, dryRun, batchSize, false, false, false, actor.display());

@@ -1,6 +1,7 @@
 package io.ticketsync.deadletter.tools;
 
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.config.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -34,6 +35,9 @@ final class ReplayRun {
     private final SendMeter meter;
     private final ScanProgress progress;
     private long lastProgressNanos = System.nanoTime();
+    /** Where a letter's source partition is kept; null for a dry run. */
+    private final Topics topics;
+    private final ReplayHalts halts;
     private final List<String> examples = new ArrayList<>();
     private final List<LetterId> letters = new ArrayList<>();
     /** A dry run's plan while it fits {@link ReplayPlan#MAX_LETTERS}; null when sending, or when it does not fit. */
@@ -52,14 +56,16 @@ final class ReplayRun {
     private long committed;
 
     private ReplayRun(final ReplayRequest request, final Decisions decisions, final DlqWriter writer,
-                      final KafkaConsumer<byte[], byte[]> consumer, final String deadLetterTopic, final ChangeCheck check,
-                      final ScanProgress progress, final long expected) {
+                      final KafkaConsumer<byte[], byte[]> consumer, final Topics topics, final ChangeCheck check,
+                      final ReplayHalts halts, final ScanProgress progress, final long expected) {
         this.request = request;
         this.decisions = decisions;
         this.writer = writer;
         this.consumer = consumer;
-        this.deadLetterTopic = deadLetterTopic;
+        this.topics = topics;
+        this.deadLetterTopic = topics == null ? null : topics.deadLetter();
         this.check = check;
+        this.halts = halts;
         this.tally = request.transform() == null ? null : new TransformTally(request.transform().hash());
         this.pace = SendPace.of(request.ratePerSecond());
         this.meter = new SendMeter(expected, System::nanoTime);
@@ -69,14 +75,17 @@ final class ReplayRun {
 
     /** @param check asked about each transformed letter (only with transform rules) */
     static ReplayRun dryRun(final ReplayRequest request, final Decisions decisions, final ChangeCheck check) {
-        return new ReplayRun(request, decisions, null, null, null, check, (read, total) -> { }, -1);
+        return new ReplayRun(request, decisions, null, null, null, check, ReplayHalts.NONE, (read, total) -> { }, -1);
     }
 
-    /** @param expected letters the plan showed, or -1 */
+    /**
+     * @param halts    asked after each committed batch: a halt stops the replay before its next batch
+     * @param expected letters the plan showed, or -1
+     */
     static ReplayRun sending(final ReplayRequest request, final Decisions decisions, final DlqWriter writer,
                              final KafkaConsumer<byte[], byte[]> consumer, final TicketSyncConfig config,
-                             final ScanProgress progress, final long expected) {
-        return new ReplayRun(request, decisions, writer, consumer, config.topics().deadLetter(), null, progress, expected);
+                             final ReplayHalts halts, final ScanProgress progress, final long expected) {
+        return new ReplayRun(request, decisions, writer, consumer, config.topics(), null, halts, progress, expected);
     }
 
     /** A letter met while scanning: handled (its offset counts as progress), sent if selected. */
@@ -96,6 +105,8 @@ final class ReplayRun {
             return;
         }
         consider(letter);
+        // A listed plan commits in batches too, so a halt can stop it between them.
+        commitIfDue();
     }
 
     void gone(final long count) {
@@ -148,7 +159,7 @@ final class ReplayRun {
         if (writer != null) {
             pace.acquire();
             final String rulesHash = request.transform() == null ? null : request.transform().hash();
-            writer.send(DlqReplayer.replayOf(letter, request.target(), value, rulesHash));
+            writer.send(DlqReplayer.replayOf(letter, request.target(), topics, value, rulesHash));
             decisions.record(writer.decide(letter, new Resolution(id, LetterStatus.REPLAYED, request.actor(), Instant.now(),
                     request.describe(), "replayed to " + request.target()
                     + (rulesHash == null ? "" : ", transformed by rules " + rulesHash))));
@@ -177,10 +188,18 @@ final class ReplayRun {
         }
     }
 
-    /** Between polls: commits once a batch is full or has been open long enough. */
+    /**
+     * Between polls: commits once a batch is full or has been open long enough, then stops if the
+     * application halted replays meanwhile (what was committed stays sent and REPLAYED).
+     *
+     * @throws ReplayFailedException when halted, with the application's reason
+     */
     void commitIfDue() {
         if (writer != null && writer.commitDue(request.batchSize() * 2)) {
             commit();
+            halts.halted().ifPresent(reason -> {
+                throw ReplayFailedException.stopped(committed, reason);
+            });
         }
     }
 

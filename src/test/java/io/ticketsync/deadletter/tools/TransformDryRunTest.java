@@ -60,11 +60,13 @@ class TransformDryRunTest {
     void transformedRecordsCarryTheRulesHashAndTheNewValue() throws Exception {
         final DeadLetter letter = letter(1, "{\"ticketId\":\"T-1\",\"fields\":{\"status\":\"escalated\"}}");
         final byte[] value = RULES.apply(letter.value()).value();
-        final var record = DlqReplayer.replayOf(letter, "tickets.changes", value, RULES.hash());
+        final var record = DlqReplayer.replayOf(letter, "tickets.changes.replay",
+                new io.ticketsync.config.Topics("tickets.changes", "tickets.synced", "tickets.dlq"), value, RULES.hash());
         assertThat(Json.MAPPER.readTree(record.value()).at("/fields/status").asText()).isEqualTo("open");
         assertThat(new String(record.headers().lastHeader(TransformRules.HEADER).value(), StandardCharsets.UTF_8))
                 .isEqualTo(RULES.hash());
-        assertThat(DlqReplayer.replayOf(letter, "tickets.changes").headers().lastHeader(TransformRules.HEADER)).isNull();
+        assertThat(DlqReplayer.replayOf(letter, "tickets.changes.replay",
+                new io.ticketsync.config.Topics("tickets.changes", "tickets.synced", "tickets.dlq")).headers().lastHeader(TransformRules.HEADER)).isNull();
     }
 
     @Test
