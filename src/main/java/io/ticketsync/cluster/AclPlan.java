@@ -87,11 +87,27 @@ public enum AclPlan {
         }
     },
 
-    /** The console reads, resolves, exports and replays, shows and releases the brake, and records sign-ins and views. */
+    /** One letter, edited, to the replay topic, marked REPLAYED in the same transaction under the writer lease. */
+    DLQ_EDIT("dlq edit") {
+        @Override
+        public List<RequiredAcl> acls(final TicketSyncConfig config) {
+            final List<RequiredAcl> acls = new ArrayList<>(List.of(readDeadLetters(config), readResolutions(config),
+                    writeResolutions(config), writeReplayTopic(config)));
+            acls.addAll(writerAcls(config));
+            return withAudit(acls, config);
+        }
+    },
+
+    /**
+     * The console reads, resolves, exports, replays and edits, shows and releases the brake, and
+     * records sign-ins and views.
+     */
     CONSOLE("console") {
         @Override
         public List<RequiredAcl> acls(final TicketSyncConfig config) {
-            return withAudit(replayAcls(config), config);
+            final List<RequiredAcl> acls = new ArrayList<>(replayAcls(config));
+            acls.add(writeReplayTopic(config));
+            return withAudit(acls, config);
         }
     },
 
@@ -188,6 +204,11 @@ public enum AclPlan {
     private static RequiredAcl writeAudit(final TicketSyncConfig config) {
         return literal(ResourceType.TOPIC, config.topics().audit(), AclOperation.WRITE,
                 "the audit topic: record who did what before it is done");
+    }
+
+    private static RequiredAcl writeReplayTopic(final TicketSyncConfig config) {
+        return literal(ResourceType.TOPIC, config.topics().replay(), AclOperation.WRITE,
+                "the replay topic: send edited dead letters on");
     }
 
     private static RequiredAcl readDeadLetters(final TicketSyncConfig config) {

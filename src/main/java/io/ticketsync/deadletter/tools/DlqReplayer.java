@@ -187,12 +187,10 @@ public final class DlqReplayer {
     }
 
     /**
-     * The letter as it was before it failed. Into its own source topic it goes to its own source
-     * partition: re-hashing the key with the Java partitioner would move a ticket whose producer
-     * used another partitioner (librdkafka's CRC32, sarama's FNV-1a) to a task that has no state
-     * for it, bypassing the stale check.
+     * The headers of a letter sent again (replayed or edited): the original record's, error headers
+     * removed, {@value DeadLetter#REPLAY_COUNT_HEADER} incremented.
      */
-    static ProducerRecord<byte[], byte[]> replayOf(final DeadLetter letter, final String target) {
+    static RecordHeaders sentAgainHeaders(final DeadLetter letter) {
         final RecordHeaders headers = new RecordHeaders();
         for (final Header header : letter.headers()) {
             if (!DeadLetterHeaders.ALL.contains(header.key()) && !DeadLetter.REPLAY_COUNT_HEADER.equals(header.key())) {
@@ -201,6 +199,17 @@ public final class DlqReplayer {
         }
         headers.add(DeadLetter.REPLAY_COUNT_HEADER,
                 String.valueOf(letter.replayCount() + 1).getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    /**
+     * The letter as it was before it failed. Into its own source topic it goes to its own source
+     * partition: re-hashing the key with the Java partitioner would move a ticket whose producer
+     * used another partitioner (librdkafka's CRC32, sarama's FNV-1a) to a task that has no state
+     * for it, bypassing the stale check.
+     */
+    static ProducerRecord<byte[], byte[]> replayOf(final DeadLetter letter, final String target) {
+        final RecordHeaders headers = sentAgainHeaders(letter);
         final Integer partition = target.equals(letter.sourceTopic()) && letter.sourcePartition() >= 0
                 ? letter.sourcePartition() : null;
         return new ProducerRecord<>(target, partition, letter.timestamp().toEpochMilli(), letter.key(), letter.value(), headers);

@@ -48,13 +48,13 @@ public final class ValueEdit {
         for (final String set : sets) {
             final int equals = set.indexOf('=');
             if (equals < 1) {
-                throw new InvalidEditException("--set needs path=value, got '" + set + "'");
+                throw new InvalidEditException("a field to set needs path=value, got '" + set + "'");
             }
             steps.add(new Step(checkedPath(set.substring(0, equals)), parsedOrText(set.substring(equals + 1))));
         }
         removes.forEach(path -> steps.add(new Step(checkedPath(path), null)));
         if (steps.isEmpty()) {
-            throw new InvalidEditException("nothing to edit: give --set path=value, --remove path or a whole value");
+            throw new InvalidEditException("nothing to edit: set or remove a field, or give a whole value");
         }
         return new ValueEdit(steps, null);
     }
