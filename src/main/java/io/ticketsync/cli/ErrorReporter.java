@@ -2,6 +2,7 @@ package io.ticketsync.cli;
 
 import io.ticketsync.config.InvalidConfigException;
 import io.ticketsync.deadletter.tools.AuditUnavailableException;
+import io.ticketsync.deadletter.tools.CheckUnavailableException;
 import io.ticketsync.deadletter.tools.ReplayFailedException;
 import io.ticketsync.deadletter.tools.WriterBusyException;
 import io.ticketsync.runtime.ExitCodes;
@@ -26,9 +27,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             return ExitCodes.STARTUP_CHECK_FAILED;
         }
         if (exception instanceof WriterBusyException || exception instanceof ReplayFailedException
-                || exception instanceof AuditUnavailableException) {
+                || exception instanceof AuditUnavailableException || exception instanceof CheckUnavailableException) {
             // Told in one line: who holds the dead-letter writer lease, what a failed replay already sent,
-            // or that the audit trail could not record the action (then it was not done).
+            // that the audit trail could not record the action (then it was not done), or that no
+            // instance could check an edit (then nothing was sent).
             commandLine.getErr().println("ticket-sync: " + exception.getMessage());
             return ExitCodes.FAILURE;
         }

@@ -55,6 +55,8 @@ class LetterEditBrowserIT {
         final TicketSyncConfig appConfig = TestConfigs.forBroker(broker, "letter-edit-browser-it", state, settings);
         try (RunningApp app = RunningApp.start(appConfig, TicketSyncTopology.build(appConfig))) {
             settings.put("console.tickets.url", "http://127.0.0.1:" + app.port());
+            // The check reads the store: before the instance runs it answers 503.
+            app.http().awaitGet("/health/ready", response -> response.statusCode() == 200, Duration.ofSeconds(60));
             final TicketSyncConfig config = TestConfigs.forBroker(broker, "letter-edit-browser-it", state, settings);
             try (DeadLetterConsole console = DeadLetterConsole.start(config)) {
                 final String base = "http://127.0.0.1:" + console.port();

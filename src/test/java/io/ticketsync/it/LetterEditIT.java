@@ -29,6 +29,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,8 @@ class LetterEditIT {
         final TicketSyncConfig config = TestConfigs.forBroker(broker, APP, state, Map.of());
         try (RunningApp app = RunningApp.start(config, TicketSyncTopology.build(config))) {
             final String url = "http://127.0.0.1:" + app.port();
+            // The check reads the store: asked before the instance runs, it answers 503 (and the edit sends nothing).
+            app.http().awaitGet("/health/ready", response -> response.statusCode() == 200, Duration.ofSeconds(60));
             final DeadLetter letter = letterOf(broker, config, "T-2");
             final String id = letter.partition() + "@" + letter.offset();
 
@@ -116,11 +119,22 @@ class LetterEditIT {
     }
 
     @Test
-    void shouldExitThreeNamingTheKeyWhenNoInstanceIsConfigured(final KafkaBroker broker, @TempDir final Path state) {
+    void shouldExitThreeNamingTheKeyWhenNoInstanceIsConfiguredAndOneWhenNoneAnswers(final KafkaBroker broker,
+                                                                                   @TempDir final Path state) throws Exception {
         final TicketSyncConfig config = TestConfigs.forBroker(broker, APP + "-nourl", state, Map.of());
         final Run run = cli(config, null, "--id", "0@0", "--set-field", "fields.status=open");
         assertThat(run.exit()).isEqualTo(ExitCodes.CONFIG_ERROR);
         assertThat(run.err()).contains("dlq.check.url");
+
+        ConsoleSeed.deadLetters(broker, APP + "-nobody", state, Map.of());
+        final TicketSyncConfig seeded = TestConfigs.forBroker(broker, APP + "-nobody", state, Map.of());
+        final DeadLetter letter = letterOf(broker, seeded, "T-2");
+        final Run unanswered = cli(seeded, "http://127.0.0.1:1", "--id", letter.partition() + "@" + letter.offset(),
+                "--set-field", "fields.status=open");
+        assertThat(unanswered.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(unanswered.err().strip()).startsWith("ticket-sync: no running ticket-sync answered at http://127.0.0.1:1")
+                .endsWith("is dlq.check.url right?").doesNotContain("\tat ");
+        assertThat(broker.readAllCommitted(seeded.topics().replay())).isEmpty();
     }
 
     private static DeadLetter letterOf(final KafkaBroker broker, final TicketSyncConfig config, final String key)

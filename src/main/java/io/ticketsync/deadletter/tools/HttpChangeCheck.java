@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * Asks a running ticket-sync's {@code POST /tickets/{id}/preview} (it forwards to the instance that
  * owns the ticket) what a change would do. Bounded in time: an edit waits seconds for its check, not
- * for ever; an instance that cannot answer is an {@link IllegalStateException}, and nothing is sent.
+ * for ever; an instance that cannot answer is a {@link CheckUnavailableException}, and nothing is sent.
  */
 public final class HttpChangeCheck implements ChangeCheck {
 
@@ -61,15 +61,15 @@ public final class HttpChangeCheck implements ChangeCheck {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking " + base + " to check the change: nothing sent", e);
+            throw new CheckUnavailableException("interrupted while asking " + base + " to check the change: nothing sent", e);
         } catch (final IOException e) {
-            throw new IllegalStateException("no running ticket-sync answered at " + base + " to check the change ("
+            throw new CheckUnavailableException("no running ticket-sync answered at " + base + " to check the change ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
                     + "): nothing sent; is dlq.check.url right?", e);
         }
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("ticket-sync at " + base + " could not check the change: " + response.statusCode()
-                    + " " + errorOf(response.body()) + "; nothing sent");
+            throw new CheckUnavailableException("ticket-sync at " + base + " could not check the change: " + response.statusCode()
+                    + " " + errorOf(response.body()) + "; nothing sent", null);
         }
         return parse(response.body());
     }
@@ -79,13 +79,13 @@ public final class HttpChangeCheck implements ChangeCheck {
         try {
             answer = Json.MAPPER.readTree(body);
         } catch (final IOException e) {
-            throw new IllegalStateException("the check's answer is not JSON: nothing sent", e);
+            throw new CheckUnavailableException("the check's answer is not JSON: nothing sent", e);
         }
         final CheckResult.Outcome outcome;
         try {
             outcome = CheckResult.Outcome.valueOf(answer.path("outcome").asText());
         } catch (final IllegalArgumentException e) {
-            throw new IllegalStateException("the check answered no known outcome: nothing sent", e);
+            throw new CheckUnavailableException("the check answered no known outcome: nothing sent", e);
         }
         final List<String> diff = new ArrayList<>();
         answer.path("diff").forEach(line -> diff.add(line.asText()));
