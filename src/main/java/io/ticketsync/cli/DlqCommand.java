@@ -42,10 +42,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code ticket-sync dlq inspect|replay|resolve|discard|export}: look at dead letters, decide about them, send them back. */
-@Command(name = "dlq", mixinStandardHelpOptions = true, description = "Inspect, replay, resolve, discard or export the letters in the dead-letter topic.",
-        subcommands = {DlqCommand.Inspect.class, DlqCommand.Replay.class, DlqCommand.Resolve.class, DlqCommand.Discard.class,
-                DlqCommand.Export.class})
+/** {@code ticket-sync dlq inspect|replay|edit|resolve|discard|export}: look at dead letters, decide about them, send them back. */
+@Command(name = "dlq", mixinStandardHelpOptions = true,
+        description = "Inspect, replay, edit, resolve, discard or export the letters in the dead-letter topic.",
+        subcommands = {DlqCommand.Inspect.class, DlqCommand.Replay.class, DlqEditCommand.class, DlqCommand.Resolve.class,
+                DlqCommand.Discard.class, DlqCommand.Export.class})
 final class DlqCommand implements Runnable {
 
     @Spec

@@ -89,7 +89,21 @@ public enum AclPlan {
         }
     },
 
-    /** The console reads, resolves, exports and replays, shows and releases the brake, and records sign-ins and views. */
+    /** One letter, edited, to the replay topic, marked REPLAYED in the same transaction under the writer lease. */
+    DLQ_EDIT("dlq edit") {
+        @Override
+        public List<RequiredAcl> acls(final TicketSyncConfig config) {
+            final List<RequiredAcl> acls = new ArrayList<>(List.of(readDeadLetters(config), readResolutions(config),
+                    writeResolutions(config), writeReplayTopic(config)));
+            acls.addAll(writerAcls(config));
+            return withAudit(acls, config);
+        }
+    },
+
+    /**
+     * The console reads, resolves, exports, replays and edits, shows and releases the brake, and
+     * records sign-ins and views.
+     */
     CONSOLE("console") {
         @Override
         public List<RequiredAcl> acls(final TicketSyncConfig config) {
@@ -160,7 +174,7 @@ public enum AclPlan {
                 readResolutions(config),
                 writeResolutions(config),
                 // The replay topic, not the input: the input's other consumers must not see letters twice.
-                literal(ResourceType.TOPIC, config.topics().replay(), AclOperation.WRITE, "the replay topic: send dead letters back"),
+                writeReplayTopic(config),
                 prefixed(ResourceType.GROUP, replay, AclOperation.READ, replay + "access-check",
                         "the replay's consumer groups (one per selection): keep its progress")));
         acls.addAll(writerAcls(config));
@@ -191,6 +205,11 @@ public enum AclPlan {
     private static RequiredAcl writeAudit(final TicketSyncConfig config) {
         return literal(ResourceType.TOPIC, config.topics().audit(), AclOperation.WRITE,
                 "the audit topic: record who did what before it is done");
+    }
+
+    private static RequiredAcl writeReplayTopic(final TicketSyncConfig config) {
+        return literal(ResourceType.TOPIC, config.topics().replay(), AclOperation.WRITE,
+                "the replay topic: send dead letters on, replayed, edited or transformed");
     }
 
     private static RequiredAcl readDeadLetters(final TicketSyncConfig config) {

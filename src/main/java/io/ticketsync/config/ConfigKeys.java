@@ -67,6 +67,7 @@ public final class ConfigKeys {
     public static final String DLQ_CONTROL_TOPIC = "dlq.control.topic";
     public static final String DLQ_AUDIT_TOPIC = "dlq.audit.topic";
     public static final String DLQ_AUDIT_RETENTION_MS = "dlq.audit.retention.ms";
+    public static final String DLQ_CHECK_URL = "dlq.check.url";
 
     /** Every exact key of ticket-sync's own (Kafka's are known from Kafka). */
     public static final Set<String> OWN_KEYS = Set.of(MAPPING_REPLACE, INPUT_TOPIC, REPLAY_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC, DLQ_RESOLUTIONS_TOPIC,
@@ -77,7 +78,7 @@ public final class ConfigKeys {
             STARTUP_TIMEOUT_MS, HTTP_BIND_ADDRESS, HTTP_PORT, HTTP_AUTH_TOKEN, HEALTH_STUCK_TIMEOUT_MS,
             HEALTH_STUCK_ACTION, DLQ_SURGE_WINDOW_RECORDS, DLQ_SURGE_MIN_RECORDS, DLQ_SURGE_THRESHOLD,
             DLQ_SURGE_THRESHOLD_STAGE, DLQ_SURGE_THRESHOLD_ALL, DLQ_SURGE_ACTION, DLQ_CONTROL_TOPIC,
-            DLQ_AUDIT_TOPIC, DLQ_AUDIT_RETENTION_MS,
+            DLQ_AUDIT_TOPIC, DLQ_AUDIT_RETENTION_MS, DLQ_CHECK_URL,
             CONSOLE_BIND_ADDRESS, CONSOLE_PORT, CONSOLE_USER, CONSOLE_PASSWORD, CONSOLE_TICKETS_URL,
             CONSOLE_PUBLIC_URL, CONSOLE_TRUSTED_PROXIES,
             CONSOLE_INDEX_STALE_READY_MS, CONSOLE_INDEX_STALE_EXIT_MS,

@@ -2,6 +2,7 @@ package io.ticketsync.config;
 
 import org.apache.kafka.streams.StreamsConfig;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public final class TicketSyncConfig {
     private final FailureGuards guards;
     private final ApiSettings api;
     private final ConsoleSettings console;
+    private final Optional<URI> checkUrl;
     private final Duration shutdownTimeout;
     private final Duration startupTimeout;
     private final short topicsMinReplication;
@@ -46,6 +48,7 @@ public final class TicketSyncConfig {
                 "a replica count from 1 to " + Short.MAX_VALUE);
         this.api = ApiSettings.read(raw);
         this.console = ConsoleSettings.read(raw);
+        this.checkUrl = raw.httpUrl(ConfigKeys.DLQ_CHECK_URL);
         this.kafka = new KafkaSettings(raw);
         this.limits = RecordLimits.read(raw, kafka);
         this.guards = FailureGuards.read(raw, kafka.commitIntervalMs());
@@ -123,6 +126,19 @@ public final class TicketSyncConfig {
     /** Where the dead-letter console listens, who may log in, and where it asks for ticket snapshots. */
     public ConsoleSettings console() {
         return console;
+    }
+
+    /**
+     * The HTTP API of a running instance that checks an edited letter before it is sent:
+     * {@code dlq.check.url}, else {@code console.tickets.url}.
+     *
+     * @throws InvalidConfigException naming {@code dlq.check.url} when neither is set
+     */
+    public URI requireCheckUrl() {
+        return checkUrl.or(console::ticketsUrl).orElseThrow(() -> raw.invalid(ConfigKeys.DLQ_CHECK_URL,
+                "missing required configuration '" + ConfigKeys.DLQ_CHECK_URL + "': an edit is checked by a running"
+                        + " ticket-sync before it is sent; set it to an instance's HTTP API, e.g. http://ticket-sync:8080"
+                        + " (or set " + ConfigKeys.CONSOLE_TICKETS_URL + ")"));
     }
 
     public Duration shutdownTimeout() {

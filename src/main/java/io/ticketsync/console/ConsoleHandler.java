@@ -111,8 +111,9 @@ final class ConsoleHandler extends Handler.Abstract {
             refused(session.get().actor(), path, client, "stale or missing CSRF token");
             return answers.error(response, callback, 403, "Refused", "the form's CSRF token is missing or stale; reload the page");
         }
-        final Optional<Role> needed = RoleRules.needed(path, post, fields);
-        if (needed.isPresent() && !session.get().may(needed.get())) {
+        final Optional<Role> needed = RoleRules.needed(path, post, fields).stream().filter(role -> !session.get().may(role))
+                .findFirst();
+        if (needed.isPresent()) {
             refused(session.get().actor(), path, client, "needs the " + needed.get().label() + " role");
             return answers.error(response, callback, 403, "Refused", "this needs the " + needed.get().label()
                     + " role; you have " + String.join(", ", Role.names(session.get().roles())));
@@ -137,7 +138,7 @@ final class ConsoleHandler extends Handler.Abstract {
                 case "/letters/mark" -> Answers.redirect(response, callback, routes.mark(fields, session));
                 case "/replay" -> Answers.redirect(response, callback, routes.startReplay(fields, session));
                 case "/brake/release" -> Answers.redirect(response, callback, routes.releaseBrake(fields, session));
-                default -> answers.error(response, callback, 404, "Not found", path);
+                default -> letterEdit(response, callback, path, fields, session);
             };
         }
         if (path.equals("/")) {
@@ -173,6 +174,21 @@ final class ConsoleHandler extends Handler.Abstract {
             return true;
         }
         return answers.error(response, callback, 404, "Not found", path);
+    }
+
+    /** The letter editor's Check and Send; anything else posted is not found. */
+    private boolean letterEdit(final Response response, final Callback callback, final String path, final Fields fields,
+                               final Session session) {
+        final Optional<LetterEditPath> target = LetterEditPath.parse(path);
+        if (target.isEmpty()) {
+            return answers.error(response, callback, 404, "Not found", path);
+        }
+        final ConsoleRoutes.EditAnswer answer = routes.letterEdit(target.get(), fields, session);
+        if (answer.redirect() != null) {
+            return Answers.redirect(response, callback, answer.redirect());
+        }
+        return answer.page().isPresent() ? answers.page(response, callback, 200, answer.page().get())
+                : answers.error(response, callback, 404, "No such letter", "it is not in the dead-letter topic (any more)");
     }
 
     private static boolean asset(final Response response, final Callback callback) throws Exception {

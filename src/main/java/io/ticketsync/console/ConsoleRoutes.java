@@ -5,6 +5,9 @@ import io.ticketsync.deadletter.tools.AuditLog;
 import io.ticketsync.config.TicketSyncConfig;
 import io.ticketsync.control.BrakeEvent;
 import io.ticketsync.deadletter.tools.DeadLetter;
+import io.ticketsync.deadletter.tools.EditReport;
+import io.ticketsync.deadletter.tools.InvalidEditException;
+import io.ticketsync.deadletter.tools.UnconfirmedEditException;
 import io.ticketsync.deadletter.tools.LetterId;
 import io.ticketsync.deadletter.tools.LetterStatus;
 import io.ticketsync.deadletter.tools.ReplayPlan;
@@ -109,6 +112,37 @@ final class ConsoleRoutes {
     }
 
     Optional<String> letter(final LetterId id, final Session session) {
+        return letter(id, session, null);
+    }
+
+    /** What an editor's form gets back: where to go after a send, or the letter's page telling what happened. */
+    record EditAnswer(String redirect, Optional<String> page) {
+    }
+
+    /** {@code POST /letters/{id}/check} and {@code /edit}: the edited value checked, or sent. */
+    EditAnswer letterEdit(final LetterEditPath target, final Fields form, final Session session) {
+        final String value = Optional.ofNullable(form.getValue("value")).orElse("");
+        try {
+            if (target.send()) {
+                final EditReport sent = actions.edit(target.letter(), value, "yes".equals(form.getValue("confirm")),
+                        form.getValue("note"), session.actor());
+                flashes.put(session.id(), "Edited and sent to " + config.topics().replay() + ": "
+                        + EditReport.headline(sent.check()) + "; the letter is marked REPLAYED");
+                return new EditAnswer("/letters/" + target.letter(), Optional.empty());
+            }
+            return new EditAnswer(null, letter(target.letter(), session,
+                    EditorView.checked(value, actions.checkEdit(target.letter(), value, session.actor()))));
+        } catch (final UnconfirmedEditException e) {
+            return new EditAnswer(null, letter(target.letter(), session, EditorView.checked(value, e.report())
+                    .problem("Nothing sent: " + EditReport.headline(e.report().check())
+                            + ". Tick the box that confirms to send it anyway.")));
+        } catch (final InvalidEditException | IllegalStateException e) {
+            return new EditAnswer(null, letter(target.letter(), session, EditorView.failed(value, "Nothing sent: " + e.getMessage())));
+        }
+    }
+
+    /** @param editor what the editor shows after a check; null: the letter's own value */
+    private Optional<String> letter(final LetterId id, final Session session, final EditorView editor) {
         return catalog.letter(id).map(detail -> {
             final DeadLetter letter = detail.letter();
             if (session.may(Role.VALUES)) {
@@ -138,6 +172,10 @@ final class ConsoleRoutes {
                 letter.headers().forEach(header -> headers.add(Map.of("key", header.key())));
             }
             model.put("headers", headers);
+            if (session.may(Role.VALUES) && session.may(Role.OPERATOR) && detail.status().isOpen()) {
+                model.put("editor", (editor == null ? EditorView.of(letter) : editor).model(letter));
+            }
+            model.put("edited", detail.resolution() != null && !detail.resolution().edit().isEmpty());
             return pages.render("letter", model);
         });
     }

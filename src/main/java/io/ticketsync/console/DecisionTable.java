@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decisions without their letter (status, actor, time, selection, note), each distinct one stored
+ * Decisions without their letter (status, actor, time, selection, note, an edit's diff), each distinct one stored
  * once and numbered from 1: one mark of a million letters is one entry, and a letter holds only its
  * number (0: open). Entries are never dropped; there is one per operator action, not per letter.
  * Not thread-safe: {@link LetterIndex} locks.
  */
 final class DecisionTable {
 
-    private record Decision(LetterStatus status, String actor, Instant at, String selection, String note) {
+    private record Decision(LetterStatus status, String actor, Instant at, String selection, String note, List<String> edit) {
     }
 
     private final List<Decision> decisions = new ArrayList<>();
@@ -30,7 +30,7 @@ final class DecisionTable {
             return 0;
         }
         final Decision decision = new Decision(resolution.status(), resolution.actor(), resolution.at(), resolution.selection(),
-                resolution.note());
+                resolution.note(), resolution.edit());
         return numbers.computeIfAbsent(decision, added -> {
             decisions.add(added);
             return decisions.size();
@@ -47,7 +47,8 @@ final class DecisionTable {
             return null;
         }
         final Decision decision = decisions.get(number - 1);
-        return new Resolution(letter, decision.status(), decision.actor(), decision.at(), decision.selection(), decision.note());
+        return new Resolution(letter, decision.status(), decision.actor(), decision.at(), decision.selection(), decision.note(),
+                decision.edit());
     }
 
     void clear() {

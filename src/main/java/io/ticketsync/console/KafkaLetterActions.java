@@ -1,7 +1,13 @@
 package io.ticketsync.console;
 
 import io.ticketsync.config.TicketSyncConfig;
+import io.ticketsync.config.InvalidConfigException;
 import io.ticketsync.deadletter.tools.Actor;
+import io.ticketsync.deadletter.tools.EditReport;
+import io.ticketsync.deadletter.tools.HttpChangeCheck;
+import io.ticketsync.deadletter.tools.LetterEditor;
+import io.ticketsync.deadletter.tools.LetterId;
+import io.ticketsync.deadletter.tools.ValueEdit;
 import io.ticketsync.deadletter.tools.AuditLog;
 import io.ticketsync.deadletter.tools.DeadLetterExport;
 import io.ticketsync.deadletter.tools.DlqReplayer;
@@ -21,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +38,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The console's actions through the engines the {@code dlq} commands use: {@link LetterMarker},
- * {@link DlqReplayer} and {@link DeadLetterExport}. Replays run one at a time on a background thread
+ * {@link DlqReplayer}, {@link LetterEditor} and {@link DeadLetterExport}. Replays run one at a time on a background thread
  * (two replays of one selection would fence each other anyway), reporting progress as they go.
  */
 public final class KafkaLetterActions implements LetterActions, AutoCloseable {
@@ -87,6 +94,27 @@ public final class KafkaLetterActions implements LetterActions, AutoCloseable {
     @Override
     public Optional<ReplayJob> replay(final String jobId) {
         return Optional.ofNullable(jobs.get(jobId));
+    }
+
+    @Override
+    public EditReport checkEdit(final LetterId id, final String value, final Actor actor) {
+        return editor().dryRun(id, ValueEdit.whole(value), actor);
+    }
+
+    @Override
+    public EditReport edit(final LetterId id, final String value, final boolean confirmed, final String note, final Actor actor) {
+        final EditReport report = editor().send(id, ValueEdit.whole(value), confirmed, note, actor);
+        catalog.decided(List.of(report.decided()));
+        return report;
+    }
+
+    /** Asked per edit: without dlq.check.url (or console.tickets.url) the console still serves everything else. */
+    private LetterEditor editor() {
+        try {
+            return new LetterEditor(config, audit, HttpChangeCheck.of(config));
+        } catch (final InvalidConfigException e) {
+            throw new IllegalStateException("no running ticket-sync to check the edit with: " + e.getMessage(), e);
+        }
     }
 
     @Override

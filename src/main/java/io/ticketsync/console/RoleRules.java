@@ -2,7 +2,9 @@ package io.ticketsync.console;
 
 import org.eclipse.jetty.util.Fields;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which role each page and form needs beyond being signed in (any role shows letters' metadata):
@@ -15,7 +17,16 @@ final class RoleRules {
     private RoleRules() {
     }
 
-    static Optional<Role> needed(final String path, final boolean post, final Fields fields) {
+    /** Every role {@code path} needs; empty: being signed in is enough. */
+    static Set<Role> needed(final String path, final boolean post, final Fields fields) {
+        if (post && LetterEditPath.matches(path)) {
+            // The editor shows the value and sends it on.
+            return EnumSet.of(Role.VALUES, Role.OPERATOR);
+        }
+        return one(path, post, fields).map(EnumSet::of).orElseGet(() -> EnumSet.noneOf(Role.class));
+    }
+
+    private static Optional<Role> one(final String path, final boolean post, final Fields fields) {
         if (post) {
             return "/logout".equals(path) ? Optional.empty() : Optional.of(Role.OPERATOR);
         }

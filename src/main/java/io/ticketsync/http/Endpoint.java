@@ -5,7 +5,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * One GET endpoint. It answers by completing {@code callback}, now or later (a forwarded query
+ * One endpoint (a GET, or the preview's POST). It answers by completing {@code callback}, now or later (a forwarded query
  * completes it when the owner answers, holding no server thread meanwhile).
  */
 @FunctionalInterface

@@ -45,6 +45,15 @@ final class OwnerForwarder {
 
     void forward(final Request request, final Response response, final Callback callback, final HostInfo owner,
                  final String id) {
+        forward(request, response, callback, owner, id, "", null);
+    }
+
+    /**
+     * @param suffix what follows {@code /tickets/{id}} in the owner's URI ({@code /preview}), or ""
+     * @param body   the request body to POST on, or null for a GET
+     */
+    void forward(final Request request, final Response response, final Callback callback, final HostInfo owner,
+                 final String id, final String suffix, final byte[] body) {
         if (request.getHeaders().contains(FORWARDED_HEADER)) {
             // One hop only: the owner we were forwarded to disagrees, so metadata is moving; let the caller retry.
             HttpResponses.error(response, callback, 503, "ownership of " + id + " is moving; retry");
@@ -59,8 +68,13 @@ final class OwnerForwarder {
             HttpResponses.error(response, callback, 503, "too many queries forwarded at once; retry");
             return;
         }
-        final HttpRequest.Builder forwarded = HttpRequest.newBuilder(uri.get()).timeout(limits.forwardTimeout())
-                .header(FORWARDED_HEADER, "1").GET();
+        final HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create(uri.get() + suffix))
+                .timeout(limits.forwardTimeout()).header(FORWARDED_HEADER, "1");
+        if (body == null) {
+            forwarded.GET();
+        } else {
+            forwarded.header("Content-Type", HttpResponses.JSON).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        }
         auth.authorization().ifPresent(value -> forwarded.header("Authorization", value));
         final CompletableFuture<HttpResponse<byte[]>> exchange =
                 client.sendAsync(forwarded.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -1,6 +1,5 @@
 package io.ticketsync.http;
 
-import io.ticketsync.model.SyncedTicket;
 import io.ticketsync.model.TicketState;
 import io.ticketsync.topology.TicketStateReader;
 import io.ticketsync.topology.TicketSyncTopology;
@@ -12,7 +11,6 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-import java.util.Optional;
 
 /**
  * Finds a ticket's current snapshot through interactive queries: from the local store when this
@@ -56,10 +54,9 @@ public final class StreamsTicketLookup implements TicketLookup {
     }
 
     @Override
-    public Optional<SyncedTicket> localSnapshot(final String ticketId) {
+    public TicketState localState(final String ticketId) {
         final ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
                 TicketSyncTopology.STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
-        final TicketState state = TicketStateReader.read(store, ticketId);
-        return state == null || state.isDeleted() ? Optional.empty() : Optional.of(state.snapshot());
+        return TicketStateReader.read(store, ticketId);
     }
 }

@@ -1,14 +1,9 @@
 package io.ticketsync.http;
 
 import io.ticketsync.codec.TicketChangeDecoder;
-import io.ticketsync.failure.UnreadableStoreValueException;
-import io.ticketsync.model.SyncedTicket;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-
-import java.util.Optional;
 
 /**
  * {@code GET /tickets/{id}}: the ticket's current snapshot, answered by whichever instance owns the
@@ -30,9 +25,7 @@ final class TicketEndpoint implements Endpoint {
     @Override
     public void get(final Request request, final Response response, final Callback callback) {
         final String id = Request.getPathInContext(request).substring(PREFIX.length());
-        if (id.isEmpty() || id.length() > TicketChangeDecoder.MAX_TICKET_ID_LENGTH || id.contains("/")) {
-            HttpResponses.error(response, callback, 400, "ticket id must be 1-" + TicketChangeDecoder.MAX_TICKET_ID_LENGTH
-                    + " characters without '/'");
+        if (!checkId(id, response, callback)) {
             return;
         }
         final TicketLookup.Owner owner = lookup.ownerOf(id);
@@ -46,21 +39,22 @@ final class TicketEndpoint implements Endpoint {
     }
 
     private void answerLocally(final Response response, final Callback callback, final String id) {
-        final Optional<SyncedTicket> snapshot;
-        try {
-            snapshot = lookup.localSnapshot(id);
-        } catch (final InvalidStateStoreException e) {
-            HttpResponses.error(response, callback, 503, "store not queryable right now: " + e.getMessage());
-            return;
-        } catch (final UnreadableStoreValueException e) {
-            // Not transient, so not 503: asking again meets the same value.
-            HttpResponses.error(response, callback, 500, e.getMessage());
-            return;
+        LocalState.answer(response, callback, () -> lookup.localSnapshot(id), snapshot -> {
+            if (snapshot.isPresent()) {
+                HttpResponses.json(response, callback, 200, snapshot.get());
+            } else {
+                HttpResponses.error(response, callback, 404, "no ticket " + id);
+            }
+        });
+    }
+
+    /** Answers 400 and returns false unless {@code id} can be a ticket id. */
+    static boolean checkId(final String id, final Response response, final Callback callback) {
+        if (id.isEmpty() || id.length() > TicketChangeDecoder.MAX_TICKET_ID_LENGTH || id.contains("/")) {
+            HttpResponses.error(response, callback, 400, "ticket id must be 1-" + TicketChangeDecoder.MAX_TICKET_ID_LENGTH
+                    + " characters without '/'");
+            return false;
         }
-        if (snapshot.isPresent()) {
-            HttpResponses.json(response, callback, 200, snapshot.get());
-        } else {
-            HttpResponses.error(response, callback, 404, "no ticket " + id);
-        }
+        return true;
     }
 }

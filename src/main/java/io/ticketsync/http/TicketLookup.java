@@ -1,6 +1,7 @@
 package io.ticketsync.http;
 
 import io.ticketsync.model.SyncedTicket;
+import io.ticketsync.model.TicketState;
 import org.apache.kafka.streams.state.HostInfo;
 
 import java.util.Optional;
@@ -27,10 +28,22 @@ public interface TicketLookup {
     Owner ownerOf(String ticketId);
 
     /**
+     * The state in the local store: null for a ticket never seen, a deleted ticket's marker (version,
+     * no snapshot) after a DELETE.
+     *
+     * @throws org.apache.kafka.streams.errors.InvalidStateStoreException while the store cannot be queried
+     * @throws io.ticketsync.failure.UnreadableStoreValueException when the stored value cannot be decoded
+     */
+    TicketState localState(String ticketId);
+
+    /**
      * The snapshot from the local store; empty for an unknown or deleted ticket.
      *
      * @throws org.apache.kafka.streams.errors.InvalidStateStoreException while the store cannot be queried
      * @throws io.ticketsync.failure.UnreadableStoreValueException when the stored value cannot be decoded
      */
-    Optional<SyncedTicket> localSnapshot(String ticketId);
+    default Optional<SyncedTicket> localSnapshot(final String ticketId) {
+        final TicketState state = localState(ticketId);
+        return state == null || state.isDeleted() ? Optional.empty() : Optional.of(state.snapshot());
+    }
 }

@@ -19,6 +19,7 @@ import io.ticketsync.guard.DeadLetterSurgeBrake;
 import io.ticketsync.http.HttpApi;
 import io.ticketsync.http.HttpSettings;
 import io.ticketsync.http.StreamsTicketLookup;
+import io.ticketsync.topology.ChangePreview;
 import io.ticketsync.metrics.TicketSyncMetrics;
 import io.ticketsync.topology.AppServices;
 import io.ticketsync.topology.HotPathWarmUp;
@@ -205,7 +206,7 @@ public final class TicketSyncApp {
 
     private void serveHttp(final KafkaStreams streams) {
         http = HttpApi.start(HttpSettings.from(config), health::liveness, health::readiness, metrics::scrape,
-                new StreamsTicketLookup(streams, config.kafka().applicationServer().orElse(null)));
+                new StreamsTicketLookup(streams, config.kafka().applicationServer().orElse(null)), ChangePreview.of(config));
         serving.countDown();
         LOG.info("HTTP API listening on {}:{}", config.api().bindAddress(), http.port());
     }

@@ -27,7 +27,12 @@ public final class TicketSyncTopology {
     }
 
     public static Topology build(final TicketSyncConfig config) {
-        return build(config, new TicketApplier(config.statusMapping(), config.priorityMapping()));
+        return build(config, rules(config));
+    }
+
+    /** The rules and mappings the processor applies; {@link ChangePreview} asks the same ones. */
+    static TicketRules rules(final TicketSyncConfig config) {
+        return new TicketApplier(config.statusMapping(), config.priorityMapping());
     }
 
     /** The same topology around other rules: lets tests make business logic throw. */

@@ -111,6 +111,20 @@ class ConsoleOidcTest {
                 .contains("\"actor\":\"val\"", "\"email\":\"val@example.com\"", "\"roles\":\"values\"", "\"letter\":\"0@7\"");
         assertThat(get("/export.jsonl", session).statusCode()).isEqualTo(200);
         assertThat(actions.calls).containsExactly("EXPORT by val@example.com: all");
+        assertThat(letter).as("the editor sends: values alone do not offer it").doesNotContain("id=\"edit-value\"");
+        assertThat(post("/letters/" + MemoryCatalog.LETTER + "/check", "csrf=" + csrf(session) + "&value=%7B%7D", session)
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldRefuseTheEditorToAnOperatorWithoutTheValuesRole() throws Exception {
+        final String session = signIn("ops", List.of("oncall", "support"), 3600);
+        assertThat(get("/letters/" + MemoryCatalog.LETTER, session).body()).doesNotContain("id=\"edit-value\"");
+        final String csrf = csrf(session);
+        assertThat(post("/letters/" + MemoryCatalog.LETTER + "/edit", "csrf=" + csrf + "&value=%7B%7D&confirm=yes", session)
+                .statusCode()).isEqualTo(403);
+        assertThat(actions.calls).isEmpty();
+        assertThat(audit).anyMatch(line -> line.contains("\"action\":\"request\"") && line.contains("needs the values role"));
     }
 
     @Test

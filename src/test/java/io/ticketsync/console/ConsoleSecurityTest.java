@@ -23,6 +23,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -206,6 +207,39 @@ class ConsoleSecurityTest {
         assertSecured(marked);
         // The console hands the engine the session's user; the engine writes the audit line (LetterMarker).
         assertThat(actions.calls).containsExactly("RESOLVED by admin: ids=[" + LETTER + "] note=fixed upstream");
+    }
+
+    @Test
+    void shouldOfferTheEditorCheckAnEditAndSendItOnlyConfirmedWhenItWouldFailAgain() throws Exception {
+        final String session = login();
+        final HttpResponse<String> page = send(get("/letters/" + LETTER, session));
+        assertThat(page.body()).contains("id=\"edit-value\"").contains("id=\"edit-send\"");
+
+        final String fixed = URLEncoder.encode("{\"ticketId\":\"T-1\",\"version\":1,\"fields\":{\"status\":\"open\"}}",
+                StandardCharsets.UTF_8);
+        final HttpResponse<String> checked = send(post("/letters/" + LETTER + "/check", "csrf=" + csrf(session) + "&value="
+                + fixed, session));
+        assertThat(checked.statusCode()).isEqualTo(200);
+        assertThat(checked.body()).contains("applies as version 1").contains("state: (absent) -&gt; &quot;OPEN&quot;");
+        assertThat(actions.calls).isEmpty();
+
+        final String failing = fixed.replace("open", "escalated");
+        final HttpResponse<String> unconfirmed = send(post("/letters/" + LETTER + "/edit", "csrf=" + csrf(session) + "&value="
+                + failing, session));
+        assertThat(unconfirmed.statusCode()).isEqualTo(200);
+        assertThat(unconfirmed.body()).contains("Nothing sent: would be dead-lettered again: unmapped-status");
+        assertThat(actions.calls).isEmpty();
+        final HttpResponse<String> notJson = send(post("/letters/" + LETTER + "/check", "csrf=" + csrf(session)
+                + "&value=%7Bnope", session));
+        assertThat(notJson.body()).contains("Nothing sent: the new value is not JSON");
+
+        final HttpResponse<String> sent = send(post("/letters/" + LETTER + "/edit", "csrf=" + csrf(session) + "&value="
+                + failing + "&confirm=yes", session));
+        assertThat(sent.statusCode()).isEqualTo(303);
+        assertThat(sent.headers().firstValue("Location")).contains("/letters/" + LETTER);
+        assertThat(actions.calls).singleElement().asString().startsWith("EDIT by admin: " + LETTER);
+        assertThat(send(post("/letters/" + LETTER + "/edit", "value=" + fixed, session)).statusCode()).as("no CSRF token")
+                .isEqualTo(403);
     }
 
     @Test

@@ -1,6 +1,13 @@
 package io.ticketsync.console;
 
 import io.ticketsync.deadletter.tools.Actor;
+import io.ticketsync.deadletter.tools.CheckResult;
+import io.ticketsync.deadletter.tools.DecisionRecord;
+import io.ticketsync.deadletter.tools.EditReport;
+import io.ticketsync.deadletter.tools.LetterId;
+import io.ticketsync.deadletter.tools.Resolution;
+import io.ticketsync.deadletter.tools.UnconfirmedEditException;
+import io.ticketsync.deadletter.tools.ValueEdit;
 import io.ticketsync.deadletter.tools.LetterStatus;
 import io.ticketsync.deadletter.tools.LetterId;
 import io.ticketsync.deadletter.tools.ReplayPlan;
@@ -67,6 +74,34 @@ final class MemoryActions implements LetterActions {
     @Override
     public Optional<ReplayJob> replay(final String jobId) {
         return Optional.ofNullable(jobs.get(jobId));
+    }
+
+    /** A value holding "escalated" would be dead-lettered again; anything else applies as version 1. */
+    @Override
+    public EditReport checkEdit(final LetterId id, final String value, final Actor actor) {
+        final CheckResult check = value.contains("escalated")
+                ? new CheckResult(CheckResult.Outcome.DEAD_LETTER, Optional.empty(), Optional.of("unmapped-status"),
+                "status value 'escalated' has no mapping", Optional.empty(), Optional.empty(), List.of())
+                : new CheckResult(CheckResult.Outcome.APPLIES, Optional.of(1L), Optional.empty(), "applies as version 1",
+                Optional.empty(), Optional.of("{\"state\":\"OPEN\"}"), List.of("state: (absent) -> \"OPEN\""));
+        ValueEdit.whole(value);
+        return new EditReport(id, List.of("fields.status: \"escalated\" -> \"open\""), check,
+                value.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    @Override
+    public EditReport edit(final LetterId id, final String value, final boolean confirmed, final String note, final Actor actor) {
+        if (busy != null) {
+            throw new WriterBusyException(busy);
+        }
+        final EditReport checked = checkEdit(id, value, actor);
+        if (checked.check().outcome() != CheckResult.Outcome.APPLIES && !confirmed) {
+            throw new UnconfirmedEditException(checked);
+        }
+        calls.add("EDIT by " + actor.display() + ": " + id + " " + value);
+        return new EditReport(id, checked.diff(), checked.check(), checked.value(),
+                new DecisionRecord.Decided(id, 0, new Resolution(id, LetterStatus.REPLAYED, actor.display(), Instant.now(),
+                        "ids=[" + id + "]", note == null ? "" : note, checked.diff())));
     }
 
     @Override

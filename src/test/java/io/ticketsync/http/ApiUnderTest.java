@@ -2,6 +2,9 @@ package io.ticketsync.http;
 
 import io.ticketsync.guard.HealthReport;
 import io.ticketsync.model.SyncedTicket;
+import io.ticketsync.model.TicketState;
+import io.ticketsync.testing.TestConfigs;
+import io.ticketsync.topology.ChangePreview;
 import io.ticketsync.testing.HttpProbe;
 
 import java.io.IOException;
@@ -28,7 +31,10 @@ final class ApiUnderTest implements AutoCloseable {
         this.api = api;
     }
 
-    /** Health always UP; every ticket is {@code owners.apply(id)}, {@link #TICKET} when local. */
+    /** A ticket deleted at version 5: the store keeps its marker. */
+    static final String DELETED = "T-DEL";
+
+    /** Health always UP; every ticket is {@code owners.apply(id)}, {@link #TICKET} or {@link #DELETED} when local. */
     static ApiUnderTest start(final HttpLimits limits, final Optional<String> token,
                               final Function<String, TicketLookup.Owner> owners) {
         return start(limits, token, () -> UP, owners);
@@ -43,8 +49,11 @@ final class ApiUnderTest implements AutoCloseable {
             }
 
             @Override
-            public Optional<SyncedTicket> localSnapshot(final String ticketId) {
-                return ticketId.equals(TICKET.id()) ? Optional.of(TICKET) : Optional.empty();
+            public TicketState localState(final String ticketId) {
+                if (ticketId.equals(DELETED)) {
+                    return TicketState.deleted(5);
+                }
+                return ticketId.equals(TICKET.id()) ? new TicketState(TICKET.version(), TICKET) : null;
             }
         });
     }
@@ -52,7 +61,7 @@ final class ApiUnderTest implements AutoCloseable {
     static ApiUnderTest start(final HttpLimits limits, final Optional<String> token, final Supplier<HealthReport> health,
                               final TicketLookup tickets) {
         return new ApiUnderTest(HttpApi.start(new HttpSettings("127.0.0.1", 0, token, limits), health, health,
-                () -> "ticketsync_up 1.0\n", tickets));
+                () -> "ticketsync_up 1.0\n", tickets, ChangePreview.of(TestConfigs.defaults())));
     }
 
     static ApiUnderTest local() {

@@ -3,7 +3,7 @@ package io.ticketsync.http;
 import io.ticketsync.guard.HealthReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketsync.codec.Json;
-import io.ticketsync.model.SyncedTicket;
+import io.ticketsync.model.TicketState;
 import io.ticketsync.testing.HttpProbe;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.junit.jupiter.api.AfterEach;
@@ -103,7 +103,7 @@ class HttpApiTest {
             }
 
             @Override
-            public Optional<SyncedTicket> localSnapshot(final String ticketId) {
+            public TicketState localState(final String ticketId) {
                 throw new InvalidStateStoreException("store is migrating");
             }
         });

@@ -205,8 +205,8 @@ class LeastPrivilegeIT {
     }
 
     static Stream<Arguments> dlqToolAcls() {
-        return Stream.of(AclPlan.DLQ_INSPECT, AclPlan.DLQ_EXPORT, AclPlan.DLQ_RESOLVE, AclPlan.DLQ_REPLAY, AclPlan.AUDIT,
-                        AclPlan.BRAKE_RELEASE)
+        return Stream.of(AclPlan.DLQ_INSPECT, AclPlan.DLQ_EXPORT, AclPlan.DLQ_RESOLVE, AclPlan.DLQ_REPLAY, AclPlan.DLQ_EDIT,
+                        AclPlan.AUDIT, AclPlan.BRAKE_RELEASE)
                 .flatMap(plan -> plan.acls(PLAN_CONFIG).stream().map(acl -> Arguments.of(plan, acl)));
     }
 
@@ -217,9 +217,12 @@ class LeastPrivilegeIT {
         final TicketSyncConfig config = freshApp(Map.of("startup.timeout.ms", "10000"));
         final RequiredAcl removed = sameIn(plan, config, template);
         broker.grantExactly(PRINCIPAL, bindings(without(plan.acls(config), removed)));
-        // Without a filter, resolve needs --all, and a release needs its note (else exit 2 before any check).
+        // Without a filter, resolve needs --all, a release needs its note, an edit its letter, its change and an
+        // instance to check with (else exit 2 or 3 before any check; nothing listens at the edit's URL).
         final String[] args = plan == AclPlan.DLQ_RESOLVE ? new String[] {"dlq", "resolve", "--all"}
                 : plan == AclPlan.BRAKE_RELEASE ? new String[] {"brake", "release", "--note", "checked"}
+                : plan == AclPlan.DLQ_EDIT ? new String[] {"dlq", "edit", "--id", "0@0", "--set-field", "fields.status=open",
+                        "--set", "dlq.check.url=http://127.0.0.1:1"}
                 : plan.command().split(" ");
         final CommandResult result = command(config, args);
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.STARTUP_CHECK_FAILED);

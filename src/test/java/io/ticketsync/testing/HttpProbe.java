@@ -35,6 +35,14 @@ public final class HttpProbe {
         return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.ofString("x")));
     }
 
+    /** POSTs {@code body} as JSON, with {@code headers} (name, value, ...) when given. */
+    public HttpResponse<String> post(final String path, final String body, final String... headers)
+            throws IOException, InterruptedException {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(headers.length == 0 ? request : request.headers(headers));
+    }
+
     /** Polls {@code path} until the response satisfies {@code done}; fails after {@code timeout}. */
     public HttpResponse<String> awaitGet(final String path, final Predicate<HttpResponse<String>> done,
                                          final Duration timeout) throws IOException, InterruptedException {

@@ -3,9 +3,10 @@ package io.ticketsync.deadletter.tools;
 import io.ticketsync.config.TicketSyncConfig;
 
 /**
- * The {@link ChangeCheck} the CLI and the console give a replayer. Until the running instances'
- * preview endpoint is wired in here, there is none: a transform's dry run then stops with a clear
- * message and sends nothing, rather than showing counts nobody checked.
+ * The {@link ChangeCheck} the CLI and the console give a replayer: a running instance's preview
+ * endpoint ({@link HttpChangeCheck}), found when first asked, so a replay without transform rules
+ * never needs {@code dlq.check.url}; a transform's dry run without it stops with a configuration
+ * error naming the key, and sends nothing.
  */
 public final class ChangeChecks {
 
@@ -13,9 +14,16 @@ public final class ChangeChecks {
     }
 
     public static ChangeCheck from(final TicketSyncConfig config) {
-        return (key, value) -> {
-            throw new IllegalStateException("no change check is configured: a transform's dry run cannot ask a running"
-                    + " ticket-sync what its letters would do; nothing was sent");
+        return new ChangeCheck() {
+            private HttpChangeCheck check;
+
+            @Override
+            public synchronized CheckResult check(final byte[] key, final byte[] value) {
+                if (check == null) {
+                    check = HttpChangeCheck.of(config);
+                }
+                return check.check(key, value);
+            }
         };
     }
 }

@@ -224,6 +224,22 @@ public final class DlqReplayer {
     }
 
     /**
+     * The headers of a letter sent again (replayed or edited): the original record's, error headers
+     * removed, {@value DeadLetter#REPLAY_COUNT_HEADER} incremented.
+     */
+    static RecordHeaders sentAgainHeaders(final DeadLetter letter) {
+        final RecordHeaders headers = new RecordHeaders();
+        for (final Header header : letter.headers()) {
+            if (!DeadLetterHeaders.ALL.contains(header.key()) && !DeadLetter.REPLAY_COUNT_HEADER.equals(header.key())) {
+                headers.add(header);
+            }
+        }
+        headers.add(DeadLetter.REPLAY_COUNT_HEADER,
+                String.valueOf(letter.replayCount() + 1).getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    /**
      * The letter as it was before it failed. Into the input or replay topic, from either, it goes to
      * its own source partition (both topics have the same count, and task i reads partition i of
      * both): re-hashing the key with the Java partitioner would move a ticket whose producer used
@@ -237,27 +253,22 @@ public final class DlqReplayer {
     /** The letter with {@code value} instead of its own, and the transform rules' hash in a header when given. */
     static ProducerRecord<byte[], byte[]> replayOf(final DeadLetter letter, final String target, final Topics topics,
                                                    final byte[] value, final String rulesHash) {
-        final RecordHeaders headers = new RecordHeaders();
-        for (final Header header : letter.headers()) {
-            if (!DeadLetterHeaders.ALL.contains(header.key()) && !DeadLetter.REPLAY_COUNT_HEADER.equals(header.key())) {
-                headers.add(header);
-            }
-        }
-        headers.add(DeadLetter.REPLAY_COUNT_HEADER,
-                String.valueOf(letter.replayCount() + 1).getBytes(StandardCharsets.UTF_8));
+        final RecordHeaders headers = sentAgainHeaders(letter);
         if (rulesHash != null) {
             headers.remove(TransformRules.HEADER);
             headers.add(TransformRules.HEADER, rulesHash.getBytes(StandardCharsets.UTF_8));
         }
-        final Integer partition = keepsPartition(letter, target, topics) ? letter.sourcePartition() : null;
-        return new ProducerRecord<>(target, partition, letter.timestamp().toEpochMilli(), letter.key(), value, headers);
+        return new ProducerRecord<>(target, partitionIn(letter, target, topics), letter.timestamp().toEpochMilli(),
+                letter.key(), value, headers);
     }
 
-    private static boolean keepsPartition(final DeadLetter letter, final String target, final Topics topics) {
+    /** The letter's source partition when it is sent into the pipeline's topics; null (the key decides) elsewhere. */
+    static Integer partitionIn(final DeadLetter letter, final String target, final Topics topics) {
         if (letter.sourcePartition() < 0 || letter.sourceTopic() == null) {
-            return false;
+            return null;
         }
         final Set<String> pipeline = Set.of(topics.input(), topics.replay());
-        return target.equals(letter.sourceTopic()) || pipeline.contains(target) && pipeline.contains(letter.sourceTopic());
+        final boolean keeps = target.equals(letter.sourceTopic()) || pipeline.contains(target) && pipeline.contains(letter.sourceTopic());
+        return keeps ? letter.sourcePartition() : null;
     }
 }

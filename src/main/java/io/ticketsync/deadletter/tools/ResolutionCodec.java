@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +43,10 @@ public final class ResolutionCodec {
         value.put("at", resolution.at().toString());
         value.put("selection", resolution.selection());
         value.put("note", resolution.note());
+        if (!resolution.edit().isEmpty()) {
+            final com.fasterxml.jackson.databind.node.ArrayNode edit = value.putArray("edit");
+            resolution.edit().forEach(edit::add);
+        }
         try {
             return new ProducerRecord<>(resolutionsTopic, key(dlqTopicId, resolution.letter()), Json.MAPPER.writeValueAsBytes(value));
         } catch (final IOException e) {
@@ -112,8 +118,11 @@ public final class ResolutionCodec {
             throw new IllegalArgumentException("unknown status '" + printable(status) + "'", e);
         }
         final String at = text(value, "at");
+        // Records written before edits have no "edit": an empty one.
+        final List<String> edit = new ArrayList<>();
+        value.path("edit").forEach(line -> edit.add(line.asText()));
         return new Resolution(letter, parsed, orEmpty(text(value, "actor")), at == null ? Instant.EPOCH : Instant.parse(at),
-                orEmpty(text(value, "selection")), orEmpty(text(value, "note")));
+                orEmpty(text(value, "selection")), orEmpty(text(value, "note")), edit);
     }
 
     private static String text(final JsonNode value, final String field) {

@@ -34,6 +34,22 @@ class DecisionsTest {
     }
 
     @Test
+    void shouldKeepAnEditsDiffAndReadRecordsWithoutOneAsNoEdit() {
+        final DeadLetter edited = letter(0, T0);
+        final DeadLetter marked = letter(1, T0);
+        add(ResolutionCodec.record("r", TOPIC_ID, LetterFingerprint.of(edited), new Resolution(new LetterId(0, 0),
+                LetterStatus.REPLAYED, "ops", T0, "ids=[0@0]", "typo", List.of("fields.status: \"x\" -> \"open\""))));
+        add(ResolutionCodec.record("r", TOPIC_ID, LetterFingerprint.of(marked), resolution(1, LetterStatus.RESOLVED)));
+
+        final Decisions decisions = Decisions.of(records, TOPIC_ID, DLQ);
+
+        assertThat(decisions.decisionOf(edited).edit()).containsExactly("fields.status: \"x\" -> \"open\"");
+        assertThat(decisions.decisionOf(marked).edit()).isEmpty();
+        assertThat(new String(ResolutionCodec.record("r", TOPIC_ID, 1, resolution(1, LetterStatus.RESOLVED)).value(),
+                StandardCharsets.UTF_8)).as("written as before when nothing was edited").doesNotContain("edit");
+    }
+
+    @Test
     void shouldReopenOnATombstoneAndIgnoreAnotherTopicsDecisions() {
         final DeadLetter letter = letter(0, T0);
         add(ResolutionCodec.record("r", TOPIC_ID, LetterFingerprint.of(letter), resolution(0, LetterStatus.DISCARDED)));

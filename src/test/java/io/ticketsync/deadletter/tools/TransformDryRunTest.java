@@ -78,15 +78,14 @@ class TransformDryRunTest {
     }
 
     @Test
-    void aDryRunStopsWhenNoInstanceCanBeAsked() {
+    void aDryRunStopsWhenNoInstanceIsConfiguredToBeAsked() {
         final ReplayRequest request = ReplayRequest.of(DeadLetterFilter.ALL, "tickets.changes", 3, true, 500,
                 io.ticketsync.testing.TestActors.OPERATOR).with(RULES, 0);
         final ReplayRun run = ReplayRun.dryRun(request, Decisions.of(List.of(), "id", "tickets.dlq"),
                 ChangeChecks.from(io.ticketsync.testing.TestConfigs.defaults()));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.accept(letter(1,
                         "{\"ticketId\":\"T-1\",\"fields\":{\"status\":\"escalated\"}}")))
-                .isInstanceOf(ChangeCheckUnavailableException.class).hasMessageContaining("0@1")
-                .hasMessageContaining("no change check is configured").hasMessageContaining("nothing was sent");
+                .isInstanceOf(io.ticketsync.config.InvalidConfigException.class).hasMessageContaining("dlq.check.url");
     }
 
     @Test
