@@ -118,7 +118,10 @@ class LetterEditBrowserIT {
         assertThat(new String(sent.get(0).value(), StandardCharsets.UTF_8)).contains("\"status\":\"open\"");
         assertThat(sent.get(0).headers().lastHeader(LetterEditor.ACTOR_HEADER).value()).asString(StandardCharsets.UTF_8)
                 .isEqualTo("admin");
-        // The ticket reaching the output needs the topology to read the replay topic (another change).
+        // The running instance reads the replay topic beside the input: the edited ticket applies.
+        broker.readCommittedUntil(config.topics().output(), records -> records.stream()
+                .anyMatch(out -> "T-2".equals(new String(out.key(), StandardCharsets.UTF_8))
+                        && new String(out.value(), StandardCharsets.UTF_8).contains("\"status\":\"OPEN\"")), Duration.ofSeconds(60));
         browser.get(base + "/letters?reason=unmapped-status");
         assertThat(rows(browser)).hasSize(1);
     }

@@ -113,7 +113,12 @@ class LetterEditIT {
             assertThat(closed.exit()).isEqualTo(ExitCodes.USAGE);
             assertThat(closed.err()).contains("is closed (REPLAYED");
             assertThat(broker.readAllCommitted(config.topics().replay())).hasSize(1);
-            // The ticket reaching the output needs the topology to read the replay topic (another change).
+            // The running instance reads the replay topic beside the input: the edited ticket applies.
+            final List<ConsumerRecord<byte[], byte[]>> synced = broker.readCommittedUntil(config.topics().output(),
+                    records -> records.stream().anyMatch(out -> "T-2".equals(new String(out.key(), StandardCharsets.UTF_8))),
+                    Duration.ofSeconds(60));
+            assertThat(synced).filteredOn(out -> "T-2".equals(new String(out.key(), StandardCharsets.UTF_8))).singleElement()
+                    .satisfies(out -> assertThat(new String(out.value(), StandardCharsets.UTF_8)).contains("\"status\":\"OPEN\""));
             assertThat(app.stop()).isEqualTo(ExitCodes.OK);
         }
     }
