@@ -121,7 +121,7 @@ class LetterEditBrowserIT {
         // The running instance reads the replay topic beside the input: the edited ticket applies.
         broker.readCommittedUntil(config.topics().output(), records -> records.stream()
                 .anyMatch(out -> "T-2".equals(new String(out.key(), StandardCharsets.UTF_8))
-                        && new String(out.value(), StandardCharsets.UTF_8).contains("\"status\":\"OPEN\"")), Duration.ofSeconds(60));
+                        && new String(out.value(), StandardCharsets.UTF_8).contains("\"state\":\"OPEN\"")), Duration.ofSeconds(60));
         browser.get(base + "/letters?reason=unmapped-status");
         assertThat(rows(browser)).hasSize(1);
     }

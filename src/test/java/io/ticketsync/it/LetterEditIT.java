@@ -118,7 +118,7 @@ class LetterEditIT {
                     records -> records.stream().anyMatch(out -> "T-2".equals(new String(out.key(), StandardCharsets.UTF_8))),
                     Duration.ofSeconds(60));
             assertThat(synced).filteredOn(out -> "T-2".equals(new String(out.key(), StandardCharsets.UTF_8))).singleElement()
-                    .satisfies(out -> assertThat(new String(out.value(), StandardCharsets.UTF_8)).contains("\"status\":\"OPEN\""));
+                    .satisfies(out -> assertThat(new String(out.value(), StandardCharsets.UTF_8)).contains("\"state\":\"OPEN\""));
             assertThat(app.stop()).isEqualTo(ExitCodes.OK);
         }
     }
