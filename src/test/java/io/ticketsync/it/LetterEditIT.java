@@ -119,6 +119,8 @@ class LetterEditIT {
                     Duration.ofSeconds(60));
             assertThat(synced).filteredOn(out -> "T-2".equals(new String(out.key(), StandardCharsets.UTF_8))).singleElement()
                     .satisfies(out -> assertThat(new String(out.value(), StandardCharsets.UTF_8)).contains("\"state\":\"OPEN\""));
+            assertThat(broker.readAllCommitted(config.topics().input())).as("the input's other consumers see no edit")
+                    .hasSize(4);
             assertThat(app.stop()).isEqualTo(ExitCodes.OK);
         }
     }
