@@ -61,7 +61,7 @@ class BulkTransformIT {
         final Path rulesFile = Files.writeString(dir.resolve("rules.yaml"), "# the source's 'escalated' is our 'open'\n"
                 + "fields.status: escalated -> open\n");
         final TransformRules rules = TransformRules.parse(Files.readString(rulesFile));
-        final String target = config.topics().input();
+        final String target = config.topics().replay();
 
         final ReplayReport preview = new DlqReplayer(config, AuditLog.logger(), new LocalChangeCheck(config))
                 .replay(ReplayRequest.of(UNMAPPED, target, 3, true, 500, TestActors.OPERATOR).with(rules, 0),

@@ -4,9 +4,10 @@ import io.ticketsync.testing.Await;
 import io.ticketsync.testing.HeadlessChrome;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -57,8 +58,26 @@ final class OperatorSteps {
     static void leaveBy(final ChromeDriver browser, final WebElement element) {
         element.click();
         final WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(element));
+        wait.until(driver -> gone(element));
         wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the page the element was on has been left. Chromium may say so either way: a stale
+     * element, or (while the next page replaces the document) a node that "does not belong to the document".
+     */
+    private static boolean gone(final WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (final StaleElementReferenceException e) {
+            return true;
+        } catch (final WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     static List<WebElement> rows(final ChromeDriver browser) {
