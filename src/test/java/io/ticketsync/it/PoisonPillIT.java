@@ -92,8 +92,10 @@ class PoisonPillIT {
                     records -> records.size() >= 3, Duration.ofSeconds(90));
             final List<ConsumerRecord<byte[], byte[]>> deadLetters = broker.readCommittedUntil(
                     config.topics().deadLetter(), records -> records.size() >= 2, Duration.ofSeconds(30));
-            final SyncSummary summary = Await.until("one stale record counted", () -> app.app().metrics().summary(),
-                    counts -> counts.skippedStale() == 1, Duration.ofSeconds(30));
+            // Kafka Streams' metrics reach the summary per task and lag a refresh: wait for all of them.
+            final SyncSummary summary = Await.until("three applied and one stale record counted",
+                    () -> app.app().metrics().summary(), counts -> counts.skippedStale() == 1 && counts.applied() >= 3,
+                    Duration.ofSeconds(30));
 
             // (a) the negative-timestamp changes were applied, with valid timestamps, and the app kept running.
             final Map<String, Long> outputTimestamps = output.stream()
