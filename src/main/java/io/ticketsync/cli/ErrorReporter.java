@@ -4,7 +4,6 @@ import io.ticketsync.config.InvalidConfigException;
 import io.ticketsync.deadletter.tools.AuditUnavailableException;
 import io.ticketsync.deadletter.tools.CheckUnavailableException;
 import io.ticketsync.deadletter.tools.ReplayFailedException;
-import io.ticketsync.deadletter.tools.ChangeCheckUnavailableException;
 import io.ticketsync.deadletter.tools.WriterBusyException;
 import io.ticketsync.runtime.ExitCodes;
 import io.ticketsync.cluster.StartupCheckException;
@@ -28,8 +27,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             return ExitCodes.STARTUP_CHECK_FAILED;
         }
         if (exception instanceof WriterBusyException || exception instanceof ReplayFailedException
-                || exception instanceof AuditUnavailableException || exception instanceof ChangeCheckUnavailableException
-                || exception instanceof CheckUnavailableException) {
+                || exception instanceof AuditUnavailableException || exception instanceof CheckUnavailableException) {
             // Told in one line: who holds the dead-letter writer lease, what a failed replay already sent,
             // that the audit trail could not record the action (then it was not done), or that no running
             // instance could check an edit or a transform (then nothing was sent).

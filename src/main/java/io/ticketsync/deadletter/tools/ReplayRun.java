@@ -184,7 +184,8 @@ final class ReplayRun {
         try {
             return check.check(key, value);
         } catch (final IllegalStateException e) {
-            throw new ChangeCheckUnavailableException(id, e);
+            throw new CheckUnavailableException("cannot check what " + id + " would do once transformed: " + e.getMessage()
+                    + "; the dry run stopped and nothing was sent", e);
         }
     }
 
